@@ -1,0 +1,105 @@
+import type { Kysely } from 'kysely';
+import { readJson, writeJson } from '../../platform/db/normalize.js';
+import type { CustomersTable, Database } from '../../platform/db/schema.js';
+import { type CustomerFields, toColumns } from './customer-fields.js';
+
+/** A customer row with traits parsed. */
+export type CustomerRow = Omit<CustomersTable, 'id' | 'traits'> & { id: number; traits: Record<string, unknown> };
+
+/** A consent row. */
+export interface ConsentRow {
+  channel: string;
+  status: string;
+  source: string | null;
+  updated_at: number;
+}
+
+/** SQL for customer profiles and consent. Construct it on a transaction for atomic work. */
+export class CustomersRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Inserts an empty profile and returns its id. */
+  async insert(workspaceId: string, fields: CustomerFields, traits: Record<string, unknown>, now: number): Promise<number> {
+    const row = await this.db
+      .insertInto('customers')
+      .values({ workspace_id: workspaceId, ...toColumns(fields), traits: writeJson(traits), created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /** One profile by id (merged profiles included: see merged_into). */
+  async get(workspaceId: string, id: number): Promise<CustomerRow | undefined> {
+    const row = await this.db
+      .selectFrom('customers')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? { ...row, traits: readJson(row.traits, {}) } : undefined;
+  }
+
+  /** Several profiles by id. */
+  async getMany(workspaceId: string, ids: number[]): Promise<CustomerRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('customers').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute();
+    return rows.map((row) => ({ ...row, traits: readJson(row.traits, {}) }));
+  }
+
+  /** Writes fields and, when given, the whole traits object. */
+  async update(workspaceId: string, id: number, fields: CustomerFields, traits: Record<string, unknown> | null, now: number): Promise<void> {
+    await this.db
+      .updateTable('customers')
+      .set({ ...toColumns(fields), ...(traits ? { traits: writeJson(traits) } : {}), updated_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Consent per channel of a customer. */
+  async consents(workspaceId: string, customerId: number): Promise<ConsentRow[]> {
+    return this.db
+      .selectFrom('customer_consents')
+      .select(['channel', 'status', 'source', 'updated_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .execute();
+  }
+
+  /** Sets consent for a channel. */
+  async setConsent(workspaceId: string, customerId: number, channel: string, status: string, source: string | null, at: number): Promise<void> {
+    await this.db
+      .insertInto('customer_consents')
+      .values({ workspace_id: workspaceId, customer_id: customerId, channel, status, source, updated_at: at })
+      .onConflict((oc) => oc.columns(['workspace_id', 'customer_id', 'channel']).doUpdateSet({ status, source, updated_at: at }))
+      .execute();
+  }
+
+  /** Erases a profile's personal data, keeping an anonymous shell so orders still add up in analytics. */
+  async erase(workspaceId: string, id: number, now: number): Promise<void> {
+    const db = this.db;
+    const blank: CustomerFields = {
+      firstName: null, lastName: null, middleName: null, phone: null, email: null, gender: null, birthDate: null,
+      city: null, region: null, country: null, lastDevice: null, lastOs: null, lastBrowser: null, managerUserId: null,
+      source: null, utmSource: null, utmMedium: null, utmCampaign: null, preferredChannel: null, locale: null,
+    };
+    await db
+      .updateTable('customers')
+      .set({ ...toColumns(blank), traits: writeJson({}), erased_at: now, updated_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+    await db.deleteFrom('customer_identifiers').where('workspace_id', '=', workspaceId).where('customer_id', '=', id).execute();
+    await db.deleteFrom('customer_consents').where('workspace_id', '=', workspaceId).where('customer_id', '=', id).execute();
+    // Events carry free-form personal data (traits, IPs, URLs); they go. Orders stay without the person.
+    await db.deleteFrom('events').where('workspace_id', '=', workspaceId).where('customer_id', '=', id).execute();
+  }
+
+  /** Records an erasure request. */
+  async recordErasure(workspaceId: string, customerId: number, requestedBy: string | null, reason: string | null, now: number): Promise<void> {
+    await this.db
+      .insertInto('customer_erasures')
+      .values({ workspace_id: workspaceId, customer_id: customerId, requested_by: requestedBy, reason, created_at: now })
+      .execute();
+  }
+}

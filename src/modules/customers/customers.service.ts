@@ -1,0 +1,192 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
+import { DomainError, invalid, notFound } from '../../platform/errors.js';
+import type { WorkspacesService } from '../workspaces/workspaces.service.js';
+import { type CustomerFields, fromRow } from './customer-fields.js';
+import { type CustomerRow, CustomersRepo } from './customers.repo.js';
+import { type IdentifierKind, isIdentifierKind, normalizeIdentifier } from './identifiers.js';
+import { IdentityRepo } from './identity.repo.js';
+import type { IdentityService, Resolution } from './identity.service.js';
+import { type CleanProfile, cleanProfileOrThrow, type ProfileInput } from './profile-input.js';
+import { StatsRepo, type StatsRow } from './stats.repo.js';
+
+/** A customer profile as the API shows it. */
+export interface CustomerProfile extends Required<CustomerFields> {
+  id: number;
+  traits: Record<string, unknown>;
+  identifiers: { kind: string; value: string; addedAt: number }[];
+  consent: Record<string, { status: string; source: string | null; updatedAt: number }>;
+  stats: CustomerStats;
+  mergedFrom: number[];
+  createdAt: number;
+  updatedAt: number;
+  erasedAt: number | null;
+}
+
+/** Per-customer key numbers. */
+export interface CustomerStats {
+  ordersCount: number;
+  orderDays: number;
+  revenue: number;
+  avgCheck: number;
+  firstOrderAt: number | null;
+  lastOrderAt: number | null;
+  lastActivityAt: number | null;
+}
+
+/** Customer profiles: create, read, edit, erase, export; identity through IdentityService. */
+export class CustomersService {
+  constructor(
+    private readonly db: Db,
+    private readonly identity: IdentityService,
+    private readonly workspaces: WorkspacesService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Applies what one call says about a person inside the caller's transaction: resolves (or creates,
+   * or merges) the profile, then writes fields, traits and consent. Fields the call does not name
+   * are left as they are.
+   */
+  async applyProfile(db: Kysely<Database>, workspaceId: string, profile: CleanProfile, options: { fillOnly?: boolean } = {}): Promise<Resolution> {
+    const resolution = await this.identity.resolve(db, workspaceId, profile.identifiers);
+    const customers = new CustomersRepo(db);
+    const touchesPrimary = profile.identifiers.some((i) => i.kind === 'phone' || i.kind === 'email');
+    const hasData = profile.traits !== null || Object.keys(profile.fields).length > 0 || touchesPrimary;
+    // A new profile is empty, so there is nothing to read back; an existing one is read only when written.
+    const current = !resolution.created && hasData ? await customers.get(workspaceId, resolution.customerId) : undefined;
+    const existing = current ? fromRow(current) : null;
+    const fields = hasData ? this.fieldsToWrite(existing, profile, options.fillOnly ?? false) : {};
+    const traits = profile.traits === null ? null : { ...(current?.traits ?? {}), ...profile.traits };
+    if (Object.keys(fields).length > 0 || traits) await customers.update(workspaceId, resolution.customerId, fields, traits, this.clock.now());
+    for (const c of profile.consent) {
+      await customers.setConsent(workspaceId, resolution.customerId, c.channel, c.status, c.source, c.at ?? this.clock.now());
+    }
+    return resolution;
+  }
+
+  /** Creates a profile (or updates the one its identifiers already name) from API input. */
+  async create(workspaceId: string, input: ProfileInput): Promise<{ profile: CustomerProfile; created: boolean }> {
+    const workspace = await this.workspaces.get(workspaceId);
+    const clean = cleanProfileOrThrow(input, workspace.phoneRegion);
+    if (clean.identifiers.length === 0) {
+      throw new DomainError('validation_failed', 'A customer needs at least one identifier: phone, email, card, externalId or an identifiers entry', [
+        { field: 'identifiers', reason: 'at least one identifier is required' },
+      ]);
+    }
+    const resolution = await this.db.kysely.transaction().execute((trx) => this.applyProfile(trx, workspaceId, clean));
+    return { profile: await this.get(workspaceId, resolution.customerId), created: resolution.created };
+  }
+
+  /** Edits a profile: fields, traits (merged), consent and added identifiers. */
+  async update(workspaceId: string, id: number, input: ProfileInput): Promise<CustomerProfile> {
+    const workspace = await this.workspaces.get(workspaceId);
+    const clean = cleanProfileOrThrow(input, workspace.phoneRegion);
+    const customerId = await this.liveId(workspaceId, id);
+    await this.db.kysely.transaction().execute(async (trx) => {
+      const identity = new IdentityRepo(trx);
+      const owners = await identity.owners(workspaceId, clean.identifiers);
+      const taken = owners.find((o) => o.customerId !== customerId);
+      if (taken) {
+        throw new DomainError('conflict', `${taken.kind} ${taken.value} belongs to customer ${taken.customerId}`, [
+          { field: taken.kind === 'phone' || taken.kind === 'email' ? taken.kind : 'identifiers', reason: `belongs to customer ${taken.customerId}` },
+        ]);
+      }
+      const customers = new CustomersRepo(trx);
+      const current = await customers.get(workspaceId, customerId);
+      const traits = clean.traits !== null && current ? { ...current.traits, ...clean.traits } : null;
+      await identity.attach(workspaceId, customerId, clean.identifiers, this.clock.now());
+      await customers.update(workspaceId, customerId, clean.fields, traits, this.clock.now());
+      for (const c of clean.consent) {
+        await customers.setConsent(workspaceId, customerId, c.channel, c.status, c.source ?? 'manual', c.at ?? this.clock.now());
+      }
+    });
+    return this.get(workspaceId, customerId);
+  }
+
+  /** A whole profile; a merged-away id answers with the survivor. */
+  async get(workspaceId: string, id: number): Promise<CustomerProfile> {
+    const customerId = await this.liveId(workspaceId, id);
+    const db = this.db.kysely;
+    const [row, identifiers, consents, stats, merges] = await Promise.all([
+      new CustomersRepo(db).get(workspaceId, customerId),
+      new IdentityRepo(db).identifiersOf(workspaceId, customerId),
+      new CustomersRepo(db).consents(workspaceId, customerId),
+      new StatsRepo(db).get(workspaceId, customerId),
+      new IdentityRepo(db).mergesInto(workspaceId, customerId),
+    ]);
+    if (!row) throw notFound('Customer');
+    return {
+      id: row.id,
+      ...fromRow(row),
+      traits: row.traits,
+      identifiers: identifiers.map((i) => ({ kind: i.kind, value: i.value, addedAt: i.created_at })),
+      consent: Object.fromEntries(consents.map((c) => [c.channel, { status: c.status, source: c.source, updatedAt: c.updated_at }])),
+      stats: toStats(stats),
+      mergedFrom: merges.map((m) => m.loser_id),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      erasedAt: row.erased_at,
+    };
+  }
+
+  /** The profile an identifier names (any format of phone, e-mail, card, external or anonymous id). */
+  async lookup(workspaceId: string, kind: string, value: string): Promise<CustomerProfile> {
+    if (!isIdentifierKind(kind)) throw invalid('kind', 'must be one of phone, email, card, external_id, anonymous_id');
+    const workspace = await this.workspaces.get(workspaceId);
+    const normalized = normalizeIdentifier(kind as IdentifierKind, value, workspace.phoneRegion);
+    if (!normalized.ok) throw invalid('value', normalized.reason);
+    const [owner] = await new IdentityRepo(this.db.kysely).owners(workspaceId, [{ kind: kind as IdentifierKind, value: normalized.value }]);
+    if (!owner) throw notFound(`Customer with ${kind} ${normalized.value}`);
+    return this.get(workspaceId, owner.customerId);
+  }
+
+  /** Erases a customer's personal data on request and records the erasure; orders stay, anonymised. */
+  async erase(workspaceId: string, id: number, requestedBy: string | null, reason: string | null): Promise<void> {
+    const customerId = await this.liveId(workspaceId, id);
+    await this.db.kysely.transaction().execute(async (trx) => {
+      const customers = new CustomersRepo(trx);
+      await customers.erase(workspaceId, customerId, this.clock.now());
+      await customers.recordErasure(workspaceId, customerId, requestedBy, reason, this.clock.now());
+    });
+  }
+
+  /** Resolves an id to the live profile it now is (following merges); throws not_found. */
+  async liveId(workspaceId: string, id: number): Promise<number> {
+    const repo = new CustomersRepo(this.db.kysely);
+    let row: CustomerRow | undefined = await repo.get(workspaceId, id);
+    // merged_into is kept flat by merges (one step), but follow a few in case of concurrent merges.
+    for (let hops = 0; row && row.merged_into !== null && hops < 5; hops++) row = await repo.get(workspaceId, row.merged_into);
+    if (!row || row.merged_into !== null) throw notFound('Customer');
+    return row.id;
+  }
+
+  // Which fields to write: with fillOnly (imports of an existing person) only empty ones; and a
+  // call that brings a phone or e-mail sets the primary one when the profile has none.
+  private fieldsToWrite(existing: Required<CustomerFields> | null, profile: CleanProfile, fillOnly: boolean): CustomerFields {
+    const out: CustomerFields = {};
+    for (const [name, value] of Object.entries(profile.fields) as [keyof CustomerFields, string | null][]) {
+      if (!fillOnly || !existing || existing[name] === null) out[name] = value;
+    }
+    for (const kind of ['phone', 'email'] as const) {
+      const id = profile.identifiers.find((i) => i.kind === kind);
+      if ((!existing || existing[kind] === null) && out[kind] === undefined && id) out[kind] = id.value;
+    }
+    return out;
+  }
+}
+
+/** Stats of a customer, zeros when they have none yet. */
+export function toStats(row: StatsRow | undefined): CustomerStats {
+  return {
+    ordersCount: row?.orders_count ?? 0,
+    orderDays: row?.order_days ?? 0,
+    revenue: row?.revenue ?? 0,
+    avgCheck: row?.avg_check ?? 0,
+    firstOrderAt: row?.first_order_at ?? null,
+    lastOrderAt: row?.last_order_at ?? null,
+    lastActivityAt: row?.last_activity_at ?? null,
+  };
+}

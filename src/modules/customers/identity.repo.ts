@@ -1,0 +1,114 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+import type { Identifier } from './identifiers.js';
+
+/** An identifier with the customer it belongs to. */
+export interface OwnedIdentifier extends Identifier {
+  customerId: number;
+}
+
+/** SQL for identifiers and merges. Construct it on a transaction for work that must be atomic. */
+export class IdentityRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The owners of any of the given identifiers. */
+  async owners(workspaceId: string, ids: Identifier[]): Promise<OwnedIdentifier[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('customer_identifiers')
+      .select(['kind', 'value', 'customer_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where((eb) => eb.or(ids.map((id) => eb.and([eb('kind', '=', id.kind), eb('value', '=', id.value)]))))
+      .execute();
+    return rows.map((r) => ({ kind: r.kind as Identifier['kind'], value: r.value, customerId: r.customer_id }));
+  }
+
+  /** External ids held by the given customers. */
+  async externalIds(workspaceId: string, customerIds: number[]): Promise<Map<number, string>> {
+    if (customerIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('customer_identifiers')
+      .select(['customer_id', 'value'])
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', 'external_id')
+      .where('customer_id', 'in', customerIds)
+      .execute();
+    return new Map(rows.map((r) => [r.customer_id, r.value]));
+  }
+
+  /** Attaches identifiers to a customer; ones already owned (by anyone) are left alone. */
+  async attach(workspaceId: string, customerId: number, ids: Identifier[], now: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .insertInto('customer_identifiers')
+      .values(ids.map((id) => ({ workspace_id: workspaceId, kind: id.kind, value: id.value, customer_id: customerId, created_at: now })))
+      .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'value']).doNothing())
+      .execute();
+  }
+
+  /** Removes one identifier from a customer. */
+  async detach(workspaceId: string, customerId: number, id: Identifier): Promise<void> {
+    await this.db
+      .deleteFrom('customer_identifiers')
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .where('kind', '=', id.kind)
+      .where('value', '=', id.value)
+      .execute();
+  }
+
+  /** All identifiers of a customer. */
+  async identifiersOf(workspaceId: string, customerId: number) {
+    return this.db
+      .selectFrom('customer_identifiers')
+      .select(['kind', 'value', 'created_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .orderBy('created_at')
+      .execute();
+  }
+
+  /** Moves every customer-scoped row of the loser to the survivor and records the merge. */
+  async moveAll(workspaceId: string, survivorId: number, loserId: number, reason: string, now: number): Promise<void> {
+    const db = this.db;
+    for (const table of ['customer_identifiers', 'events', 'orders', 'order_items'] as const) {
+      await db
+        .updateTable(table)
+        .set({ customer_id: survivorId })
+        .where('workspace_id', '=', workspaceId)
+        .where('customer_id', '=', loserId)
+        .execute();
+    }
+    // Consent the survivor already has wins; the loser's fills the gaps.
+    await sql`
+      insert into customer_consents (workspace_id, customer_id, channel, status, source, updated_at)
+      select workspace_id, ${survivorId}, channel, status, source, updated_at
+      from customer_consents where workspace_id = ${workspaceId} and customer_id = ${loserId}
+      on conflict (workspace_id, customer_id, channel) do nothing`.execute(db);
+    await db.deleteFrom('customer_consents').where('workspace_id', '=', workspaceId).where('customer_id', '=', loserId).execute();
+    await db.deleteFrom('customer_stats').where('workspace_id', '=', workspaceId).where('customer_id', '=', loserId).execute();
+    // Earlier losers of the loser now point straight at the survivor, so lookups take one step.
+    await db
+      .updateTable('customers')
+      .set({ merged_into: survivorId, updated_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where((eb) => eb.or([eb('id', '=', loserId), eb('merged_into', '=', loserId)]))
+      .execute();
+    await db
+      .insertInto('customer_merges')
+      .values({ workspace_id: workspaceId, survivor_id: survivorId, loser_id: loserId, reason, created_at: now })
+      .onConflict((oc) => oc.columns(['workspace_id', 'loser_id']).doNothing())
+      .execute();
+  }
+
+  /** Merges recorded for a customer (as survivor), newest first. */
+  async mergesInto(workspaceId: string, survivorId: number) {
+    return this.db
+      .selectFrom('customer_merges')
+      .select(['loser_id', 'reason', 'created_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('survivor_id', '=', survivorId)
+      .orderBy('created_at', 'desc')
+      .execute();
+  }
+}

@@ -1,0 +1,72 @@
+import { type Kysely, sql } from 'kysely';
+import type { CustomerStatsTable, Database } from '../../platform/db/schema.js';
+
+/** Per-customer aggregates as stored. */
+export type StatsRow = CustomerStatsTable;
+
+// Orders that count as purchases: completed ones and partly refunded ones (net of the refund).
+// Cancelled and fully refunded orders are kept in history but are not purchases.
+const countedStatuses = ['completed', 'partially_refunded'];
+
+/** SQL for customer_stats, the per-customer aggregates kept current at write time. */
+export class StatsRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Recomputes the order aggregates of some customers from their orders (an indexed scan of each
+   * customer's own orders), keeping last activity. Used after any order change and after merges,
+   * so a refund, a cancellation or a merge can never leave the numbers drifting.
+   */
+  async recomputeOrders(workspaceId: string, customerIds: number[], now: number): Promise<void> {
+    for (const customerId of customerIds) {
+      await sql`
+        insert into customer_stats
+          (workspace_id, customer_id, first_order_at, last_order_at, orders_count, order_days, revenue, avg_check, last_activity_at, updated_at)
+        select ${workspaceId}, ${customerId}, min(ordered_at), max(ordered_at), count(*), count(distinct order_day),
+               coalesce(sum(total - refunded), 0),
+               case when count(*) > 0 then coalesce(sum(total - refunded), 0) / count(*) else 0 end,
+               max(ordered_at), ${now}
+        from orders
+        where workspace_id = ${workspaceId} and customer_id = ${customerId} and status in (${sql.join(countedStatuses)})
+        on conflict (workspace_id, customer_id) do update set
+          first_order_at = excluded.first_order_at,
+          last_order_at = excluded.last_order_at,
+          orders_count = excluded.orders_count,
+          order_days = excluded.order_days,
+          revenue = excluded.revenue,
+          avg_check = excluded.avg_check,
+          last_activity_at = case
+            when customer_stats.last_activity_at is null then excluded.last_activity_at
+            when excluded.last_activity_at is not null and excluded.last_activity_at > customer_stats.last_activity_at
+              then excluded.last_activity_at
+            else customer_stats.last_activity_at end,
+          updated_at = excluded.updated_at`.execute(this.db);
+    }
+  }
+
+  /** Raises customers' last activity to the given times (never lowers it). */
+  async touchActivity(workspaceId: string, activity: Map<number, number>, now: number): Promise<void> {
+    for (const [customerId, at] of activity) {
+      await sql`
+        insert into customer_stats
+          (workspace_id, customer_id, first_order_at, last_order_at, orders_count, order_days, revenue, avg_check, last_activity_at, updated_at)
+        values (${workspaceId}, ${customerId}, null, null, 0, 0, 0, 0, ${at}, ${now})
+        on conflict (workspace_id, customer_id) do update set
+          last_activity_at = case
+            when customer_stats.last_activity_at is null or excluded.last_activity_at > customer_stats.last_activity_at
+              then excluded.last_activity_at
+            else customer_stats.last_activity_at end,
+          updated_at = excluded.updated_at`.execute(this.db);
+    }
+  }
+
+  /** The aggregates of one customer. */
+  async get(workspaceId: string, customerId: number): Promise<StatsRow | undefined> {
+    return this.db
+      .selectFrom('customer_stats')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
+  }
+}

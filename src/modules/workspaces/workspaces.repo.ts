@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Database, WorkspacesTable } from '../../platform/db/schema.js';
+
+/** A workspace row. */
+export type WorkspaceRow = WorkspacesTable;
+
+/** SQL for workspaces. */
+export class WorkspacesRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Inserts a workspace. */
+  async insert(row: WorkspaceRow): Promise<void> {
+    await this.db.insertInto('workspaces').values(row).execute();
+  }
+
+  /** One workspace by id. */
+  async get(id: string): Promise<WorkspaceRow | undefined> {
+    return this.db.selectFrom('workspaces').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Updates some fields of a workspace. */
+  async update(id: string, patch: Partial<Omit<WorkspaceRow, 'id' | 'created_at'>>): Promise<void> {
+    await this.db.updateTable('workspaces').set(patch).where('id', '=', id).execute();
+  }
+
+  /** Workspaces a user is a member of, with the user's role, oldest first. */
+  async listForUser(userId: string): Promise<(WorkspaceRow & { role: string })[]> {
+    return this.db
+      .selectFrom('workspaces')
+      .innerJoin('memberships', 'memberships.workspace_id', 'workspaces.id')
+      .selectAll('workspaces')
+      .select('memberships.role')
+      .where('memberships.user_id', '=', userId)
+      .orderBy('workspaces.created_at')
+      .execute();
+  }
+
+  /** Every workspace, oldest first (installation-level views and the CLI). */
+  async listAll(): Promise<WorkspaceRow[]> {
+    return this.db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
+  }
+}

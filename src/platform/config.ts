@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Roles a process can take: everything in one process, or the HTTP API and the background workers apart. */
+export const processRoles = ['all', 'api', 'worker'] as const;
+
+const configSchema = z.object({
+  /** Where the data lives: `sqlite:<path>` (the default, embedded) or `postgres://…`. */
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/klientura.db')
+    .refine((v) => v.startsWith('sqlite:') || /^postgres(ql)?:\/\//.test(v), {
+      message: 'must start with sqlite: or postgres://',
+    }),
+  /** Interface the HTTP server binds to. */
+  HOST: z.string().default('127.0.0.1'),
+  /** Port of the HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Installation secret (signing, encryption); generated and stored in the database on first start when absent. */
+  SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Log level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Folder for uploaded import files and other local state. */
+  DATA_DIR: z.string().default('./data'),
+  /** Create the demo workspace on the first start of an empty database ("false" to skip). */
+  DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** Public base URL of the installation, used in links and cookies; defaults to http://HOST:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+/** The validated configuration of one Klientura process. */
+export type Config = z.infer<typeof configSchema>;
+
+/** Thrown when the environment does not describe a valid configuration. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  return parsed.data;
+}

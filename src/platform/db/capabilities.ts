@@ -1,0 +1,35 @@
+/** What a database engine can do; services and repositories ask this object, never the dialect's name. */
+export interface Capabilities {
+  /** Engine name, for logs and benchmark output only. */
+  name: 'sqlite' | 'postgres';
+  /** `SELECT … FOR UPDATE SKIP LOCKED` for workers that claim rows. */
+  skipLocked: boolean;
+  /** Several processes may write at once (PostgreSQL), so claims and retries matter. */
+  concurrentWriters: boolean;
+  /** Multi-row inserts are much faster than one row per statement (PostgreSQL round trips). */
+  prefersMultiRowInsert: boolean;
+  /** Largest number of bound parameters in one statement. */
+  maxParameters: number;
+  /** Case-insensitive LIKE operator. */
+  ilike: 'ilike' | 'like';
+}
+
+/** SQLite via better-sqlite3: one writer, in-process, no round trips. */
+export const sqliteCapabilities: Capabilities = {
+  name: 'sqlite',
+  skipLocked: false,
+  concurrentWriters: false,
+  prefersMultiRowInsert: false,
+  maxParameters: 32766,
+  ilike: 'like', // SQLite's LIKE is case-insensitive for ASCII; names are also stored lower-cased in search columns
+};
+
+/** PostgreSQL via pg: many writers, network round trips. */
+export const postgresCapabilities: Capabilities = {
+  name: 'postgres',
+  skipLocked: true,
+  concurrentWriters: true,
+  prefersMultiRowInsert: true,
+  maxParameters: 65535,
+  ilike: 'ilike',
+};

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { type Capabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.js';
+import type { Database } from './schema.js';
+
+/** An open database: the Kysely handle, what the engine can do, and how to close it. */
+export interface Db {
+  kysely: Kysely<Database>;
+  caps: Capabilities;
+  close(): Promise<void>;
+}
+
+/** Opens the database a DATABASE_URL names (sqlite:<path> or postgres://…). */
+export function openDatabase(url: string, options: { poolSize?: number; schema?: string } = {}): Db {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  return openPostgres(url, options);
+}
+
+function openSqlite(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('cache_size = -65536'); // 64 MiB page cache
+  // Integers come back as JS numbers (safe: ids, epoch ms and kopecks stay far below 2^53).
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, caps: sqliteCapabilities, close: () => kysely.destroy() };
+}
+
+// PostgreSQL returns int8 and numeric as strings; one parser here makes them numbers everywhere.
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20 || oid === 1700) return (v: string) => Number(v); // int8, numeric
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+function openPostgres(url: string, options: { poolSize?: number; schema?: string }): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: pgTypes,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client's error (server restart) must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, caps: postgresCapabilities, close: () => kysely.destroy() };
+}

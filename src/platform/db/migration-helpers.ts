@@ -1,0 +1,30 @@
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from 'kysely';
+
+// Logical column types for migrations that run on both engines. The migration asks for a kind of
+// column; this file knows how each engine spells it.
+
+/** True when the migration runs on PostgreSQL (read from the live connection, not from config). */
+export async function isPostgres(db: Kysely<unknown>): Promise<boolean> {
+  const { rows } = await sql<{ v: string }>`select sqlite_version() as v`.execute(db).catch(() => ({ rows: [] }));
+  return rows.length === 0;
+}
+
+/** Column-type spellings of one engine. */
+export interface Types {
+  /** Auto-incrementing 64-bit primary key. */
+  id: 'bigserial' | 'integer';
+  /** JSON document. */
+  json: 'jsonb' | 'text';
+}
+
+/** The spellings for the engine behind db. */
+export async function typesFor(db: Kysely<unknown>): Promise<Types> {
+  return (await isPostgres(db)) ? { id: 'bigserial', json: 'jsonb' } : { id: 'integer', json: 'text' };
+}
+
+/** Adds an auto-incrementing primary key column named id. */
+export function withId<T extends string>(t: Types, table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'> {
+  return table.addColumn('id', t.id, (c: ColumnDefinitionBuilder) =>
+    t.id === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+  );
+}

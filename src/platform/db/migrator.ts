@@ -1,0 +1,19 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Db } from './database.js';
+import * as core from './migrations/2026-11-24T00-core.js';
+
+// Migrations are listed here, in order, rather than read from a folder at run time, so they work the
+// same from source (tsx) and from any bundle. Append-only: never edit one that has shipped.
+const migrations: Record<string, Migration> = {
+  '2026-11-24T00-core': core,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date. Kysely holds a lock (an advisory lock on PostgreSQL) while it runs. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

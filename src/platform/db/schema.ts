@@ -1,0 +1,250 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Table types as the application sees them after normalisation (see normalize.ts):
+// times are epoch milliseconds (UTC), money is integer minor units, JSON columns hold text on write
+// and are parsed by the repositories on read.
+
+/** An auto-generated integer id. */
+type Id = Generated<number>;
+/** A JSON column: written as a string, read back as a string (SQLite) or a parsed value (PostgreSQL). */
+export type JsonColumn = ColumnType<unknown, string, string>;
+
+export interface InstallationSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  timezone: string;
+  currency: string;
+  phone_region: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: string;
+  created_at: number;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: string;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the cookie token
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface LoginFailuresTable {
+  key: string;
+  window_start: number;
+  failures: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  workspace_id: string;
+  kind: string; // 'write' | 'secret'
+  name: string;
+  prefix: string; // shown in listings
+  token_hash: string; // sha256 of the whole key
+  write_key: string | null; // write keys are public and kept readable
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface CustomersTable {
+  id: Id;
+  workspace_id: string;
+  first_name: string | null;
+  last_name: string | null;
+  middle_name: string | null;
+  phone: string | null;
+  email: string | null;
+  gender: string | null;
+  birth_date: string | null; // YYYY-MM-DD
+  city: string | null;
+  region: string | null;
+  country: string | null;
+  source: string | null;
+  utm_source: string | null;
+  utm_medium: string | null;
+  utm_campaign: string | null;
+  preferred_channel: string | null;
+  manager_user_id: string | null;
+  last_device: string | null;
+  last_os: string | null;
+  last_browser: string | null;
+  locale: string | null;
+  traits: JsonColumn;
+  merged_into: number | null;
+  erased_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CustomerIdentifiersTable {
+  workspace_id: string;
+  kind: string; // phone | email | card | external_id | anonymous_id
+  value: string;
+  customer_id: number;
+  created_at: number;
+}
+
+export interface CustomerConsentsTable {
+  workspace_id: string;
+  customer_id: number;
+  channel: string; // email | sms | push | messenger
+  status: string; // granted | revoked
+  source: string | null;
+  updated_at: number;
+}
+
+export interface CustomerMergesTable {
+  id: Id;
+  workspace_id: string;
+  survivor_id: number;
+  loser_id: number;
+  reason: string;
+  created_at: number;
+}
+
+export interface CustomerErasuresTable {
+  id: Id;
+  workspace_id: string;
+  customer_id: number;
+  requested_by: string | null;
+  reason: string | null;
+  created_at: number;
+}
+
+export interface EventsTable {
+  id: Id;
+  workspace_id: string;
+  customer_id: number;
+  type: string; // track | page | screen | identify | group | alias
+  name: string | null;
+  message_id: string;
+  properties: JsonColumn;
+  context: JsonColumn;
+  timestamp: number;
+  received_at: number;
+}
+
+export interface OrdersTable {
+  id: Id;
+  workspace_id: string;
+  customer_id: number;
+  external_id: string;
+  status: string; // completed | refunded | partially_refunded | cancelled
+  total: number; // minor units, after discount
+  discount: number;
+  shipping: number;
+  tax: number;
+  refunded: number;
+  points_used: number;
+  currency: string;
+  channel: string; // online | offline
+  store_id: string | null;
+  source: string; // event | import | api | demo
+  ordered_at: number;
+  order_day: number; // days since 1970-01-01 in the workspace timezone
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OrderItemsTable {
+  id: Id;
+  workspace_id: string;
+  order_id: number;
+  customer_id: number;
+  product_id: string | null;
+  sku: string | null;
+  name: string | null;
+  category: string | null;
+  price: number;
+  quantity: number;
+}
+
+export interface CustomerStatsTable {
+  workspace_id: string;
+  customer_id: number;
+  first_order_at: number | null;
+  last_order_at: number | null;
+  orders_count: number;
+  order_days: number;
+  revenue: number;
+  avg_check: number;
+  last_activity_at: number | null;
+  updated_at: number;
+}
+
+export interface ImportJobsTable {
+  id: string;
+  workspace_id: string;
+  kind: string; // customers | orders
+  status: string; // pending | queued | running | done | failed
+  file_name: string;
+  file_path: string;
+  file_size: number;
+  encoding: string;
+  delimiter: string;
+  mapping: JsonColumn;
+  rows_total: number | null;
+  rows_done: number;
+  rows_ok: number;
+  rows_failed: number;
+  bytes_done: number;
+  error: string | null;
+  created_by: string | null;
+  created_at: number;
+  started_at: number | null;
+  finished_at: number | null;
+  claimed_until: number | null;
+}
+
+export interface ImportErrorsTable {
+  id: Id;
+  job_id: string;
+  row_number: number;
+  column_name: string | null;
+  reason: string;
+  raw: string | null;
+}
+
+/** The whole database as Kysely sees it. */
+export interface Database {
+  installation_settings: InstallationSettingsTable;
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  api_keys: ApiKeysTable;
+  customers: CustomersTable;
+  customer_identifiers: CustomerIdentifiersTable;
+  customer_consents: CustomerConsentsTable;
+  customer_merges: CustomerMergesTable;
+  customer_erasures: CustomerErasuresTable;
+  events: EventsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  customer_stats: CustomerStatsTable;
+  import_jobs: ImportJobsTable;
+  import_errors: ImportErrorsTable;
+}

@@ -1,0 +1,48 @@
+// Typed domain errors. Services throw these; the HTTP layer maps them once to responses
+// (platform/http/error-handler.ts), and the CLI prints their messages.
+
+/** Error codes a client can rely on, with the HTTP status each maps to. */
+export const errorStatus = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+} as const;
+
+/** A code from errorStatus. */
+export type ErrorCode = keyof typeof errorStatus;
+
+/** One field-level problem: where (a path such as "batch[3].traits.phone" or "row 12, Телефон") and why. */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+  index?: number;
+}
+
+/** An error the client caused or may act on; carries a stable code and optional field problems. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: FieldProblem[] | Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Shorthand for a validation error on a single field. */
+export function invalid(field: string, reason: string): DomainError {
+  return new DomainError('validation_failed', `${field}: ${reason}`, [{ field, reason }]);
+}
+
+/** Shorthand for "no such thing" in this workspace. */
+export function notFound(what: string): DomainError {
+  return new DomainError('not_found', `${what} not found`);
+}

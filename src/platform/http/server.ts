@@ -1,0 +1,45 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from '../logger.js';
+import { installErrorHandler } from './error-handler.js';
+
+/** Options of the HTTP server. */
+export interface HttpOptions {
+  logger: Logger;
+  /** Largest request body in bytes (the ingestion batch limit is enforced per route). */
+  bodyLimit?: number;
+}
+
+/** Creates the Fastify instance with zod validation, cookies, OpenAPI at /api/docs and the error mapper. */
+export async function createHttpServer(options: HttpOptions): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    disableRequestLogging: true,
+    trustProxy: true,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Klientura API', version: '1.0.0', description: 'REST API of the Klientura CRM-marketing platform' },
+      components: {
+        securitySchemes: {
+          secretKey: { type: 'http', scheme: 'bearer', description: 'A workspace secret key (sk_…)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'kl_session' },
+          writeKey: { type: 'http', scheme: 'basic', description: 'Write key as the user name, empty password' },
+        },
+      },
+      security: [{ secretKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  return app;
+}
