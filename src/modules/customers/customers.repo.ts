@@ -18,13 +18,28 @@ export interface ConsentRow {
 export class CustomersRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Inserts an empty profile and returns its id. */
+  /** Inserts a profile with a zero stats row (so lists sort by stats through one index) and returns its id. */
   async insert(workspaceId: string, fields: CustomerFields, traits: Record<string, unknown>, now: number): Promise<number> {
     const row = await this.db
       .insertInto('customers')
-      .values({ workspace_id: workspaceId, ...toColumns(fields), traits: writeJson(traits), created_at: now, updated_at: now })
+      .values({
+        workspace_id: workspaceId,
+        ...toColumns(fields),
+        search_name: searchName(fields.lastName ?? null, fields.firstName ?? null, fields.middleName ?? null),
+        traits: writeJson(traits),
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await this.db
+      .insertInto('customer_stats')
+      .values({
+        workspace_id: workspaceId, customer_id: row.id, first_order_at: null, last_order_at: null, orders_count: 0,
+        order_days: 0, revenue: 0, avg_check: 0, last_activity_at: null, updated_at: now,
+      })
+      .onConflict((oc) => oc.columns(['workspace_id', 'customer_id']).doNothing())
+      .execute();
     return row.id;
   }
 
@@ -46,7 +61,7 @@ export class CustomersRepo {
     return rows.map((row) => ({ ...row, traits: readJson(row.traits, {}) }));
   }
 
-  /** Writes fields and, when given, the whole traits object. */
+  /** Writes fields and, when given, the whole traits object; keeps the name-search column in step. */
   async update(workspaceId: string, id: number, fields: CustomerFields, traits: Record<string, unknown> | null, now: number): Promise<void> {
     await this.db
       .updateTable('customers')
@@ -54,6 +69,22 @@ export class CustomersRepo {
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .execute();
+    if (fields.firstName !== undefined || fields.lastName !== undefined || fields.middleName !== undefined) {
+      const names = await this.db
+        .selectFrom('customers')
+        .select(['last_name', 'first_name', 'middle_name'])
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (names) {
+        await this.db
+          .updateTable('customers')
+          .set({ search_name: searchName(names.last_name, names.first_name, names.middle_name) })
+          .where('workspace_id', '=', workspaceId)
+          .where('id', '=', id)
+          .execute();
+      }
+    }
   }
 
   /** Consent per channel of a customer. */
@@ -85,7 +116,7 @@ export class CustomersRepo {
     };
     await db
       .updateTable('customers')
-      .set({ ...toColumns(blank), traits: writeJson({}), erased_at: now, updated_at: now })
+      .set({ ...toColumns(blank), search_name: null, traits: writeJson({}), erased_at: now, updated_at: now })
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .execute();
@@ -102,4 +133,15 @@ export class CustomersRepo {
       .values({ workspace_id: workspaceId, customer_id: customerId, requested_by: requestedBy, reason, created_at: now })
       .execute();
   }
+}
+
+/** The name-search key: "last first middle", lower-cased, ё folded to е; null when there is no name. */
+export function searchName(last: string | null, first: string | null, middle: string | null): string | null {
+  const text = [last, first, middle].filter((p) => p && p.trim()).join(' ').trim();
+  return text ? foldForSearch(text) : null;
+}
+
+/** Lower-cases and folds ё to е, as names are stored for search. */
+export function foldForSearch(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
 }

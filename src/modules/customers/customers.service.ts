@@ -36,6 +36,14 @@ export interface CustomerStats {
   lastActivityAt: number | null;
 }
 
+/** Options of applyProfile. */
+export interface ApplyOptions {
+  /** Write fields only where the profile has none (imports of people already known). */
+  fillOnly?: boolean;
+  /** Extra fields written only where the profile has none (e.g. a city guessed from an event's context). */
+  fill?: CustomerFields;
+}
+
 /** Customer profiles: create, read, edit, erase, export; identity through IdentityService. */
 export class CustomersService {
   constructor(
@@ -50,16 +58,19 @@ export class CustomersService {
    * or merges) the profile, then writes fields, traits and consent. Fields the call does not name
    * are left as they are.
    */
-  async applyProfile(db: Kysely<Database>, workspaceId: string, profile: CleanProfile, options: { fillOnly?: boolean } = {}): Promise<Resolution> {
+  async applyProfile(db: Kysely<Database>, workspaceId: string, profile: CleanProfile, options: ApplyOptions = {}): Promise<Resolution> {
     const resolution = await this.identity.resolve(db, workspaceId, profile.identifiers);
     const customers = new CustomersRepo(db);
     const touchesPrimary = profile.identifiers.some((i) => i.kind === 'phone' || i.kind === 'email');
-    const hasData = profile.traits !== null || Object.keys(profile.fields).length > 0 || touchesPrimary;
+    const fill = options.fill ?? {};
+    const hasData = profile.traits !== null || Object.keys(profile.fields).length > 0 || Object.keys(fill).length > 0 || touchesPrimary;
     // A new profile is empty, so there is nothing to read back; an existing one is read only when written.
     const current = !resolution.created && hasData ? await customers.get(workspaceId, resolution.customerId) : undefined;
     const existing = current ? fromRow(current) : null;
-    const fields = hasData ? this.fieldsToWrite(existing, profile, options.fillOnly ?? false) : {};
-    const traits = profile.traits === null ? null : { ...(current?.traits ?? {}), ...profile.traits };
+    const fields = hasData ? this.fieldsToWrite(existing, profile, options.fillOnly ?? false, fill) : {};
+    const merged = profile.traits === null ? null : { ...(current?.traits ?? {}), ...profile.traits };
+    // Most events repeat what the profile already says; unchanged traits are not rewritten.
+    const traits = merged && JSON.stringify(merged) !== JSON.stringify(current?.traits ?? {}) ? merged : null;
     if (Object.keys(fields).length > 0 || traits) await customers.update(workspaceId, resolution.customerId, fields, traits, this.clock.now());
     for (const c of profile.consent) {
       await customers.setConsent(workspaceId, resolution.customerId, c.channel, c.status, c.source, c.at ?? this.clock.now());
@@ -165,10 +176,13 @@ export class CustomersService {
 
   // Which fields to write: with fillOnly (imports of an existing person) only empty ones; and a
   // call that brings a phone or e-mail sets the primary one when the profile has none.
-  private fieldsToWrite(existing: Required<CustomerFields> | null, profile: CleanProfile, fillOnly: boolean): CustomerFields {
+  private fieldsToWrite(existing: Required<CustomerFields> | null, profile: CleanProfile, fillOnly: boolean, fill: CustomerFields): CustomerFields {
     const out: CustomerFields = {};
     for (const [name, value] of Object.entries(profile.fields) as [keyof CustomerFields, string | null][]) {
-      if (!fillOnly || !existing || existing[name] === null) out[name] = value;
+      if (!existing || (fillOnly ? existing[name] === null : existing[name] !== value)) out[name] = value;
+    }
+    for (const [name, value] of Object.entries(fill) as [keyof CustomerFields, string | null][]) {
+      if ((!existing || existing[name] === null) && out[name] === undefined && value !== null) out[name] = value;
     }
     for (const kind of ['phone', 'email'] as const) {
       const id = profile.identifiers.find((i) => i.kind === kind);

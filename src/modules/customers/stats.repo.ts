@@ -24,7 +24,8 @@ export class StatsRepo {
           (workspace_id, customer_id, first_order_at, last_order_at, orders_count, order_days, revenue, avg_check, last_activity_at, updated_at)
         select ${workspaceId}, ${customerId}, min(ordered_at), max(ordered_at), count(*), count(distinct order_day),
                coalesce(sum(total - refunded), 0),
-               case when count(*) > 0 then coalesce(sum(total - refunded), 0) / count(*) else 0 end,
+               -- PostgreSQL sums bigints as numeric; the cast makes the division an integer one on both engines.
+               case when count(*) > 0 then cast(coalesce(sum(total - refunded), 0) as bigint) / count(*) else 0 end,
                max(ordered_at), ${now}
         from orders
         where workspace_id = ${workspaceId} and customer_id = ${customerId} and status in (${sql.join(countedStatuses)})

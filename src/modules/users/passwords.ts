@@ -24,13 +24,20 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, rr, pp, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = await scryptAsync(password, Buffer.from(salt, 'base64url'), expected.length, {
-    N: Number(n),
-    r: Number(rr),
-    p: Number(pp),
-    maxmem,
-  });
-  return timingSafeEqual(actual, expected);
+  // A damaged hash must refuse every password: an empty one would compare equal to an empty
+  // derived key, and bad parameters make scrypt throw.
+  if (expected.length < 16) return false;
+  try {
+    const actual = await scryptAsync(password, Buffer.from(salt, 'base64url'), expected.length, {
+      N: Number(n),
+      r: Number(rr),
+      p: Number(pp),
+      maxmem,
+    });
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
 }
 
 /** Checks that a new password is acceptable; returns the reason when it is not. */

@@ -1,12 +1,13 @@
-import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, PostgresAdapter } from 'kysely';
 
 // Logical column types for migrations that run on both engines. The migration asks for a kind of
 // column; this file knows how each engine spells it.
 
 /** True when the migration runs on PostgreSQL (read from the live connection, not from config). */
 export async function isPostgres(db: Kysely<unknown>): Promise<boolean> {
-  const { rows } = await sql<{ v: string }>`select sqlite_version() as v`.execute(db).catch(() => ({ rows: [] }));
-  return rows.length === 0;
+  // Asked of the adapter, not by a probing query: on PostgreSQL migrations run in a transaction,
+  // and a failing probe would abort it.
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** Column-type spellings of one engine. */

@@ -91,6 +91,8 @@ export interface CustomersTable {
   last_os: string | null;
   last_browser: string | null;
   locale: string | null;
+  /** "last first middle", lower-cased, ё as е: for name search on both engines. */
+  search_name: string | null;
   traits: JsonColumn;
   merged_into: number | null;
   erased_at: number | null;
@@ -216,6 +218,12 @@ export interface ImportJobsTable {
   started_at: number | null;
   finished_at: number | null;
   claimed_until: number | null;
+  /** First file line not yet imported: a resumed job reads on from here. */
+  next_line: ColumnType<number, number | undefined, number>;
+  /** The process holding the job while it runs. */
+  claimed_by: string | null;
+  /** How many times the job was taken over after its holder stopped extending the claim. */
+  attempts: ColumnType<number, number | undefined, number>;
 }
 
 export interface ImportErrorsTable {

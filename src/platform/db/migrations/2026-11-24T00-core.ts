@@ -99,6 +99,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_os', 'text')
     .addColumn('last_browser', 'text')
     .addColumn('locale', 'text')
+    .addColumn('search_name', 'text')
     .addColumn('traits', t.json, (c) => c.notNull())
     .addColumn('merged_into', 'bigint')
     .addColumn('erased_at', 'bigint')
@@ -106,7 +107,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('customers_ws_id').on('customers').columns(['workspace_id', 'id']).execute();
-  await db.schema.createIndex('customers_ws_last_name').on('customers').columns(['workspace_id', 'last_name']).execute();
+  // Name search: "иванов", "иванов ив" (lower-cased in code: SQLite's lower() folds ASCII only).
+  await db.schema.createIndex('customers_ws_search_name').on('customers').columns(['workspace_id', 'search_name']).execute();
   await db.schema.createIndex('customers_ws_created').on('customers').columns(['workspace_id', 'created_at']).execute();
 
   await db.schema

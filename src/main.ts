@@ -1,0 +1,125 @@
+import type { FastifyInstance } from 'fastify';
+import { type Clock, systemClock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { type Db, openDatabase } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrator.js';
+import type { Authenticator } from './platform/http/auth.js';
+import { createHttpServer } from './platform/http/server.js';
+import { ensureSecret } from './platform/installation.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { CustomersService } from './modules/customers/customers.service.js';
+import { IdentityService } from './modules/customers/identity.service.js';
+import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
+import { registerImportRoutes } from './modules/imports/imports.routes.js';
+import { ImportsService } from './modules/imports/imports.service.js';
+import { ImportRunner, ImportsWorker } from './modules/imports/imports.worker.js';
+import { IngestService } from './modules/ingest/ingest.service.js';
+import { registerIngestRoutes } from './modules/ingest/ingest.routes.js';
+import { OrdersService } from './modules/orders/orders.service.js';
+import { registerOrderRoutes } from './modules/orders/orders.routes.js';
+import { ApiKeysRepo } from './modules/users/api-keys.repo.js';
+import { ApiKeysService } from './modules/users/api-keys.service.js';
+import { UsersRepo } from './modules/users/users.repo.js';
+import { UsersService } from './modules/users/users.service.js';
+import { registerUserRoutes } from './modules/users/users.routes.js';
+import { WorkspacesRepo } from './modules/workspaces/workspaces.repo.js';
+import { WorkspacesService } from './modules/workspaces/workspaces.service.js';
+import { registerWorkspaceRoutes } from './modules/workspaces/workspaces.routes.js';
+
+/** Every service of the platform, wired once here. */
+export interface Services {
+  workspaces: WorkspacesService;
+  users: UsersService;
+  apiKeys: ApiKeysService;
+  identity: IdentityService;
+  customers: CustomersService;
+  orders: OrdersService;
+  ingest: IngestService;
+  imports: ImportsService;
+}
+
+/** A running platform: configuration, database, services and the HTTP server (not yet listening). */
+export interface App {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  secret: string;
+  services: Services;
+  authn: Authenticator;
+  http: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** What createApp needs; tests pass their own clock and logger. */
+export interface AppOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+  /** 'all' (default) serves HTTP and runs workers; 'api' only serves; 'worker' only runs workers. */
+  role?: 'all' | 'api' | 'worker';
+}
+
+/** Composition root: config -> db (migrated) -> services -> HTTP routes. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const db = openDatabase(config.DATABASE_URL);
+  try {
+    await migrateToLatest(db);
+    const secret = await ensureSecret(db.kysely, config.SECRET);
+    const services = createServices(db, clock, config);
+    const authn = services.users.authenticator((token) => services.apiKeys.verifySecretKey(token));
+    const http = await createHttpServer({ logger });
+    const deps = { services, authn, db, clock };
+    registerIngestRoutes(http, deps);
+    registerUserRoutes(http, deps);
+    registerWorkspaceRoutes(http, deps);
+    registerCustomerRoutes(http, deps);
+    registerOrderRoutes(http, deps);
+    registerImportRoutes(http, deps);
+    await http.ready();
+    // Workers run in every process but a pure API one (`klientura start --role api`).
+    const importsWorker = options.role === 'api' ? null : new ImportsWorker(services.imports, new ImportRunner({ db, clock, logger, ...services }), logger);
+    importsWorker?.start();
+    return {
+      config,
+      db,
+      clock,
+      logger,
+      secret,
+      services,
+      authn,
+      http,
+      async close() {
+        await http.close();
+        await importsWorker?.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+function createServices(db: Db, clock: Clock, config: Config): Services {
+  const workspaces = new WorkspacesService(new WorkspacesRepo(db.kysely), clock);
+  const users = new UsersService(new UsersRepo(db.kysely), clock);
+  const apiKeys = new ApiKeysService(new ApiKeysRepo(db.kysely), clock);
+  const identity = new IdentityService(clock);
+  const customers = new CustomersService(db, identity, workspaces, clock);
+  const orders = new OrdersService(db, clock);
+  const ingest = new IngestService(db, customers, orders, workspaces, clock);
+  const imports = new ImportsService(db, workspaces, clock, config.DATA_DIR);
+  return { workspaces, users, apiKeys, identity, customers, orders, ingest, imports };
+}
+
+/** Dependencies route modules receive. */
+export interface RouteDeps {
+  services: Services;
+  authn: Authenticator;
+  db: Db;
+  clock: Clock;
+}

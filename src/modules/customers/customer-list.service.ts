@@ -1,0 +1,134 @@
+import type { Db } from '../../platform/db/database.js';
+import type { WorkspacesService } from '../workspaces/workspaces.service.js';
+import { CustomerListRepo, type CustomerListRow, type ListFilter, type ListKeyset, type ListSortColumn } from './customer-list.repo.js';
+import { planSearch } from './customer-search.js';
+import type { customerSorts } from './customers.schemas.js';
+import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
+import { boundInstant } from './time-bounds.js';
+
+/** A sort order of the customer list; a leading "-" sorts descending. */
+export type CustomerSort = (typeof customerSorts)[number];
+
+/** What the customer list is asked for; money in minor units, time bounds as days or epoch ms. */
+export interface CustomerListQuery {
+  q?: string;
+  sort?: CustomerSort;
+  cursor?: string;
+  limit: number;
+  includeTotal?: boolean;
+  minOrders?: number;
+  maxOrders?: number;
+  minRevenue?: number;
+  maxRevenue?: number;
+  /** A day `YYYY-MM-DD` in the workspace's time zone (inclusive) or epoch ms. */
+  lastOrderFrom?: string;
+  /** A day `YYYY-MM-DD` in the workspace's time zone (inclusive) or epoch ms (exclusive). */
+  lastOrderTo?: string;
+  city?: string;
+  managerId?: string;
+  hasEmail?: boolean;
+  hasPhone?: boolean;
+}
+
+/** One customer in the list. */
+export interface CustomerListItem {
+  id: number;
+  firstName: string | null;
+  lastName: string | null;
+  middleName: string | null;
+  phone: string | null;
+  email: string | null;
+  city: string | null;
+  ordersCount: number;
+  revenue: number;
+  avgCheck: number;
+  firstOrderAt: number | null;
+  lastOrderAt: number | null;
+  lastActivityAt: number | null;
+  createdAt: number;
+  managerUserId: string | null;
+}
+
+/** A page of the customer list. */
+export interface CustomerListPage {
+  items: CustomerListItem[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+const sortColumn: Record<string, ListSortColumn> = {
+  createdAt: 'created_at',
+  revenue: 'revenue',
+  ordersCount: 'orders_count',
+  lastOrderAt: 'last_order_at',
+  avgCheck: 'avg_check',
+  name: 'search_name',
+};
+
+/** The customer list: search, filters, sorting and keyset pages over any number of customers. */
+export class CustomerListService {
+  constructor(
+    private readonly db: Db,
+    private readonly workspaces: WorkspacesService,
+  ) {}
+
+  /** A page of live customers matching the query, and the cursor of the next page (null on the last). */
+  async list(workspaceId: string, query: CustomerListQuery): Promise<CustomerListPage> {
+    const workspace = await this.workspaces.get(workspaceId);
+    const sort = query.sort ?? '-createdAt';
+    const desc = sort.startsWith('-');
+    const column = sortColumn[desc ? sort.slice(1) : sort] ?? 'created_at';
+    const search = query.q ? planSearch(query.q, workspace.phoneRegion) : null;
+    const filter: ListFilter = {
+      minOrders: query.minOrders,
+      maxOrders: query.maxOrders,
+      minRevenue: query.minRevenue,
+      maxRevenue: query.maxRevenue,
+      lastOrderFrom: query.lastOrderFrom === undefined ? undefined : boundInstant(query.lastOrderFrom, 'from', workspace.timezone),
+      lastOrderTo: query.lastOrderTo === undefined ? undefined : boundInstant(query.lastOrderTo, 'to', workspace.timezone),
+      city: query.city,
+      managerId: query.managerId,
+      hasEmail: query.hasEmail,
+      hasPhone: query.hasPhone,
+    };
+    const after = query.cursor ? readCursor(query.cursor, sort, column) : null;
+    const repo = new CustomerListRepo(this.db.kysely);
+    const rows = await repo.page({ workspaceId, search, filter, sort: { column, desc }, after, limit: query.limit + 1 });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > query.limit && last ? encodeCursor({ s: sort, v: last.sort_value, i: last.id }) : null;
+    const total = query.includeTotal ? await repo.count(workspaceId, search, filter) : undefined;
+    return { items: page.map(toItem), nextCursor, ...(total === undefined ? {} : { total }) };
+  }
+}
+
+// A cursor only continues the sort it was made for, and its value has that sort's type.
+function readCursor(cursor: string, sort: CustomerSort, column: ListSortColumn): ListKeyset {
+  const { s, v, i } = decodeCursor(cursor);
+  const byName = column === 'search_name';
+  if (s !== sort || typeof i !== 'number' || !Number.isSafeInteger(i)) throw badCursor();
+  if (v === null && (byName || column === 'last_order_at')) return { value: null, id: i };
+  if (typeof v === 'string' && byName) return { value: v, id: i };
+  if (typeof v === 'number' && !byName && Number.isSafeInteger(v)) return { value: v, id: i };
+  throw badCursor();
+}
+
+function toItem(row: CustomerListRow): CustomerListItem {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    middleName: row.middle_name,
+    phone: row.phone,
+    email: row.email,
+    city: row.city,
+    ordersCount: row.orders_count,
+    revenue: row.revenue,
+    avgCheck: row.avg_check,
+    firstOrderAt: row.first_order_at,
+    lastOrderAt: row.last_order_at,
+    lastActivityAt: row.last_activity_at,
+    createdAt: row.created_at,
+    managerUserId: row.manager_user_id,
+  };
+}

@@ -1,0 +1,103 @@
+import { createGunzip } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteDeps } from '../../main.js';
+import { DomainError } from '../../platform/errors.js';
+import { errorBody } from '../../platform/http/error-handler.js';
+import type { IngestResult } from './ingest.service.js';
+import { batchEnvelopeSchema, MAX_BATCH_BYTES, MAX_EVENT_BYTES, type MessageType, messageTypes } from './segment.schemas.js';
+
+/** Registers the Segment-compatible tracking API: /v1/identify, /v1/track, … and /v1/batch (write-key auth). */
+export function registerIngestRoutes(http: FastifyInstance, deps: RouteDeps): void {
+  http.register(async (scope) => {
+    // Browser clients post JSON as text/plain to avoid a CORS preflight; RudderStack's may gzip.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => {
+      try {
+        done(null, JSON.parse(body as string));
+      } catch {
+        done(new DomainError('invalid_json', 'The body is not valid JSON'), undefined);
+      }
+    });
+    scope.addHook('preParsing', async (request, _reply, payload) => {
+      if (request.headers['content-encoding'] !== 'gzip') return payload;
+      const gunzip = createGunzip();
+      const received = { length: 0 };
+      payload.on('data', (chunk: Buffer) => (received.length += chunk.length));
+      const stream = payload.pipe(gunzip);
+      Object.defineProperty(stream, 'receivedEncodedLength', { get: () => received.length });
+      delete request.headers['content-encoding'];
+      return stream;
+    });
+    scope.addHook('onRequest', async (request, reply) => {
+      reply.header('access-control-allow-origin', request.headers.origin ?? '*');
+      reply.header('access-control-allow-credentials', 'true');
+      reply.header('access-control-allow-headers', 'authorization, content-type, content-encoding');
+      reply.header('access-control-allow-methods', 'POST, OPTIONS');
+      reply.header('access-control-max-age', '86400');
+    });
+    scope.options('/v1/*', async (_request, reply) => reply.status(204).send());
+
+    scope.post('/v1/batch', { bodyLimit: MAX_BATCH_BYTES, schema: { hide: true } }, async (request, reply) => {
+      const envelope = batchEnvelopeSchema.safeParse(request.body);
+      if (!envelope.success) {
+        const details = envelope.error.issues.map((i) => ({ field: i.path.join('.') || 'body', reason: i.message }));
+        throw new DomainError('validation_failed', `${details[0]?.field}: ${details[0]?.reason}`, details);
+      }
+      const workspaceId = await writeKeyWorkspace(deps, request, envelope.data.writeKey ?? undefined);
+      const result = await deps.services.ingest.ingest(workspaceId, envelope.data.batch, {
+        receivedAt: deps.clock.now(),
+        batchSentAt: envelope.data.sentAt ?? undefined,
+        batchContext: envelope.data.context,
+      });
+      return answer(reply, result, envelope.data.batch.length, true);
+    });
+
+    for (const type of messageTypes) {
+      scope.post(`/v1/${type}`, { bodyLimit: MAX_EVENT_BYTES + 1024, schema: { hide: true } }, async (request, reply) => {
+        const body = request.body;
+        const bodyKey = body && typeof body === 'object' && 'writeKey' in body ? (body as { writeKey: unknown }).writeKey : undefined;
+        const workspaceId = await writeKeyWorkspace(deps, request, typeof bodyKey === 'string' ? bodyKey : undefined);
+        const result = await deps.services.ingest.ingest(workspaceId, [body], { type: type as MessageType, receivedAt: deps.clock.now() });
+        return answer(reply, result, 1, false);
+      });
+    }
+  });
+}
+
+// The write key: HTTP Basic with the key as user name (what Segment's clients send), or `writeKey` in the body.
+async function writeKeyWorkspace(deps: RouteDeps, request: FastifyRequest, bodyKey: string | undefined): Promise<string> {
+  const header = request.headers.authorization;
+  let key = bodyKey;
+  if (header?.startsWith('Basic ')) {
+    const decoded = Buffer.from(header.slice('Basic '.length).trim(), 'base64').toString('utf8');
+    key = decoded.split(':')[0];
+  }
+  if (!key) throw new DomainError('unauthorized', 'Pass the write key as the HTTP Basic user name or as "writeKey" in the body');
+  const verified = await deps.services.apiKeys.verifyWriteKey(key);
+  if (!verified) throw new DomainError('unauthorized', 'Unknown or revoked write key');
+  return verified.workspaceId;
+}
+
+// 200 {success: true} when every message was stored (or was a duplicate); otherwise 400 naming each
+// rejected message by index and field, with the counts of what was stored anyway.
+function answer(reply: FastifyReply, result: IngestResult, total: number, batch: boolean) {
+  if (result.rejected.length === 0) {
+    return reply.send({ success: true, accepted: result.accepted, duplicates: result.duplicates });
+  }
+  const rejectedCount = new Set(result.rejected.map((r) => r.index)).size;
+  const path = (r: { index: number; field: string }) =>
+    batch ? `batch[${r.index}]${r.field ? `.${r.field}` : ''}` : r.field || 'body';
+  const details = result.rejected.map((r) => ({ ...(batch ? { index: r.index } : {}), field: path(r), reason: r.reason }));
+  const first = details[0];
+  const message =
+    batch
+      ? `${rejectedCount} of ${total} messages rejected (first: ${first?.field}: ${first?.reason}); the other ${total - rejectedCount} were stored`
+      : `${first?.field}: ${first?.reason}`;
+  return reply.status(400).send({
+    ...errorBody('validation_failed', message, details),
+    success: false,
+    accepted: result.accepted,
+    duplicates: result.duplicates,
+    rejected: rejectedCount,
+  });
+}
