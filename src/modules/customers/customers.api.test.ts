@@ -107,6 +107,11 @@ describe.each(testDatabases())('customer profiles API on $name', (database) => {
     expect((await call(ws, 'GET', '/api/v1/customers')).json().items).toEqual([]);
     const erasures = await app.db.kysely.selectFrom('customer_erasures').selectAll().where('workspace_id', '=', ws.id).execute();
     expect(erasures).toMatchObject([{ customer_id: c.id, reason: 'письмо клиента' }]);
+    const other = await create(ws, { email: 'also-gone@example.com' });
+    const byBody = await withKey(app, ws.secretKey, { method: 'DELETE', url: `/api/v1/customers/${other.id}`, payload: { reason: 'GDPR art. 17' } });
+    expect(byBody.statusCode).toBe(204);
+    const reasons = await app.db.kysely.selectFrom('customer_erasures').select('reason').where('customer_id', '=', other.id).where('workspace_id', '=', ws.id).execute();
+    expect(reasons).toEqual([{ reason: 'GDPR art. 17' }]);
   });
 
   it('answers a merged-away id with the surviving profile and lists only the survivor', async () => {
@@ -140,6 +145,9 @@ describe.each(testDatabases())('customer profiles API on $name', (database) => {
       expect(res.statusCode, url).toBe(401);
     }
     expect((await app.http.inject({ method: 'POST', url: '/api/v1/customers', payload: { email: 'x@example.com' } })).statusCode).toBe(401);
+    // Authentication comes before validation: a stranger's malformed request learns nothing but 401.
+    expect((await app.http.inject({ method: 'GET', url: '/api/v1/customers?limit=abc' })).statusCode).toBe(401);
+    expect((await app.http.inject({ method: 'POST', url: '/api/v1/customers', payload: { phone: 12 } })).statusCode).toBe(401);
   });
 
   it("keeps each workspace's customers to itself", async () => {

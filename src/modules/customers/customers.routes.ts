@@ -42,7 +42,7 @@ export function registerCustomerRoutes(http: FastifyInstance, deps: RouteDeps): 
   api.get(
     '/api/v1/customers',
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         tags,
         summary: 'List and search customers',
@@ -59,7 +59,7 @@ export function registerCustomerRoutes(http: FastifyInstance, deps: RouteDeps): 
   api.get(
     '/api/v1/customers/lookup',
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         tags,
         summary: 'Find the customer an identifier names',
@@ -74,7 +74,7 @@ export function registerCustomerRoutes(http: FastifyInstance, deps: RouteDeps): 
   api.get(
     '/api/v1/customers/:id',
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         tags,
         summary: 'A customer profile with identifiers, consent and stats',
@@ -90,7 +90,7 @@ export function registerCustomerRoutes(http: FastifyInstance, deps: RouteDeps): 
   api.get(
     '/api/v1/customers/:id/timeline',
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         tags,
         summary: "A customer's orders and events, newest first",
@@ -106,7 +106,7 @@ export function registerCustomerRoutes(http: FastifyInstance, deps: RouteDeps): 
   api.get(
     '/api/v1/customers/:id/export',
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         tags,
         summary: 'Everything stored about a customer, as a JSON file',
@@ -126,7 +126,7 @@ export function registerCustomerRoutes(http: FastifyInstance, deps: RouteDeps): 
   api.post(
     '/api/v1/customers',
     {
-      preHandler: write,
+      onRequest: write,
       schema: {
         tags,
         summary: 'Create a customer, or update the one its identifiers name',
@@ -146,7 +146,7 @@ export function registerCustomerRoutes(http: FastifyInstance, deps: RouteDeps): 
   api.patch(
     '/api/v1/customers/:id',
     {
-      preHandler: write,
+      onRequest: write,
       schema: {
         tags,
         summary: 'Edit a customer',
@@ -166,7 +166,7 @@ export function registerCustomerRoutes(http: FastifyInstance, deps: RouteDeps): 
   api.delete(
     '/api/v1/customers/:id',
     {
-      preHandler: write,
+      onRequest: write,
       schema: {
         tags,
         summary: "Erase a customer's personal data",

@@ -17,7 +17,7 @@ export function registerOrderRoutes(http: FastifyInstance, deps: RouteDeps): voi
   api.get(
     '/api/v1/orders',
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         tags,
         summary: 'List orders, newest first',
@@ -43,7 +43,7 @@ export function registerOrderRoutes(http: FastifyInstance, deps: RouteDeps): voi
   api.get(
     '/api/v1/orders/:id',
     {
-      preHandler: read,
+      onRequest: read,
       schema: {
         tags,
         summary: 'One order with its items',

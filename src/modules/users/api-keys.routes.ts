@@ -16,7 +16,7 @@ export function registerApiKeyRoutes(http: FastifyInstance, deps: RouteDeps): vo
   api.get(
     '/api/v1/keys',
     {
-      preHandler: requirePermission(deps.authn, 'read'),
+      onRequest: requirePermission(deps.authn, 'read'),
       schema: {
         tags: ['API keys'],
         summary: 'API keys of the workspace',
@@ -35,7 +35,7 @@ export function registerApiKeyRoutes(http: FastifyInstance, deps: RouteDeps): vo
   api.post(
     '/api/v1/keys',
     {
-      preHandler: manage,
+      onRequest: manage,
       schema: {
         tags: ['API keys'],
         summary: 'Create an API key',
@@ -54,7 +54,7 @@ export function registerApiKeyRoutes(http: FastifyInstance, deps: RouteDeps): vo
   api.delete(
     '/api/v1/keys/:id',
     {
-      preHandler: manage,
+      onRequest: manage,
       schema: {
         tags: ['API keys'],
         summary: 'Revoke an API key',

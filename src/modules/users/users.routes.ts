@@ -63,7 +63,7 @@ function registerAuthRoutes(http: FastifyInstance, deps: RouteDeps): void {
   api.post(
     '/api/v1/auth/logout',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: { tags: ['Auth'], summary: 'Sign out; ends the session', security: [{ session: [] }], response: { 204: noContent } },
     },
     async (request, reply) => {
@@ -76,7 +76,7 @@ function registerAuthRoutes(http: FastifyInstance, deps: RouteDeps): void {
   api.get(
     '/api/v1/auth/me',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['Auth'],
         summary: 'The signed-in user, their workspaces and the CSRF token',
@@ -94,7 +94,7 @@ function registerAuthRoutes(http: FastifyInstance, deps: RouteDeps): void {
   api.patch(
     '/api/v1/auth/me',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['Auth'],
         summary: 'Change your name, interface language or password',
@@ -120,7 +120,7 @@ function registerMemberRoutes(http: FastifyInstance, deps: RouteDeps): void {
   api.get(
     '/api/v1/members',
     {
-      preHandler: requirePermission(deps.authn, 'read'),
+      onRequest: requirePermission(deps.authn, 'read'),
       schema: { tags: ['Members'], summary: 'Members of the workspace with their roles', response: { 200: memberListSchema } },
     },
     async (request) => ({ members: await membersOf(deps, request.auth.workspaceId) }),
@@ -129,7 +129,7 @@ function registerMemberRoutes(http: FastifyInstance, deps: RouteDeps): void {
   api.post(
     '/api/v1/members',
     {
-      preHandler: manage,
+      onRequest: manage,
       schema: {
         tags: ['Members'],
         summary: 'Add a user to the workspace',
@@ -170,7 +170,7 @@ function registerMemberRoutes(http: FastifyInstance, deps: RouteDeps): void {
   api.patch(
     '/api/v1/members/:userId',
     {
-      preHandler: manage,
+      onRequest: manage,
       schema: {
         tags: ['Members'],
         summary: "Change a member's role",
@@ -191,7 +191,7 @@ function registerMemberRoutes(http: FastifyInstance, deps: RouteDeps): void {
   api.delete(
     '/api/v1/members/:userId',
     {
-      preHandler: manage,
+      onRequest: manage,
       schema: {
         tags: ['Members'],
         summary: 'Remove a member from the workspace',

@@ -21,7 +21,7 @@ export function registerWorkspaceRoutes(http: FastifyInstance, deps: RouteDeps):
   api.get(
     '/api/v1/workspaces',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['Workspaces'],
         summary: 'Workspaces you are a member of, with your role in each',
@@ -38,7 +38,7 @@ export function registerWorkspaceRoutes(http: FastifyInstance, deps: RouteDeps):
   api.post(
     '/api/v1/workspaces',
     {
-      preHandler: signedIn,
+      onRequest: signedIn,
       schema: {
         tags: ['Workspaces'],
         summary: 'Create a workspace',
@@ -60,7 +60,7 @@ export function registerWorkspaceRoutes(http: FastifyInstance, deps: RouteDeps):
   api.get(
     '/api/v1/workspace',
     {
-      preHandler: requirePermission(deps.authn, 'read'),
+      onRequest: requirePermission(deps.authn, 'read'),
       schema: {
         tags: ['Workspaces'],
         summary: 'The current workspace',
@@ -74,7 +74,7 @@ export function registerWorkspaceRoutes(http: FastifyInstance, deps: RouteDeps):
   api.patch(
     '/api/v1/workspace',
     {
-      preHandler: requirePermission(deps.authn, 'workspace:write'),
+      onRequest: requirePermission(deps.authn, 'workspace:write'),
       schema: {
         tags: ['Workspaces'],
         summary: "Change the current workspace's name or settings",

@@ -1,4 +1,4 @@
-import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, PostgresAdapter } from 'kysely';
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 
 // Logical column types for migrations that run on both engines. The migration asks for a kind of
 // column; this file knows how each engine spells it.
@@ -16,11 +16,18 @@ export interface Types {
   id: 'bigserial' | 'integer';
   /** JSON document. */
   json: 'jsonb' | 'text';
+  /**
+   * Text compared byte by byte, for columns searched by prefix with range scans (`>= p and < p+1`):
+   * under a ru_RU or en_US database collation such ranges would miss rows. SQLite's default is binary.
+   */
+  bytewiseText: RawBuilder<unknown> | 'text';
 }
 
 /** The spellings for the engine behind db. */
 export async function typesFor(db: Kysely<unknown>): Promise<Types> {
-  return (await isPostgres(db)) ? { id: 'bigserial', json: 'jsonb' } : { id: 'integer', json: 'text' };
+  return (await isPostgres(db))
+    ? { id: 'bigserial', json: 'jsonb', bytewiseText: sql`text collate "C"` }
+    : { id: 'integer', json: 'text', bytewiseText: 'text' };
 }
 
 /** Adds an auto-incrementing primary key column named id. */

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { DomainError } from '../errors.js';
 import { type Permission, type Role, roleAllows, secretKeyPermissions } from '../roles.js';
 
@@ -39,8 +39,12 @@ export const workspaceHeader = 'x-workspace-id';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Creates a preHandler that authenticates the request (secret key or session) and checks a permission. */
-export function requirePermission(authn: Authenticator, permission: Permission): preHandlerAsyncHookHandler {
+/**
+ * Creates an onRequest hook that authenticates the request (secret key or session) and checks a
+ * permission. It runs before body parsing and validation, so an unauthenticated caller learns
+ * nothing but 401/403, and an upload is refused before it is read.
+ */
+export function requirePermission(authn: Authenticator, permission: Permission): onRequestAsyncHookHandler {
   return async function checkAccess(request: FastifyRequest, _reply: FastifyReply) {
     request.auth = await authenticate(authn, request);
     const allowed =
@@ -51,8 +55,8 @@ export function requirePermission(authn: Authenticator, permission: Permission):
   };
 }
 
-/** Creates a preHandler that only requires a signed-in user (no workspace); sets request.auth.userId. */
-export function requireUser(authn: Authenticator): preHandlerAsyncHookHandler {
+/** Creates an onRequest hook that only requires a signed-in user (no workspace); sets request.auth.userId. */
+export function requireUser(authn: Authenticator): onRequestAsyncHookHandler {
   return async function checkUser(request: FastifyRequest) {
     const session = await sessionOf(authn, request);
     if (!session) throw new DomainError('unauthorized', 'Sign in first');

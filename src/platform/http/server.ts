@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger.js';
 import { installErrorHandler } from './error-handler.js';
@@ -18,7 +18,8 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
   const app: FastifyInstance = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    disableRequestLogging: true,
+    // One log line per request would drown the log at ingestion rates; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
     ajv: { customOptions: { coerceTypes: false } },
   });
