@@ -4,7 +4,8 @@ import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError, invalid, notFound } from '../../platform/errors.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
-import { type CustomerFields, fromRow } from './customer-fields.js';
+import { type CustomerFields, fromRow, toColumns } from './customer-fields.js';
+import type { IdentityCache } from './identity-cache.js';
 import { type CustomerRow, CustomersRepo } from './customers.repo.js';
 import { type IdentifierKind, isIdentifierKind, normalizeIdentifier } from './identifiers.js';
 import { IdentityRepo } from './identity.repo.js';
@@ -42,6 +43,8 @@ export interface ApplyOptions {
   fillOnly?: boolean;
   /** Extra fields written only where the profile has none (e.g. a city guessed from an event's context). */
   fill?: CustomerFields;
+  /** What the surrounding transaction already knows (batch ingestion). */
+  cache?: IdentityCache;
 }
 
 /** Customer profiles: create, read, edit, erase, export; identity through IdentityService. */
@@ -59,19 +62,23 @@ export class CustomersService {
    * are left as they are.
    */
   async applyProfile(db: Kysely<Database>, workspaceId: string, profile: CleanProfile, options: ApplyOptions = {}): Promise<Resolution> {
-    const resolution = await this.identity.resolve(db, workspaceId, profile.identifiers);
+    const cache = options.cache;
+    const resolution = await this.identity.resolve(db, workspaceId, profile.identifiers, cache);
     const customers = new CustomersRepo(db);
     const touchesPrimary = profile.identifiers.some((i) => i.kind === 'phone' || i.kind === 'email');
     const fill = options.fill ?? {};
     const hasData = profile.traits !== null || Object.keys(profile.fields).length > 0 || Object.keys(fill).length > 0 || touchesPrimary;
     // A new profile is empty, so there is nothing to read back; an existing one is read only when written.
-    const current = !resolution.created && hasData ? await customers.get(workspaceId, resolution.customerId) : undefined;
+    let current = !resolution.created && hasData ? cache?.rows.get(resolution.customerId) : undefined;
+    if (!current && !resolution.created && hasData) current = await customers.get(workspaceId, resolution.customerId);
     const existing = current ? fromRow(current) : null;
     const fields = hasData ? this.fieldsToWrite(existing, profile, options.fillOnly ?? false, fill) : {};
     const merged = profile.traits === null ? null : { ...(current?.traits ?? {}), ...profile.traits };
     // Most events repeat what the profile already says; unchanged traits are not rewritten.
     const traits = merged && JSON.stringify(merged) !== JSON.stringify(current?.traits ?? {}) ? merged : null;
     if (Object.keys(fields).length > 0 || traits) await customers.update(workspaceId, resolution.customerId, fields, traits, this.clock.now());
+    // Keep the batch's copy of the profile current; a profile not read yet is read when next needed.
+    if (cache && current) cache.rows.set(current.id, { ...current, ...toColumns(fields), traits: traits ?? current.traits });
     for (const c of profile.consent) {
       await customers.setConsent(workspaceId, resolution.customerId, c.channel, c.status, c.source, c.at ?? this.clock.now());
     }

@@ -11,16 +11,22 @@ export interface OwnedIdentifier extends Identifier {
 export class IdentityRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** The owners of any of the given identifiers. */
+  /** The owners of any of the given identifiers (one indexed `kind = ? and value in (…)` query per kind). */
   async owners(workspaceId: string, ids: Identifier[]): Promise<OwnedIdentifier[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('customer_identifiers')
-      .select(['kind', 'value', 'customer_id'])
-      .where('workspace_id', '=', workspaceId)
-      .where((eb) => eb.or(ids.map((id) => eb.and([eb('kind', '=', id.kind), eb('value', '=', id.value)]))))
-      .execute();
-    return rows.map((r) => ({ kind: r.kind as Identifier['kind'], value: r.value, customerId: r.customer_id }));
+    const byKind = new Map<string, string[]>();
+    for (const id of ids) byKind.set(id.kind, [...(byKind.get(id.kind) ?? []), id.value]);
+    const out: OwnedIdentifier[] = [];
+    for (const [kind, values] of byKind) {
+      const rows = await this.db
+        .selectFrom('customer_identifiers')
+        .select(['value', 'customer_id'])
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '=', kind)
+        .where('value', 'in', values)
+        .execute();
+      for (const r of rows) out.push({ kind: kind as Identifier['kind'], value: r.value, customerId: r.customer_id });
+    }
+    return out;
   }
 
   /** External ids held by the given customers. */

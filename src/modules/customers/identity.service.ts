@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
 import { type Identifier, identifierKinds } from './identifiers.js';
 import { CustomersRepo } from './customers.repo.js';
+import type { IdentityCache } from './identity-cache.js';
 import { IdentityRepo } from './identity.repo.js';
 import { StatsRepo } from './stats.repo.js';
 import { fieldNames, type CustomerFields, fromRow } from './customer-fields.js';
@@ -28,15 +29,28 @@ export class IdentityService {
   constructor(private readonly clock: Clock) {}
 
   /** Finds, creates or merges the profile the identifiers name. Identifiers must be normalised. */
-  async resolve(db: Kysely<Database>, workspaceId: string, ids: Identifier[]): Promise<Resolution> {
+  async resolve(db: Kysely<Database>, workspaceId: string, ids: Identifier[], cache?: IdentityCache): Promise<Resolution> {
     const identity = new IdentityRepo(db);
     const now = this.clock.now();
-    const owners = await identity.owners(workspaceId, ids);
+    let owners = cache?.lookup(ids) ?? null;
+    if (owners === null) {
+      owners = await identity.owners(workspaceId, ids);
+      cache?.learn(ids, owners);
+    }
     const ownerIds = [...new Set(owners.map((o) => o.customerId))];
     if (ownerIds.length === 0) {
       const customerId = await new CustomersRepo(db).insert(workspaceId, {}, {}, now);
       await identity.attach(workspaceId, customerId, ids, now);
+      cache?.assign(ids, customerId);
       return { customerId, created: true, merged: [] };
+    }
+    const fresh = ids.filter((id) => !owners.some((o) => o.kind === id.kind && o.value === id.value));
+    // The common case: everything known points at one profile, and no new external id could conflict.
+    if (ownerIds.length === 1 && (!ids.some((i) => i.kind === 'external_id') || owners.some((o) => o.kind === 'external_id'))) {
+      const customerId = ownerIds[0] as number;
+      await identity.attach(workspaceId, customerId, fresh, now);
+      cache?.assign(fresh, customerId);
+      return { customerId, created: false, merged: [] };
     }
     const externalIds = await identity.externalIds(workspaceId, ownerIds);
     const wantedExternal = ids.find((i) => i.kind === 'external_id')?.value;
@@ -44,7 +58,8 @@ export class IdentityService {
     if (anchor === null) {
       // Every owner belongs to another person of the shop's system: this is a new person.
       const customerId = await new CustomersRepo(db).insert(workspaceId, {}, {}, now);
-      await identity.attach(workspaceId, customerId, ids, now);
+      await identity.attach(workspaceId, customerId, fresh, now);
+      cache?.assign(fresh, customerId);
       return { customerId, created: true, merged: [] };
     }
     const anchorExternal = externalIds.get(anchor) ?? wantedExternal;
@@ -54,8 +69,12 @@ export class IdentityService {
     });
     const survivor = Math.min(...group);
     const losers = group.filter((id) => id !== survivor);
-    for (const loser of losers) await this.merge(db, workspaceId, survivor, loser, 'identifiers linked by one call');
-    await identity.attach(workspaceId, survivor, ids, now);
+    for (const loser of losers) {
+      await this.merge(db, workspaceId, survivor, loser, 'identifiers linked by one call');
+      cache?.merged(loser, survivor);
+    }
+    await identity.attach(workspaceId, survivor, fresh, now);
+    cache?.assign(fresh, survivor);
     return { customerId: survivor, created: false, merged: losers };
   }
 

@@ -45,13 +45,15 @@ export class StatsRepo {
     }
   }
 
-  /** Raises customers' last activity to the given times (never lowers it). */
+  /** Raises customers' last activity to the given times (never lowers it); one statement per 100 customers. */
   async touchActivity(workspaceId: string, activity: Map<number, number>, now: number): Promise<void> {
-    for (const [customerId, at] of activity) {
+    const entries = [...activity];
+    for (let i = 0; i < entries.length; i += 100) {
+      const rows = entries.slice(i, i + 100).map(([customerId, at]) => sql`(${workspaceId}, ${customerId}, null, null, 0, 0, 0, 0, ${at}, ${now})`);
       await sql`
         insert into customer_stats
           (workspace_id, customer_id, first_order_at, last_order_at, orders_count, order_days, revenue, avg_check, last_activity_at, updated_at)
-        values (${workspaceId}, ${customerId}, null, null, 0, 0, 0, 0, ${at}, ${now})
+        values ${sql.join(rows)}
         on conflict (workspace_id, customer_id) do update set
           last_activity_at = case
             when customer_stats.last_activity_at is null or excluded.last_activity_at > customer_stats.last_activity_at

@@ -83,6 +83,26 @@ describe.each(testDatabases())('ingestion API on $name', (database) => {
     expect((await profileBy(ws, 'anonymous_id', 'anon-7')).mergedFrom).toHaveLength(1);
   });
 
+  it('resolves and merges inside one batch', async () => {
+    const ws = await newWorkspace(app);
+    const res = await post('/v1/batch', ws.writeKey, {
+      batch: [
+        { type: 'track', anonymousId: 'anon-9', event: 'Product Viewed' },
+        { type: 'identify', userId: 'u-9', traits: { phone: '+79005556677', firstName: 'Ира' } },
+        { type: 'identify', userId: 'u-9', anonymousId: 'anon-9', traits: { city: 'Пермь' } },
+        { type: 'track', anonymousId: 'anon-9', event: 'Order Completed', properties: { order_id: 'B9', total: 700 } },
+        { type: 'identify', userId: 'u-9', traits: { lastName: 'Орлова' } },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const profile = await profileBy(ws, 'phone', '8 900 555 66 77');
+    expect(profile).toMatchObject({ firstName: 'Ира', lastName: 'Орлова', city: 'Пермь' });
+    expect(profile.mergedFrom).toHaveLength(1);
+    expect(profile.stats).toMatchObject({ ordersCount: 1, revenue: 70000 });
+    const timeline = (await withKey(app, ws.secretKey, { method: 'GET', url: `/api/v1/customers/${profile.id}/timeline` })).json();
+    expect(timeline.items.filter((i: { kind: string }) => i.kind === 'event')).toHaveLength(5);
+  });
+
   it('never merges two people with different user ids', async () => {
     const ws = await newWorkspace(app);
     await post('/v1/identify', ws.writeKey, { userId: 'a', anonymousId: 'shared-device' });

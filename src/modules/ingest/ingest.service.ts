@@ -7,6 +7,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { FieldProblem } from '../../platform/errors.js';
 import { withWriteRetry } from '../../platform/db/retry.js';
 import type { CustomersService } from '../customers/customers.service.js';
+import { IdentityCache } from '../customers/identity-cache.js';
 import { StatsRepo } from '../customers/stats.repo.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import type { Workspace, WorkspacesService } from '../workspaces/workspaces.service.js';
@@ -106,6 +107,15 @@ export class IngestService {
     const orderCustomers = new Set<number>();
     const activity = new Map<number, number>();
     let duplicates = 0;
+    const cache = new IdentityCache();
+    // Events are written at the end of the batch; a profile merged away meanwhile hands them on.
+    const survivorOf = new Map<number, number>();
+    const live = (id: number): number => {
+      let current = id;
+      while (survivorOf.has(current)) current = survivorOf.get(current) as number;
+      return current;
+    };
+    await cache.prefetch(trx, workspace.id, prepared.filter((p) => !seen.has(p.messageId)).flatMap((p) => p.person.profile.identifiers));
     for (const item of prepared) {
       if (seen.has(item.messageId)) {
         duplicates++;
@@ -113,7 +123,8 @@ export class IngestService {
       }
       seen.add(item.messageId); // a repeat inside the same batch is a duplicate too
       const profile = { ...item.person.profile, fields: { ...item.person.profile.fields, ...item.device } };
-      const { customerId } = await this.customers.applyProfile(trx, workspace.id, profile, { fill: item.person.fill });
+      const { customerId, merged } = await this.customers.applyProfile(trx, workspace.id, profile, { fill: item.person.fill, cache });
+      for (const loser of merged) survivorOf.set(loser, customerId);
       rows.push({
         workspace_id: workspace.id,
         customer_id: customerId,
@@ -131,9 +142,11 @@ export class IngestService {
         if (changed !== null) orderCustomers.add(changed);
       }
     }
-    await events.insertMany(rows);
-    if (orderCustomers.size > 0) await this.orders.refreshStats(trx, workspace.id, orderCustomers);
-    await new StatsRepo(trx).touchActivity(workspace.id, activity, now);
+    await events.insertMany(rows.map((row) => ({ ...row, customer_id: live(row.customer_id) })));
+    if (orderCustomers.size > 0) await this.orders.refreshStats(trx, workspace.id, [...orderCustomers].map(live));
+    const liveActivity = new Map<number, number>();
+    for (const [id, at] of activity) liveActivity.set(live(id), Math.max(liveActivity.get(live(id)) ?? 0, at));
+    await new StatsRepo(trx).touchActivity(workspace.id, liveActivity, now);
     return { stored: rows.length, duplicates };
   }
 

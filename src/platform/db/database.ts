@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { type Capabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 import type { Database } from './schema.js';
 
 /** An open database: the Kysely handle, what the engine can do, and how to close it. */
@@ -28,7 +29,7 @@ function openSqlite(path: string): Db {
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('cache_size = -65536'); // 64 MiB page cache
   // Integers come back as JS numbers (safe: ids, epoch ms and kopecks stay far below 2^53).
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { kysely, caps: sqliteCapabilities, close: () => kysely.destroy() };
 }
 

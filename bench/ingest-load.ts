@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { demoCustomerKey } from '../src/modules/demo/demo.customers.js';
+import { Rng } from '../src/modules/demo/demo.random.js';
+import { knownPeople, percentile, Traffic } from './bench-support.js';
+
+// The load generator of bench/ingest.bench.ts, run as a child process so that building and sending
+// requests does not share the server's event loop. It posts /v1/batch calls with `concurrency`
+// requests in flight for `seconds`, prints a progress line every 5 s on stderr and one JSON result
+// line on stdout.
+
+/** What the load generator reports to the benchmark. */
+export interface LoadResult {
+  events: number;
+  requests: number;
+  failed: number;
+  firstFailure: string | null;
+  seconds: number;
+  p50: number;
+  p99: number;
+}
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    'write-key': { type: 'string' },
+    customers: { type: 'string' },
+    seconds: { type: 'string' },
+    batch: { type: 'string' },
+    concurrency: { type: 'string' },
+    'run-id': { type: 'string' },
+  },
+});
+const url = `${values.url ?? ''}/v1/batch`;
+const customers = Number(values.customers);
+const seconds = Number(values.seconds);
+const batch = Number(values.batch);
+const concurrency = Number(values.concurrency);
+const authorization = `Basic ${Buffer.from(`${values['write-key'] ?? ''}:`).toString('base64')}`;
+
+const people = knownPeople(customers);
+const rng = new Rng(20_261_124);
+const traffic = new Traffic({ runId: values['run-id'] ?? 'load', pickKey: (r) => demoCustomerKey(r.int(customers)), people }, rng);
+
+const latencies: number[] = [];
+let events = 0;
+let failed = 0;
+let firstFailure: string | null = null;
+const started = performance.now();
+const deadline = started + seconds * 1000;
+
+// Node's fetch (undici) keeps connections alive, so each worker reuses its connection.
+async function worker(): Promise<void> {
+  while (performance.now() < deadline) {
+    const body = JSON.stringify({ batch: Array.from({ length: batch }, () => traffic.next()) });
+    const sent = performance.now();
+    const response = await fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
+    const text = await response.text();
+    latencies.push(performance.now() - sent);
+    if (response.ok) events += (JSON.parse(text) as { accepted: number }).accepted;
+    else {
+      failed++;
+      firstFailure ??= `${response.status} ${text.slice(0, 500)}`;
+    }
+  }
+}
+
+let lastEvents = 0;
+let lastAt = started;
+const ticker = setInterval(() => {
+  const now = performance.now();
+  process.stderr.write(`  load ${((now - started) / 1000).toFixed(0)} s: ${Math.round(((events - lastEvents) * 1000) / (now - lastAt))} events/s\n`);
+  lastEvents = events;
+  lastAt = now;
+}, 5000);
+
+await Promise.all(Array.from({ length: concurrency }, () => worker()));
+clearInterval(ticker);
+latencies.sort((a, b) => a - b);
+const result: LoadResult = {
+  events,
+  requests: latencies.length,
+  failed,
+  firstFailure,
+  seconds: (performance.now() - started) / 1000,
+  p50: percentile(latencies, 50),
+  p99: percentile(latencies, 99),
+};
+console.log(JSON.stringify(result));

@@ -1,0 +1,206 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Capabilities } from '../../platform/db/capabilities.js';
+import { readJson, writeJson } from '../../platform/db/normalize.js';
+import type { Database, ImportJobsTable } from '../../platform/db/schema.js';
+import type { Mapping } from './csv/index.js';
+
+/** An import job as stored, with its mapping parsed. */
+export type ImportJobRow = Omit<Selectable<ImportJobsTable>, 'mapping'> & { mapping: Mapping };
+
+/** A new import job. */
+export interface NewImportJob {
+  id: string;
+  workspaceId: string;
+  kind: string;
+  fileName: string;
+  filePath: string;
+  fileSize: number;
+  encoding: string;
+  delimiter: string;
+  mapping: Mapping;
+  createdBy: string | null;
+  createdAt: number;
+}
+
+/** One problem of one row, as stored for the error report. */
+export interface ImportErrorInput {
+  rowNumber: number;
+  column: string | null;
+  reason: string;
+  raw: string | null;
+}
+
+/** A stored row problem with its id (the page cursor). */
+export interface ImportErrorRow extends ImportErrorInput {
+  id: number;
+}
+
+/** Where a running job stands after a committed chunk. */
+export interface JobProgress {
+  rowsDone: number;
+  rowsOk: number;
+  rowsFailed: number;
+  bytesDone: number;
+  nextLine: number;
+  claimedUntil: number;
+}
+
+function toJob(row: Selectable<ImportJobsTable>): ImportJobRow {
+  return { ...row, mapping: readJson<Mapping>(row.mapping, {}) };
+}
+
+/** SQL for import jobs and their row errors. Construct it on a transaction for atomic work. */
+export class ImportsRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Inserts a pending job. */
+  async insert(job: NewImportJob): Promise<void> {
+    await this.db
+      .insertInto('import_jobs')
+      .values({
+        id: job.id, workspace_id: job.workspaceId, kind: job.kind, status: 'pending', file_name: job.fileName,
+        file_path: job.filePath, file_size: job.fileSize, encoding: job.encoding, delimiter: job.delimiter,
+        mapping: writeJson(job.mapping), rows_total: null, rows_done: 0, rows_ok: 0, rows_failed: 0, bytes_done: 0,
+        error: null, created_by: job.createdBy, created_at: job.createdAt, started_at: null, finished_at: null,
+        claimed_until: null, next_line: 0, claimed_by: null, attempts: 0,
+      })
+      .execute();
+  }
+
+  /** One job of a workspace. */
+  async get(workspaceId: string, id: string): Promise<ImportJobRow | undefined> {
+    const row = await this.db.selectFrom('import_jobs').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return row ? toJob(row) : undefined;
+  }
+
+  /** The newest jobs of a workspace. */
+  async list(workspaceId: string, limit: number): Promise<ImportJobRow[]> {
+    const rows = await this.db
+      .selectFrom('import_jobs')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toJob);
+  }
+
+  /** Moves a pending job to queued with its confirmed format and mapping; false when it was not pending. */
+  async queue(workspaceId: string, id: string, format: { encoding: string; delimiter: string; mapping: Mapping }): Promise<boolean> {
+    const result = await this.db
+      .updateTable('import_jobs')
+      .set({ status: 'queued', encoding: format.encoding, delimiter: format.delimiter, mapping: writeJson(format.mapping) })
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Deletes a job that never started (its errors go with it). */
+  async deletePending(workspaceId: string, id: string): Promise<void> {
+    await this.db.deleteFrom('import_jobs').where('workspace_id', '=', workspaceId).where('id', '=', id).where('status', '=', 'pending').execute();
+  }
+
+  /**
+   * Claims the oldest job that is queued or whose holder let its claim lapse. The update re-checks
+   * the condition, so two claimers never both win: on PostgreSQL the candidate row is also locked
+   * with SKIP LOCKED so concurrent workers pick different jobs; SQLite has one writer anyway.
+   * A lapsed job taken over counts an attempt.
+   */
+  async claimNext(caps: Capabilities, holder: string, now: number, leaseMs: number): Promise<ImportJobRow | undefined> {
+    const claimable = (q: Kysely<Database>) =>
+      q.selectFrom('import_jobs').select('id')
+        .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('claimed_until', '<', now)])]))
+        .orderBy('created_at')
+        .limit(1);
+    // Idle polls stay read-only: most of the time there is nothing to claim.
+    if (!(await claimable(this.db).executeTakeFirst())) return undefined;
+    const candidate = caps.skipLocked ? claimable(this.db).forUpdate().skipLocked() : claimable(this.db);
+    const row = await this.db
+      .updateTable('import_jobs')
+      .set({
+        attempts: sql<number>`case when status = 'running' then attempts + 1 else attempts end`,
+        status: 'running',
+        claimed_by: holder,
+        claimed_until: now + leaseMs,
+        started_at: sql<number>`coalesce(started_at, ${now})`,
+      })
+      .where('id', 'in', candidate)
+      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('claimed_until', '<', now)])]))
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toJob(row) : undefined;
+  }
+
+  /** Claims one pending job directly for a holder (the CLI runs its own job at once); false when not pending. */
+  async claimPending(id: string, format: { encoding: string; delimiter: string; mapping: Mapping }, holder: string, now: number, leaseMs: number): Promise<ImportJobRow | undefined> {
+    const row = await this.db
+      .updateTable('import_jobs')
+      .set({
+        status: 'running', encoding: format.encoding, delimiter: format.delimiter, mapping: writeJson(format.mapping),
+        claimed_by: holder, claimed_until: now + leaseMs, started_at: now,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toJob(row) : undefined;
+  }
+
+  /** Records a committed chunk and extends the claim; false when the holder no longer holds the job. */
+  async advance(id: string, holder: string, p: JobProgress): Promise<boolean> {
+    const result = await this.db
+      .updateTable('import_jobs')
+      .set({
+        rows_done: p.rowsDone, rows_ok: p.rowsOk, rows_failed: p.rowsFailed, bytes_done: p.bytesDone,
+        next_line: p.nextLine, claimed_until: p.claimedUntil,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('claimed_by', '=', holder)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Ends a held job as done (with its row count) or failed (with a reason for the manager). */
+  async finish(id: string, holder: string, outcome: { status: 'done' | 'failed'; error: string | null; rowsTotal: number | null }, now: number): Promise<void> {
+    await this.db
+      .updateTable('import_jobs')
+      .set({ status: outcome.status, error: outcome.error, rows_total: outcome.rowsTotal, finished_at: now, claimed_by: null, claimed_until: null })
+      .where('id', '=', id)
+      .where('claimed_by', '=', holder)
+      .execute();
+  }
+
+  /** Hands a held job back to the queue (the process is stopping) so another worker resumes it at once. */
+  async release(id: string, holder: string): Promise<void> {
+    await this.db
+      .updateTable('import_jobs')
+      .set({ status: 'queued', claimed_by: null, claimed_until: null })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .where('claimed_by', '=', holder)
+      .execute();
+  }
+
+  /** Stores row problems of a job. */
+  async addErrors(jobId: string, errors: ImportErrorInput[], maxParameters: number): Promise<void> {
+    const perStatement = Math.max(1, Math.floor(maxParameters / 5) - 1);
+    for (let i = 0; i < errors.length; i += perStatement) {
+      await this.db
+        .insertInto('import_errors')
+        .values(errors.slice(i, i + perStatement).map((e) => ({ job_id: jobId, row_number: e.rowNumber, column_name: e.column, reason: e.reason, raw: e.raw })))
+        .execute();
+    }
+  }
+
+  /** A page of a job's row problems in file order, after a cursor (the last error id seen). */
+  async errors(jobId: string, limit: number, afterId: number | null): Promise<ImportErrorRow[]> {
+    let q = this.db.selectFrom('import_errors').select(['id', 'row_number', 'column_name', 'reason', 'raw']).where('job_id', '=', jobId);
+    if (afterId !== null) q = q.where('id', '>', afterId);
+    const rows = await q.orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, rowNumber: r.row_number, column: r.column_name, reason: r.reason, raw: r.raw }));
+  }
+}

@@ -1,0 +1,164 @@
+import { createWriteStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RouteDeps } from '../../main.js';
+import { DomainError } from '../../platform/errors.js';
+import { requirePermission } from '../../platform/http/auth.js';
+import { type ImportPreview, isImportKind } from './imports.service.js';
+import {
+  importErrorsPageSchema, importErrorsQuerySchema, importJobSchema, importListQuerySchema, importListSchema,
+  importParamsSchema, importPreviewSchema, startImportBodySchema,
+} from './imports.schemas.js';
+
+/** Largest file an upload may carry. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+
+const tags = ['Imports'];
+
+/** Registers the import routes: upload with preview, start, progress, list and the error report. */
+export function registerImportRoutes(http: FastifyInstance, deps: RouteDeps): void {
+  const { imports } = deps.services;
+  const write = requirePermission(deps.authn, 'imports:write');
+  const read = requirePermission(deps.authn, 'read');
+
+  http.register(async (scope) => {
+    // Parts are read as streams inside the handler, after the permission check, so a file goes to disk as it arrives.
+    await scope.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 20 } });
+    const api = scope.withTypeProvider<ZodTypeProvider>();
+
+    api.post(
+      '/api/v1/imports',
+      {
+        preHandler: write,
+        schema: {
+          tags,
+          summary: 'Upload a CSV file of customers or orders',
+          description:
+            'multipart/form-data with a `file` field (CSV up to 2 GB: UTF-8, Windows-1251 or UTF-16; "," ";" or tab) and a `kind` field ' +
+            '(customers or orders). Creates a pending job and answers with the detected format, the first rows and a guessed mapping; ' +
+            'start it with POST /api/v1/imports/{id}/start.',
+          consumes: ['multipart/form-data'],
+          response: { 201: importPreviewSchema },
+        },
+      },
+      async (request, reply) => {
+        const preview = await receive(request, deps);
+        return reply.status(201).send(preview);
+      },
+    );
+
+    api.post(
+      '/api/v1/imports/:id/start',
+      {
+        preHandler: write,
+        schema: {
+          tags,
+          summary: 'Start a pending import',
+          description: 'Optionally corrects the mapping, encoding and delimiter. A mapping that cannot run (a required field or every identifier unmapped) is refused with 400 naming the fields.',
+          params: importParamsSchema,
+          body: startImportBodySchema.optional(),
+          response: { 200: importJobSchema },
+        },
+      },
+      async (request) => imports.start(request.auth.workspaceId, request.params.id, request.body ?? {}),
+    );
+
+    api.get(
+      '/api/v1/imports',
+      { preHandler: read, schema: { tags, summary: 'Recent imports, newest first', querystring: importListQuerySchema, response: { 200: importListSchema } } },
+      async (request) => ({ items: await imports.list(request.auth.workspaceId, request.query.limit) }),
+    );
+
+    api.get(
+      '/api/v1/imports/:id',
+      { preHandler: read, schema: { tags, summary: 'An import with its progress', params: importParamsSchema, response: { 200: importJobSchema } } },
+      async (request) => imports.get(request.auth.workspaceId, request.params.id),
+    );
+
+    api.get(
+      '/api/v1/imports/:id/errors',
+      {
+        preHandler: read,
+        schema: { tags, summary: 'Rows that were not imported, and why', params: importParamsSchema, querystring: importErrorsQuerySchema, response: { 200: importErrorsPageSchema } },
+      },
+      async (request) => imports.errors(request.auth.workspaceId, request.params.id, request.query.limit, request.query.cursor ?? null),
+    );
+
+    api.get(
+      '/api/v1/imports/:id/errors.csv',
+      {
+        preHandler: read,
+        schema: {
+          tags,
+          summary: 'Download the error report as CSV',
+          description: 'Columns row, column, reason, raw; UTF-8 with a BOM, in the delimiter of the imported file, so Excel opens it as it opened the original.',
+          params: importParamsSchema,
+          produces: ['text/csv'],
+        },
+      },
+      async (request, reply) => {
+        const { workspaceId } = request.auth;
+        const name = await imports.reportFileName(workspaceId, request.params.id);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', attachment(name))
+          .send(Readable.from(imports.errorReport(workspaceId, request.params.id)));
+      },
+    );
+  });
+}
+
+// Streams the `file` part to disk and reads the `kind` field, in whichever order they come.
+async function receive(request: FastifyRequest, deps: RouteDeps): Promise<ImportPreview> {
+  if (!request.isMultipart()) {
+    throw new DomainError('validation_failed', 'Send the file as multipart/form-data with a "file" field and a "kind" field', [
+      { field: 'file', reason: 'is required' },
+    ]);
+  }
+  const { imports } = deps.services;
+  const upload = await imports.newUpload();
+  let kind: unknown;
+  let fileName: string | undefined;
+  const discard = () => unlink(upload.path).catch(() => undefined);
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'kind') kind = part.value;
+      } else if (part.fieldname === 'file' && fileName === undefined) {
+        await pipeline(part.file, createWriteStream(upload.path));
+        fileName = part.filename || 'import.csv';
+      } else {
+        part.file.resume(); // an unexpected file part is drained and ignored
+      }
+    }
+  } catch (error) {
+    await discard();
+    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new DomainError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GB`);
+    }
+    throw error;
+  }
+  if (fileName === undefined) {
+    throw new DomainError('validation_failed', 'No file: send it in a multipart field named "file"', [{ field: 'file', reason: 'is required' }]);
+  }
+  if (typeof kind !== 'string' || !isImportKind(kind)) {
+    await discard();
+    throw new DomainError('validation_failed', 'kind: must be customers or orders', [{ field: 'kind', reason: 'must be customers or orders' }]);
+  }
+  try {
+    return await imports.create(request.auth.workspaceId, { id: upload.id, path: upload.path, fileName, kind, createdBy: request.auth.userId });
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}
+
+// RFC 6266: an ASCII fallback for old clients and the UTF-8 name for the rest (Cyrillic file names).
+function attachment(name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

@@ -1,0 +1,295 @@
+import { mkdir, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { DomainError, invalid, notFound } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { WorkspacesService } from '../workspaces/workspaces.service.js';
+import {
+  type CsvDelimiter, type CsvEncoding, type ImportKind, type Mapping, type MappingProblem, previewCsv, readCsvHeader,
+  type TargetField, targetFields, validateMapping,
+} from './csv/index.js';
+import { formatCsvRow } from './import-row.js';
+import { type ImportErrorRow, type ImportJobRow, ImportsRepo } from './imports.repo.js';
+
+/** An import job with its progress, as the API shows it. */
+export interface ImportJob {
+  id: string;
+  kind: ImportKind;
+  status: 'pending' | 'queued' | 'running' | 'done' | 'failed';
+  fileName: string;
+  fileSize: number;
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+  mapping: Mapping;
+  /** Data rows in the file; null until the whole file has been read. */
+  rowsTotal: number | null;
+  rowsDone: number;
+  rowsOk: number;
+  rowsFailed: number;
+  bytesDone: number;
+  /** Share of the file read, 0–100 (100 only when done). */
+  percent: number;
+  rowsPerSecond: number;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  error: string | null;
+}
+
+/** A new job with what the mapping screen shows: headers, first rows, guessed mapping and its problems. */
+export interface ImportPreview extends ImportJob {
+  headers: string[];
+  rows: string[][];
+  fields: TargetField[];
+  problems: MappingProblem[];
+}
+
+/** The manager's corrections when starting a job; anything absent keeps what the preview guessed. */
+export interface StartOptions {
+  mapping?: Record<string, number>;
+  encoding?: CsvEncoding;
+  delimiter?: CsvDelimiter;
+}
+
+/** A file placed where uploads live, before its job exists. */
+export interface Upload {
+  id: string;
+  path: string;
+}
+
+const kinds: readonly string[] = ['customers', 'orders'];
+const statuses: readonly ImportJob['status'][] = ['pending', 'queued', 'running', 'done', 'failed'];
+const encodings: readonly CsvEncoding[] = ['utf-8', 'windows-1251', 'utf-16le'];
+const delimiters: readonly CsvDelimiter[] = [',', ';', '\t'];
+const REPORT_PAGE = 1000;
+
+/** Claims last this long unless extended; a worker extends its claim with every committed chunk. */
+export const CLAIM_MS = 60_000;
+
+/** Whether a string names an import kind. */
+export function isImportKind(value: string): value is ImportKind {
+  return kinds.includes(value);
+}
+
+/**
+ * Import jobs: upload and preview, start with a confirmed mapping, progress, and the error report.
+ * The rows themselves are processed by ImportRunner (imports.worker.ts), in a worker or in the CLI.
+ */
+export class ImportsService {
+  private readonly listeners = new Set<() => void>();
+  private readonly uploadDir: string;
+
+  constructor(
+    private readonly db: Db,
+    private readonly workspaces: WorkspacesService,
+    private readonly clock: Clock,
+    dataDir: string,
+  ) {
+    this.uploadDir = resolve(dataDir, 'imports');
+  }
+
+  /** Where to write an uploaded file; the job takes the same id. */
+  async newUpload(): Promise<Upload> {
+    await mkdir(this.uploadDir, { recursive: true });
+    const id = newId('imp');
+    return { id, path: join(this.uploadDir, `${id}.csv`) };
+  }
+
+  /** Where the CLI writes a job's error report (the folder is created). */
+  async reportPath(id: string): Promise<string> {
+    await mkdir(this.uploadDir, { recursive: true });
+    return join(this.uploadDir, `${id}.errors.csv`);
+  }
+
+  /** Creates a pending job for a file on disk (an upload, or a path given to the CLI) and previews it. */
+  async create(workspaceId: string, file: { id: string; path: string; fileName: string; kind: string; createdBy: string | null }): Promise<ImportPreview> {
+    if (!isImportKind(file.kind)) throw invalid('kind', 'must be customers or orders');
+    await this.workspaces.get(workspaceId);
+    const size = await fileSize(file.path);
+    const preview = await previewCsv(file.path, file.kind);
+    const now = this.clock.now();
+    await new ImportsRepo(this.db.kysely).insert({
+      id: file.id, workspaceId, kind: file.kind, fileName: basename(file.fileName).slice(0, 200) || 'import.csv',
+      filePath: resolve(file.path), fileSize: size, encoding: preview.encoding, delimiter: preview.delimiter,
+      mapping: preview.mapping, createdBy: file.createdBy, createdAt: now,
+    });
+    const job = await this.get(workspaceId, file.id);
+    return { ...job, headers: preview.headers, rows: preview.rows, fields: targetFields(file.kind), problems: preview.problems };
+  }
+
+  /** Queues a pending job with the confirmed format and mapping; a worker picks it up. */
+  async start(workspaceId: string, id: string, options: StartOptions): Promise<ImportJob> {
+    const job = await this.pending(workspaceId, id);
+    const format = await this.confirm(job, options);
+    if (!(await new ImportsRepo(this.db.kysely).queue(workspaceId, id, format))) throw notPending();
+    for (const listener of this.listeners) listener();
+    return this.get(workspaceId, id);
+  }
+
+  /** Checks a pending job like start() and hands it straight to one holder (the CLI), skipping the queue. */
+  async claimToRun(workspaceId: string, id: string, options: StartOptions, holder: string): Promise<ImportJobRow> {
+    const job = await this.pending(workspaceId, id);
+    const format = await this.confirm(job, options);
+    const claimed = await new ImportsRepo(this.db.kysely).claimPending(id, format, holder, this.clock.now(), CLAIM_MS);
+    if (!claimed) throw notPending();
+    return claimed;
+  }
+
+  /** Forgets a job that was never started (the CLI's job whose mapping cannot run). */
+  async discard(workspaceId: string, id: string): Promise<void> {
+    await new ImportsRepo(this.db.kysely).deletePending(workspaceId, id);
+  }
+
+  /** Claims the next job for a worker, if any is waiting. */
+  async claimNext(holder: string): Promise<ImportJobRow | undefined> {
+    return new ImportsRepo(this.db.kysely).claimNext(this.db.caps, holder, this.clock.now(), CLAIM_MS);
+  }
+
+  /** Ends a held job; a finished upload is deleted (the error report keeps the rows that failed). */
+  async finish(job: ImportJobRow, holder: string, outcome: { status: 'done' | 'failed'; error: string | null; rowsTotal: number | null }): Promise<void> {
+    await new ImportsRepo(this.db.kysely).finish(job.id, holder, outcome, this.clock.now());
+    if (outcome.status === 'done' && dirname(job.file_path) === this.uploadDir) await unlink(job.file_path).catch(() => undefined);
+  }
+
+  /** Calls listener whenever a job is queued in this process (the worker wakes up at once). */
+  onQueued(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** One job with its progress. */
+  async get(workspaceId: string, id: string): Promise<ImportJob> {
+    return this.toJob(await this.row(workspaceId, id));
+  }
+
+  /** The newest jobs of a workspace. */
+  async list(workspaceId: string, limit: number): Promise<ImportJob[]> {
+    const rows = await new ImportsRepo(this.db.kysely).list(workspaceId, limit);
+    return rows.map((r) => this.toJob(r));
+  }
+
+  /** A page of a job's row problems in file order. */
+  async errors(workspaceId: string, id: string, limit: number, cursor: string | null): Promise<{ items: Omit<ImportErrorRow, 'id'>[]; nextCursor: string | null }> {
+    const job = await this.row(workspaceId, id);
+    const after = cursor === null ? null : Number(cursor);
+    if (after !== null && !Number.isSafeInteger(after)) throw invalid('cursor', 'is not a cursor this API returned');
+    const rows = await new ImportsRepo(this.db.kysely).errors(job.id, limit + 1, after);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(({ id: _id, ...rest }) => rest), nextCursor: rows.length > limit && last ? String(last.id) : null };
+  }
+
+  /**
+   * The error report as CSV text in pieces: a UTF-8 BOM (so Excel reads it as UTF-8), then row,
+   * column, reason and the raw row. It uses the delimiter of the imported file: the spreadsheet
+   * program that wrote ";" (Russian locale) expects ";" when it opens a file.
+   */
+  async *errorReport(workspaceId: string, id: string): AsyncGenerator<string> {
+    const job = await this.row(workspaceId, id);
+    const sep = job.delimiter;
+    yield `\uFEFF${formatCsvRow(['row', 'column', 'reason', 'raw'], sep)}\r\n`;
+    const repo = new ImportsRepo(this.db.kysely);
+    for (let after: number | null = null; ; ) {
+      const page = await repo.errors(job.id, REPORT_PAGE, after);
+      if (page.length > 0) yield page.map((e) => `${formatCsvRow([String(e.rowNumber), e.column ?? '', e.reason, e.raw ?? ''], sep)}\r\n`).join('');
+      const last = page[page.length - 1];
+      if (page.length < REPORT_PAGE || !last) return;
+      after = last.id;
+    }
+  }
+
+  /** A download name for a job's error report: the imported file's name with "-errors". */
+  async reportFileName(workspaceId: string, id: string): Promise<string> {
+    const job = await this.row(workspaceId, id);
+    return `${job.file_name.replace(/\.[^.]*$/, '') || 'import'}-errors.csv`;
+  }
+
+  private async row(workspaceId: string, id: string): Promise<ImportJobRow> {
+    const row = await new ImportsRepo(this.db.kysely).get(workspaceId, id);
+    if (!row) throw notFound('Import');
+    return row;
+  }
+
+  private async pending(workspaceId: string, id: string): Promise<ImportJobRow> {
+    const job = await this.row(workspaceId, id);
+    if (job.status !== 'pending') throw notPending();
+    return job;
+  }
+
+  // The format and mapping a job runs with, checked against the header row read in that format.
+  private async confirm(job: ImportJobRow, options: StartOptions): Promise<{ encoding: CsvEncoding; delimiter: CsvDelimiter; mapping: Mapping }> {
+    const stored = jobFormat(job);
+    const encoding = options.encoding ?? stored.encoding;
+    const delimiter = options.delimiter ?? stored.delimiter;
+    const kind = stored.kind;
+    const headers = await readCsvHeader(job.file_path, { encoding, delimiter }).catch((error: unknown) => {
+      if (error instanceof DomainError) throw error;
+      throw new DomainError('validation_failed', 'The uploaded file can no longer be read; upload it again.', [{ field: 'file', reason: 'unreadable' }]);
+    });
+    const mapping: Mapping = options.mapping ?? job.mapping;
+    const problems = validateMapping(kind, mapping, headers);
+    if (problems.length > 0) {
+      throw new DomainError(
+        'validation_failed',
+        `The mapping cannot run: ${problems.map((p) => p.message).join(' ')}`,
+        problems.map((p) => ({ field: p.field ? `mapping.${p.field}` : 'mapping', reason: p.message })),
+      );
+    }
+    return { encoding, delimiter, mapping };
+  }
+
+  private toJob(row: ImportJobRow): ImportJob {
+    const done = row.status === 'done';
+    const format = jobFormat(row);
+    const elapsed = row.started_at === null ? 0 : (row.finished_at ?? this.clock.now()) - row.started_at;
+    const share = row.file_size > 0 ? Math.floor((row.bytes_done / row.file_size) * 100) : 0;
+    return {
+      id: row.id,
+      kind: format.kind,
+      status: oneOf(statuses, row.status, 'failed'),
+      fileName: row.file_name,
+      fileSize: row.file_size,
+      encoding: format.encoding,
+      delimiter: format.delimiter,
+      mapping: row.mapping,
+      rowsTotal: row.rows_total,
+      rowsDone: row.rows_done,
+      rowsOk: row.rows_ok,
+      rowsFailed: row.rows_failed,
+      bytesDone: row.bytes_done,
+      // The reader reports bytes in 64 KiB steps, ahead of the rows committed: 100 waits for the end.
+      percent: done ? 100 : Math.min(99, share),
+      rowsPerSecond: elapsed > 0 ? Math.round((row.rows_done / elapsed) * 1000) : 0,
+      createdAt: row.created_at,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+      error: row.error,
+    };
+  }
+}
+
+/** The kind and file format a stored job names (values outside the known sets fall back to defaults). */
+export function jobFormat(row: ImportJobRow): { kind: ImportKind; encoding: CsvEncoding; delimiter: CsvDelimiter } {
+  return {
+    kind: row.kind === 'orders' ? 'orders' : 'customers',
+    encoding: oneOf(encodings, row.encoding, 'utf-8'),
+    delimiter: oneOf(delimiters, row.delimiter, ','),
+  };
+}
+
+function oneOf<T extends string>(allowed: readonly T[], value: string, fallback: T): T {
+  return allowed.find((a) => a === value) ?? fallback;
+}
+
+function notPending(): DomainError {
+  return new DomainError('conflict', 'This import has already been started');
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    throw new DomainError('validation_failed', `Cannot read the file ${path}`, [{ field: 'file', reason: 'cannot be read' }]);
+  }
+}
