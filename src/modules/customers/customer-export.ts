@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import type { Order, OrdersService } from '../orders/orders.service.js';
 import type { CustomerProfile, CustomersService } from './customers.service.js';
 import { type HistoryKeyset, TimelineRepo } from './timeline.repo.js';
 
@@ -7,23 +8,7 @@ import { type HistoryKeyset, TimelineRepo } from './timeline.repo.js';
 export interface CustomerExport {
   exportedAt: number;
   profile: CustomerProfile;
-  orders: {
-    id: number;
-    externalId: string;
-    status: string;
-    total: number;
-    discount: number;
-    shipping: number;
-    tax: number;
-    refunded: number;
-    pointsUsed: number;
-    currency: string;
-    channel: string;
-    storeId: string | null;
-    source: string;
-    orderedAt: number;
-    items: { productId: string | null; sku: string | null; name: string | null; category: string | null; price: number; quantity: number }[];
-  }[];
+  orders: Required<Order>[];
   events: {
     id: number;
     type: string;
@@ -44,6 +29,7 @@ export class CustomerExportService {
   constructor(
     private readonly db: Db,
     private readonly customers: CustomersService,
+    private readonly orders: OrdersService,
     private readonly clock: Clock,
   ) {}
 
@@ -51,7 +37,7 @@ export class CustomerExportService {
   async export(workspaceId: string, id: number): Promise<CustomerExport> {
     const profile = await this.customers.get(workspaceId, id);
     const repo = new TimelineRepo(this.db.kysely);
-    const orders = await repo.ordersWithItems(workspaceId, profile.id);
+    const orders = await this.orders.allOfCustomer(workspaceId, profile.id);
     const events: CustomerExport['events'] = [];
     let after: HistoryKeyset | null = null;
     for (;;) {
@@ -69,23 +55,7 @@ export class CustomerExportService {
     return {
       exportedAt: this.clock.now(),
       profile,
-      orders: orders.map((o) => ({
-        id: o.id,
-        externalId: o.external_id,
-        status: o.status,
-        total: o.total,
-        discount: o.discount,
-        shipping: o.shipping,
-        tax: o.tax,
-        refunded: o.refunded,
-        pointsUsed: o.points_used,
-        currency: o.currency,
-        channel: o.channel,
-        storeId: o.store_id,
-        source: o.source,
-        orderedAt: o.ordered_at,
-        items: o.items.map((i) => ({ productId: i.product_id, sku: i.sku, name: i.name, category: i.category, price: i.price, quantity: i.quantity })),
-      })),
+      orders,
       events,
     };
   }

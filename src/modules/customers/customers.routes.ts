@@ -35,7 +35,7 @@ export function registerCustomerRoutes(http: FastifyInstance, deps: RouteDeps): 
   const { customers, workspaces } = deps.services;
   const list = new CustomerListService(deps.db, workspaces);
   const timeline = new TimelineService(deps.db, workspaces, customers);
-  const exporter = new CustomerExportService(deps.db, customers, deps.clock);
+  const exporter = new CustomerExportService(deps.db, customers, deps.services.orders, deps.clock);
   const read = requirePermission(deps.authn, 'read');
   const write = requirePermission(deps.authn, 'customers:write');
 

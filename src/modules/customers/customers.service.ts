@@ -79,7 +79,13 @@ export class CustomersService {
     if (Object.keys(fields).length > 0 || traits) await customers.update(workspaceId, resolution.customerId, fields, traits, this.clock.now());
     // Keep the batch's copy of the profile current; a profile not read yet is read when next needed.
     if (cache && current) cache.rows.set(current.id, { ...current, ...toColumns(fields), traits: traits ?? current.traits });
+    // With fillOnly (imports), consent already recorded is never changed: re-importing an old file
+    // must not grant again what the person has since withdrawn.
+    const recorded = options.fillOnly && profile.consent.length > 0 && !resolution.created
+      ? new Set((await customers.consents(workspaceId, resolution.customerId)).map((c) => c.channel))
+      : new Set<string>();
     for (const c of profile.consent) {
+      if (recorded.has(c.channel)) continue;
       await customers.setConsent(workspaceId, resolution.customerId, c.channel, c.status, c.source, c.at ?? this.clock.now());
     }
     return resolution;

@@ -43,26 +43,8 @@ export interface EventRow {
   received_at: number;
 }
 
-/** An order row with its items, for exports. */
-export interface OrderWithItemsRow {
-  id: number;
-  external_id: string;
-  status: string;
-  total: number;
-  discount: number;
-  shipping: number;
-  tax: number;
-  refunded: number;
-  points_used: number;
-  currency: string;
-  channel: string;
-  store_id: string | null;
-  source: string;
-  ordered_at: number;
-  items: { product_id: string | null; sku: string | null; name: string | null; category: string | null; price: number; quantity: number }[];
-}
-
 /** SQL for a customer's orders and events as history. */
+
 export class TimelineRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -103,32 +85,6 @@ export class TimelineRepo {
     if (before) q = q.where((eb) => eb(eb.refTuple('timestamp', 'id'), '<', eb.tuple(before.at, before.id)));
     const rows = await q.orderBy('timestamp', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map((r) => ({ ...r, properties: readJson(r.properties, {}), context: readJson(r.context, {}) }));
-  }
-
-  /** All orders of a customer with their items, oldest first (two indexed reads). */
-  async ordersWithItems(workspaceId: string, customerId: number): Promise<OrderWithItemsRow[]> {
-    const orders = await this.db
-      .selectFrom('orders')
-      .select(['id', 'external_id', 'status', 'total', 'discount', 'shipping', 'tax', 'refunded', 'points_used', 'currency', 'channel', 'store_id', 'source', 'ordered_at'])
-      .where('workspace_id', '=', workspaceId)
-      .where('customer_id', '=', customerId)
-      .orderBy('ordered_at')
-      .orderBy('id')
-      .execute();
-    const items = await this.db
-      .selectFrom('order_items')
-      .select(['order_id', 'product_id', 'sku', 'name', 'category', 'price', 'quantity'])
-      .where('workspace_id', '=', workspaceId)
-      .where('customer_id', '=', customerId)
-      .orderBy('id')
-      .execute();
-    const byOrder = new Map<number, OrderWithItemsRow['items']>();
-    for (const { order_id, ...item } of items) {
-      const list = byOrder.get(order_id) ?? [];
-      list.push(item);
-      byOrder.set(order_id, list);
-    }
-    return orders.map((o) => ({ ...o, items: byOrder.get(o.id) ?? [] }));
   }
 
   /** A customer's events, oldest first, after a keyset (for exports read in pages). */

@@ -59,8 +59,9 @@ describe.each(testDatabases())('imports API on $name', (database) => {
   const get = (ws: TestWorkspace, url: string) => withKey(app, ws.secretKey, { method: 'GET', url });
   const upload = (ws: TestWorkspace, kind: string, file: string | Buffer, filename = 'clients.csv') =>
     withKey(app, ws.secretKey, { method: 'POST', url: '/api/v1/imports', ...multipart([{ name: 'kind', value: kind }, { name: 'file', value: file, filename }]) });
-  const start = (ws: TestWorkspace, id: string, payload: object = {}) =>
-    withKey(app, ws.secretKey, { method: 'POST', url: `/api/v1/imports/${id}/start`, payload });
+  // Without corrections the web app may post no body at all.
+  const start = (ws: TestWorkspace, id: string, payload?: object) =>
+    withKey(app, ws.secretKey, { method: 'POST', url: `/api/v1/imports/${id}/start`, ...(payload ? { payload } : {}) });
 
   async function finished(ws: TestWorkspace, id: string) {
     for (let i = 0; i < 400; i++) {
@@ -75,7 +76,7 @@ describe.each(testDatabases())('imports API on $name', (database) => {
   async function importFile(ws: TestWorkspace, kind: string, file: string | Buffer, mapping?: object) {
     const res = await upload(ws, kind, file);
     expect(res.statusCode, res.body).toBe(201);
-    const started = await start(ws, res.json().id, mapping ? { mapping } : {});
+    const started = await start(ws, res.json().id, mapping ? { mapping } : undefined);
     expect(started.statusCode, started.body).toBe(200);
     return finished(ws, res.json().id);
   }

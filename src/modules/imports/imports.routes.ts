@@ -60,7 +60,7 @@ export function registerImportRoutes(http: FastifyInstance, deps: RouteDeps): vo
           summary: 'Start a pending import',
           description: 'Optionally corrects the mapping, encoding and delimiter. A mapping that cannot run (a required field or every identifier unmapped) is refused with 400 naming the fields.',
           params: importParamsSchema,
-          body: startImportBodySchema.optional(),
+          body: startImportBodySchema.nullish(),
           response: { 200: importJobSchema },
         },
       },

@@ -67,4 +67,27 @@ export class OrdersRepo {
     }
     return q.orderBy('ordered_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   }
+
+  /** All orders of a customer, oldest first. */
+  async allOfCustomer(workspaceId: string, customerId: number): Promise<OrderRow[]> {
+    return this.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .orderBy('ordered_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  /** All order items of a customer, with their order id. */
+  async itemsOfCustomer(workspaceId: string, customerId: number) {
+    return this.db
+      .selectFrom('order_items')
+      .select(['order_id', 'product_id', 'sku', 'name', 'category', 'price', 'quantity'])
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .orderBy('id')
+      .execute();
+  }
 }

@@ -137,6 +137,19 @@ export class OrdersService {
     };
   }
 
+  /** Every order of a customer with its items, oldest first (two indexed reads); for data exports. */
+  async allOfCustomer(workspaceId: string, customerId: number): Promise<Required<Order>[]> {
+    const repo = new OrdersRepo(this.db.kysely);
+    const [orders, items] = await Promise.all([repo.allOfCustomer(workspaceId, customerId), repo.itemsOfCustomer(workspaceId, customerId)]);
+    const byOrder = new Map<number, NonNullable<Order['items']>>();
+    for (const i of items) {
+      const list = byOrder.get(i.order_id) ?? [];
+      list.push({ productId: i.product_id, sku: i.sku, name: i.name, category: i.category, price: i.price, quantity: i.quantity });
+      byOrder.set(i.order_id, list);
+    }
+    return orders.map((o) => ({ ...toOrder(o), items: byOrder.get(o.id) ?? [] }));
+  }
+
   /** A page of orders, newest first. */
   async list(workspaceId: string, filter: { customerId?: number; status?: string; from?: number; to?: number }, limit: number, cursor: string | null): Promise<{ items: Order[]; nextCursor: string | null }> {
     const after = cursor ? decodeCursor(cursor) : null;
