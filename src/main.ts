@@ -7,7 +7,10 @@ import type { Authenticator } from './platform/http/auth.js';
 import { createHttpServer } from './platform/http/server.js';
 import { ensureSecret } from './platform/installation.js';
 import { createLogger, type Logger } from './platform/logger.js';
+import { CustomerExportService } from './modules/customers/customer-export.js';
+import { CustomerListService } from './modules/customers/customer-list.service.js';
 import { CustomersService } from './modules/customers/customers.service.js';
+import { TimelineService } from './modules/customers/timeline.service.js';
 import { IdentityService } from './modules/customers/identity.service.js';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
 import { registerImportRoutes } from './modules/imports/imports.routes.js';
@@ -33,6 +36,9 @@ export interface Services {
   apiKeys: ApiKeysService;
   identity: IdentityService;
   customers: CustomersService;
+  customerList: CustomerListService;
+  timeline: TimelineService;
+  customerExport: CustomerExportService;
   orders: OrdersService;
   ingest: IngestService;
   imports: ImportsService;
@@ -113,7 +119,10 @@ function createServices(db: Db, clock: Clock, config: Config): Services {
   const orders = new OrdersService(db, clock);
   const ingest = new IngestService(db, customers, orders, workspaces, clock);
   const imports = new ImportsService(db, workspaces, clock, config.DATA_DIR);
-  return { workspaces, users, apiKeys, identity, customers, orders, ingest, imports };
+  const customerList = new CustomerListService(db, workspaces);
+  const timeline = new TimelineService(db, workspaces, customers);
+  const customerExport = new CustomerExportService(db, customers, orders, clock);
+  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports };
 }
 
 /** Dependencies route modules receive. */

@@ -4,9 +4,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../../main.js';
 import { DomainError } from '../../platform/errors.js';
 import { requirePermission } from '../../platform/http/auth.js';
-import { CustomerExportService } from './customer-export.js';
 import type { CustomerFields } from './customer-fields.js';
-import { CustomerListService } from './customer-list.service.js';
 import {
   createdCustomerSchema,
   customerExportSchema,
@@ -23,7 +21,6 @@ import {
   workspaceQuery,
 } from './customers.schemas.js';
 import type { ProfileInput } from './profile-input.js';
-import { TimelineService } from './timeline.service.js';
 
 const tags = ['Customers'];
 const noContent = z.null().meta({ description: 'No body' });
@@ -32,10 +29,7 @@ const workspaceOnly = z.object(workspaceQuery);
 /** Registers the customer endpoints: list and search, lookup, profile, timeline, export, create, edit, erase. */
 export function registerCustomerRoutes(http: FastifyInstance, deps: RouteDeps): void {
   const api = http.withTypeProvider<ZodTypeProvider>();
-  const { customers, workspaces } = deps.services;
-  const list = new CustomerListService(deps.db, workspaces);
-  const timeline = new TimelineService(deps.db, workspaces, customers);
-  const exporter = new CustomerExportService(deps.db, customers, deps.services.orders, deps.clock);
+  const { customers, customerList: list, timeline, customerExport: exporter } = deps.services;
   const read = requirePermission(deps.authn, 'read');
   const write = requirePermission(deps.authn, 'customers:write');
 
