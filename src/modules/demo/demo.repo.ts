@@ -75,11 +75,18 @@ export class DemoRepo {
     for (const part of this.slices(rows)) await this.db.insertInto('events').values(part).execute();
   }
 
-  // Consecutive slices of rows small enough for one statement: rows × columns ≤ the parameter limit.
+  // Consecutive slices of rows for one statement each: full slices of up to 256 rows (fewer when
+  // rows × columns would pass the parameter limit), then the rest in power-of-two sizes. The sizes
+  // come from a small fixed set, so a driver that caches prepared statements by SQL text (ours does on
+  // SQLite) reuses a few dozen statements instead of keeping a new multi-megabyte one per chunk.
   private *slices<T extends object>(rows: T[]): Generator<T[]> {
     const first = rows[0];
     if (!first) return;
-    const perStatement = Math.max(1, Math.floor(this.maxParameters / Object.keys(first).length));
-    for (let i = 0; i < rows.length; i += perStatement) yield rows.slice(i, i + perStatement);
+    let size = 256;
+    while (size > 1 && size * Object.keys(first).length > this.maxParameters) size /= 2;
+    let i = 0;
+    for (; size >= 1; size /= 2) {
+      for (; rows.length - i >= size; i += size) yield rows.slice(i, i + size);
+    }
   }
 }
