@@ -5,6 +5,7 @@ import { type Db, openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrator.js';
 import type { Authenticator } from './platform/http/auth.js';
 import { createHttpServer } from './platform/http/server.js';
+import { registerWebApp, webAppDir } from './platform/http/web-app.js';
 import { ensureSecret } from './platform/installation.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { CustomerExportService } from './modules/customers/customer-export.js';
@@ -85,6 +86,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     registerCustomerRoutes(http, deps);
     registerOrderRoutes(http, deps);
     registerImportRoutes(http, deps);
+    // The web app answers the addresses no API route claims (a catch-all), so it comes last.
+    await registerWebApp(http, { dir: webAppDir });
     await http.ready();
     // Workers run in every process but a pure API one (`klientura start --role api`).
     const importsWorker = options.role === 'api' ? null : new ImportsWorker(services.imports, new ImportRunner({ db, clock, logger, ...services }), logger);

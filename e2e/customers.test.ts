@@ -1,0 +1,143 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoPageErrors, launchBrowser, openTab, screenshot, signIn } from './support/browser.js';
+import { seedSampleShop } from './support/seed.js';
+import { createCustomer, newShop, sendOrders, startServer, type TestServer } from './support/server.js';
+
+const chromiumPath = inject('chromiumPath');
+
+// The text of the table's body rows, spaces normalised (Intl puts no-break spaces in numbers).
+async function rowTexts(page: Page): Promise<string[]> {
+  const texts = await page.locator('tbody tr').allTextContents();
+  return texts.map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+describe.skipIf(!chromiumPath)('web app: the customer list', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(chromiumPath ?? '');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds a customer by a phone typed in another format', async () => {
+    const shop = await newShop(server, 'Платья и аксессуары');
+    await seedSampleShop(server, shop);
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(8);
+    await screenshot(page, 'customers');
+
+    await page.getByRole('textbox', { name: 'Поиск клиентов' }).fill('89123456789');
+    await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('Анна Ёлкина')]);
+    const [row] = await rowTexts(page);
+    expect(row).toContain('+7 912 345-67-89');
+    expect(row).toContain('anna.yolkina@example.ru');
+    expect(row).toContain('13 050 ₽'); // 4 200 + 2 750 + 6 100
+    expect(page.url()).toContain('q=89123456789');
+
+    await page.getByRole('textbox', { name: 'Поиск клиентов' }).fill('нет такого');
+    await page.getByText('Никого не нашлось').waitFor();
+    await page.getByRole('button', { name: 'Сбросить поиск и фильтры' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(8);
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('sorts by a column, filters on the server and remembers the chosen columns', async () => {
+    const shop = await newShop(server, 'Сортировка');
+    await seedSampleShop(server, shop);
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+
+    // Revenue: Волкова 17 290 ₽, Ёлкина 13 050, Соколов 12 900, Кузнецова 4 990, Лебедева 4 600, Павлов 1 500,
+    // Морозов and Новиков 0 (a tie, broken by the customer id in the same direction).
+    const names = async () => (await rowTexts(page)).map((r) => r.split('+7')[0]);
+    await page.getByRole('button', { name: 'Выручка' }).click();
+    await expect.poll(names).toEqual(['Ольга Волкова', 'Анна Ёлкина', 'Дмитрий Соколов', 'Мария Кузнецова', 'Екатерина Лебедева', 'Сергей Павлов', 'Иван Новиков', 'Алексей Морозов']);
+    await page.getByRole('button', { name: 'Выручка' }).click();
+    await expect.poll(names).toEqual(['Алексей Морозов', 'Иван Новиков', 'Сергей Павлов', 'Екатерина Лебедева', 'Мария Кузнецова', 'Дмитрий Соколов', 'Анна Ёлкина', 'Ольга Волкова']);
+    expect(page.url()).toContain('sort=revenue');
+
+    await page.getByRole('button', { name: 'Фильтры' }).click();
+    await page.getByLabel('Заказов от').fill('2');
+    await page.getByLabel('Город').fill('Екатеринбург');
+    await page.getByRole('button', { name: 'Применить' }).click();
+    await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('Екатерина Лебедева'), expect.stringContaining('Анна Ёлкина')]);
+
+    await page.getByRole('button', { name: 'Столбцы' }).click();
+    await page.getByRole('checkbox', { name: 'E-mail' }).uncheck();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('thead').textContent()).not.toContain('E-mail');
+    await page.reload();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(2);
+    expect(await page.locator('thead').textContent()).not.toContain('E-mail');
+    expect(await page.locator('thead').textContent()).toContain('Телефон');
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('pages through the list with next and previous', async () => {
+    const shop = await newShop(server, 'Много клиентов');
+    // 53 customers whose revenue orders them: 1 000 ₽, 2 000 ₽ … 53 000 ₽.
+    for (let i = 1; i <= 53; i++) await createCustomer(server, shop, { firstName: `Покупатель${i}`, phone: `+7900000${String(i).padStart(4, '0')}` });
+    await sendOrders(
+      server,
+      shop,
+      Array.from({ length: 53 }, (_, k) => ({ phone: `+7900000${String(k + 1).padStart(4, '0')}`, orderId: `o-${k + 1}`, total: (k + 1) * 1000, at: '2026-05-01T10:00:00Z' })),
+    );
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    await page.getByRole('button', { name: 'Выручка' }).click();
+    await expect.poll(async () => (await rowTexts(page))[0]).toContain('Покупатель53');
+    expect(await page.locator('tbody tr').count()).toBe(50);
+    expect(await page.getByRole('button', { name: '← Назад' }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Дальше →' }).click();
+    await expect.poll(() => rowTexts(page)).toEqual(['Покупатель3', 'Покупатель2', 'Покупатель1'].map((n) => expect.stringContaining(n)));
+    await page.getByText('Клиенты 51–53').waitFor();
+    expect(await page.getByRole('button', { name: 'Дальше →' }).isDisabled()).toBe(true);
+
+    // The profile and back: the same page of the list.
+    await page.getByRole('link', { name: 'Покупатель2', exact: true }).click();
+    await page.getByRole('heading', { name: 'Покупатель2' }).waitFor();
+    await page.goBack();
+    await page.getByText('Клиенты 51–53').waitFor();
+
+    await page.getByRole('button', { name: '← Назад' }).click();
+    await expect.poll(async () => (await rowTexts(page))[0]).toContain('Покупатель53');
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('switches between the workspaces of a user', async () => {
+    const first = await newShop(server, 'Первый магазин');
+    const second = await newShop(server, 'Второй магазин');
+    await server.app.services.users.setRole(second.id, first.owner.id, 'analyst', null);
+    await createCustomer(server, first, { firstName: 'Клиент', lastName: 'Первого', phone: '+7 900 111-11-11' });
+    await createCustomer(server, second, { firstName: 'Клиент', lastName: 'Второго', phone: '+7 900 222-22-22' });
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await signIn(page, first.owner);
+    await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('Клиент Первого')]);
+
+    await page.getByRole('combobox', { name: 'Пространство' }).click();
+    await page.getByRole('option', { name: 'Второй магазин' }).click();
+    await page.waitForURL(new RegExp(`/w/${second.id}/customers$`));
+    await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('Клиент Второго')]);
+    expect(await page.getByRole('banner').textContent()).toContain('Аналитик');
+
+    // "/" opens the workspace used last.
+    await page.goto('/');
+    await page.waitForURL(new RegExp(`/w/${second.id}/customers$`));
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+});

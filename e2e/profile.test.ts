@@ -1,0 +1,147 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoPageErrors, launchBrowser, openTab, screenshot, signIn } from './support/browser.js';
+import { addMember, createCustomer, ingest, newShop, sendOrders, type Shop, shopUserId, startServer, type TestServer } from './support/server.js';
+
+const chromiumPath = inject('chromiumPath');
+const phone = '+7 912 345-67-89';
+
+// A customer with contacts, consent, traits, two orders and two events on the site.
+async function seedAnna(server: TestServer, shop: Shop): Promise<number> {
+  const id = await createCustomer(server, shop, {
+    firstName: 'Анна', lastName: 'Ёлкина', middleName: 'Сергеевна', phone, email: 'anna@example.ru', city: 'Екатеринбург',
+    gender: 'female', birthDate: '1990-04-12', cardNumber: '2000123456789',
+    traits: { clothingSize: 'M', favouriteColour: 'зелёный' },
+    consent: { email: { granted: true, source: 'форма на сайте' }, sms: { granted: false } },
+  });
+  await sendOrders(server, shop, [
+    { phone, orderId: 'A-1001', total: 4200, at: '2026-03-14T10:00:00Z', products: [{ product_id: 'p1', name: 'Платье', price: 4200, quantity: 1 }] },
+    { phone, orderId: 'A-1002', total: 2750.5, at: '2026-04-02T15:30:00Z', products: [{ product_id: 'p2', name: 'Шарф', price: 2750.5, quantity: 1 }] },
+  ]);
+  await ingest(server, shop, [
+    { type: 'page', userId: shopUserId(phone), name: 'Каталог', messageId: 'pv-1', timestamp: '2026-04-02T15:20:00Z', properties: { url: 'https://shop.example/catalog' } },
+    { type: 'track', userId: shopUserId(phone), event: 'Product Viewed', messageId: 'tr-1', timestamp: '2026-04-02T15:25:00Z', properties: { product_id: 'p2' } },
+  ]);
+  return id;
+}
+
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
+
+describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(chromiumPath ?? '');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the 360° profile, filters the timeline and edits a field with the API validation message', async () => {
+    const shop = await newShop(server, 'Платья и аксессуары');
+    const id = await seedAnna(server, shop);
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    await page.locator('tbody tr', { hasText: 'Ёлкина' }).click();
+    await page.waitForURL(new RegExp(`/customers/${id}$`));
+    await page.getByRole('heading', { name: 'Ёлкина Анна Сергеевна' }).waitFor();
+
+    const numbers = await text(page, '[aria-label="Ключевые показатели"]');
+    expect(numbers).toContain('Заказы2');
+    expect(numbers).toContain('Выручка6 950,50 ₽');
+    expect(numbers).toContain('Средний чек3 475,25 ₽');
+    expect(numbers).toContain('Первый заказ14.03.2026');
+    expect(numbers).toContain('Последний заказ02.04.2026');
+    expect(await text(page, 'section[aria-label="Идентификаторы"]')).toContain('2000123456789');
+    const consent = await text(page, 'section[aria-label="Согласия"]');
+    expect(consent).toMatch(/E-mail.*форма на сайте.*Дано/);
+    expect(consent).toMatch(/SMS.*Отозвано/);
+    const fields = await text(page, 'section[aria-label="Поля и свойства"]');
+    expect(fields).toContain('12 апреля 1990 г.');
+    expect(fields).toContain('clothingSize');
+    const timeline = page.locator('section[aria-label="Заказы и события"]');
+    await timeline.getByText('Заказ A-1002 на 2 750,50 ₽').waitFor();
+    expect(await timeline.getByText('Product Viewed').count()).toBe(1);
+    await screenshot(page, 'customer-profile');
+
+    await timeline.getByRole('combobox', { name: 'Показать' }).click();
+    await page.getByRole('option', { name: 'Заказы' }).click();
+    await expect.poll(() => timeline.getByText('Product Viewed').count()).toBe(0);
+    expect(await timeline.getByText(/^Заказ A-100/).count()).toBe(2);
+
+    await page.getByRole('button', { name: 'Изменить' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Изменить клиента' });
+    await dialog.getByRole('textbox', { name: 'E-mail' }).fill('anna@@example');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.getByText('"anna@@example" is not a valid e-mail address').waitFor();
+    await screenshot(page, 'customer-edit-error');
+
+    await dialog.getByRole('textbox', { name: 'E-mail' }).fill('anna.yolkina@example.ru');
+    await dialog.getByLabel('Город').fill('Казань');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('anna.yolkina@example.ru · Казань').waitFor();
+    await page.reload();
+    await page.getByText('anna.yolkina@example.ru · Казань').waitFor();
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('erases a customer after a confirmation that says what is deleted and what stays', async () => {
+    const shop = await newShop(server, 'Удаление');
+    const id = await seedAnna(server, shop);
+    await createCustomer(server, shop, { firstName: 'Борис', phone: '+7 900 000-00-01' });
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/customers/${id}`);
+    await page.getByRole('button', { name: 'Удалить данные' }).click();
+    const dialog = page.getByRole('dialog');
+    const said = ((await dialog.textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(said).toContain('Удалить данные клиента Анна Ёлкина?');
+    expect(said).toContain('идентификаторы (4)'); // phone, e-mail, card and the shop's own id from the site
+    expect(said).toContain('согласия на все каналы');
+    expect(said).toContain('все события');
+    expect(said).toContain('Заказы (2) останутся');
+    await dialog.getByLabel('Причина').fill('Запрос клиента по e-mail');
+    await dialog.getByRole('button', { name: 'Удалить данные' }).click();
+    await page.waitForURL(new RegExp(`/w/${shop.id}/customers$`));
+    await expect.poll(() => page.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining('Борис')]);
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('lets an analyst see the profile but not edit or erase it', async () => {
+    const shop = await newShop(server, 'Аналитика');
+    const id = await seedAnna(server, shop);
+    const analyst = await addMember(server, shop, 'analyst');
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await signIn(page, analyst);
+    await page.locator('tbody tr', { hasText: 'Ёлкина' }).click();
+    await page.waitForURL(new RegExp(`/customers/${id}$`));
+    await page.getByRole('heading', { name: 'Ёлкина Анна Сергеевна' }).waitFor();
+    await page.getByText('Только просмотр').waitFor();
+    expect(await page.getByRole('button', { name: 'Изменить' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Удалить данные' }).count()).toBe(0);
+    expect(await text(page, '[aria-label="Ключевые показатели"]')).toContain('Заказы2');
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('shows the API message when a customer does not exist', async () => {
+    const shop = await newShop(server, 'Пусто');
+    const tab = await openTab(browser, server.url);
+    await signIn(tab.page, shop.owner);
+    await tab.page.getByText('Клиентов пока нет').waitFor();
+    await tab.page.goto(`/w/${shop.id}/customers/999999`);
+    const alert = tab.page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Не найдено.*not found/i);
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+});

@@ -1,0 +1,92 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoPageErrors, launchBrowser, openTab, screenshot, signIn } from './support/browser.js';
+import { newShop, startServer, type TestServer } from './support/server.js';
+
+const chromiumPath = inject('chromiumPath');
+
+describe.skipIf(!chromiumPath)('web app: signing in and the shell', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(chromiumPath ?? '');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in, shows the API message for a wrong password, keeps the session on reload and signs out', async () => {
+    const shop = await newShop(server, 'Обувь на Тверской');
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+
+    await page.goto('/');
+    await page.waitForURL(/\/signin$/);
+    await page.getByRole('heading', { name: 'Вход' }).waitFor();
+    await screenshot(page, 'sign-in');
+
+    await page.getByLabel('E-mail').fill(shop.owner.email);
+    await page.getByLabel('Пароль').fill('not the password');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Не удалось войти');
+    expect(await alert.textContent()).toContain('Wrong e-mail or password');
+
+    await page.getByLabel('Пароль').fill(shop.owner.password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.waitForURL(new RegExp(`/w/${shop.id}/customers$`));
+    await page.getByRole('heading', { name: 'Клиенты' }).waitFor();
+    expect(await page.getByRole('banner').textContent()).toContain('Обувь на Тверской');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Клиенты' }).waitFor();
+    expect(page.url()).toMatch(new RegExp(`/w/${shop.id}/customers$`));
+
+    await page.getByRole('button', { name: 'Учётная запись и язык' }).click();
+    await page.getByRole('menuitem', { name: 'Выйти' }).click();
+    await page.waitForURL(/\/signin$/);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Вход' }).waitFor();
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('returns to the page that asked for sign-in', async () => {
+    const shop = await newShop(server, 'Цветы');
+    const tab = await openTab(browser, server.url);
+    await tab.page.goto(`/w/${shop.id}/customers?q=anna`);
+    await tab.page.waitForURL(/\/signin\?next=/);
+    await signIn(tab.page, shop.owner, { landing: /\/customers\?q=anna$/ });
+    expect(await tab.page.getByRole('textbox', { name: 'Поиск клиентов' }).inputValue()).toBe('anna');
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('switches the language at once and remembers it for the user on another device', async () => {
+    const shop = await newShop(server, 'Книги');
+    const tab = await openTab(browser, server.url);
+    await signIn(tab.page, shop.owner);
+    await tab.page.getByRole('button', { name: 'Учётная запись и язык' }).click();
+    await tab.page.getByRole('menuitem', { name: 'English' }).click();
+    await tab.page.getByRole('heading', { name: 'Customers' }).waitFor();
+    expect(await tab.page.getByRole('navigation').textContent()).toContain('API documentation');
+    expect(await tab.page.locator('html').getAttribute('lang')).toBe('en');
+
+    // Another browser profile: the sign-in page follows the device, the app the user's saved choice.
+    const other = await openTab(browser, server.url);
+    await signIn(other.page, shop.owner, { landing: /\/customers$/ });
+    await other.page.getByRole('heading', { name: 'Customers' }).waitFor();
+    await other.page.getByRole('button', { name: 'Account and language' }).click();
+    await other.page.getByRole('menuitem', { name: 'Русский' }).click();
+    await other.page.getByRole('heading', { name: 'Клиенты' }).waitFor();
+    await other.page.reload();
+    await other.page.getByRole('heading', { name: 'Клиенты' }).waitFor();
+    expectNoPageErrors(tab);
+    expectNoPageErrors(other);
+    await tab.context.close();
+    await other.context.close();
+  });
+});

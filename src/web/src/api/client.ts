@@ -1,0 +1,110 @@
+// The one way the web app talks to the server: the public REST API, with the session cookie, the
+// CSRF header on state-changing calls and the chosen workspace in a header. Every failure becomes
+// an ApiError carrying the API's own `{error: {code, message, details}}`.
+
+/** One field-level problem reported by the API. */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+/** An error answered by the API (or a network failure, with status 0 and code "network"). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Problems by body field name ("body.email" and "email" both become "email"). */
+  fieldErrors(): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const d of this.details) {
+      const field = d.field.replace(/^body\./, '');
+      byField[field] ??= d.reason;
+    }
+    return byField;
+  }
+}
+
+/** Query-string values; undefined, null and '' are left out. */
+export type QueryValues = Record<string, string | number | boolean | null | undefined>;
+
+/** Options of one API call. */
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  query?: QueryValues;
+  body?: unknown;
+  /** Sent as x-workspace-id; calls about the user (auth) send none. */
+  workspaceId?: string;
+  signal?: AbortSignal;
+}
+
+/** Keeps the CSRF token of the session and performs API calls. */
+export class ApiClient {
+  private csrfToken: string | null = null;
+
+  constructor(private readonly baseUrl = '') {}
+
+  /** Remembers the token login and GET /auth/me return, sent back on state-changing calls. */
+  setCsrfToken(token: string | null): void {
+    this.csrfToken = token;
+  }
+
+  /** Calls the API and returns its JSON body (undefined for 204). */
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const method = options.method ?? 'GET';
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    if (options.workspaceId) headers['x-workspace-id'] = options.workspaceId;
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path + queryString(options.query), {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+    }
+    if (response.status === 204) return undefined as T;
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok) throw toApiError(response.status, body);
+    return body as T;
+  }
+}
+
+function queryString(query: QueryValues | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : null;
+  const code = typeof error?.code === 'string' ? error.code : `http_${status}`;
+  const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
+  const details = Array.isArray(error?.details) ? error.details.filter(isFieldProblem) : [];
+  return new ApiError(status, code, message, details);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isFieldProblem(value: unknown): value is FieldProblem {
+  return isRecord(value) && typeof value.field === 'string' && typeof value.reason === 'string';
+}

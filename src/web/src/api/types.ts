@@ -1,0 +1,44 @@
+// Shapes of the API as the web app sees them, taken from the server's own zod contracts so the
+// two cannot drift apart. Type-only imports: nothing of the server ends up in the bundle.
+import type { z } from 'zod';
+import type {
+  customerListItemSchema,
+  customerListQuerySchema,
+  customerListSchema,
+  customerProfileSchema,
+  customerSorts,
+  customerWriteSchema,
+  timelineItemSchema,
+  timelineSchema,
+  timelineTypes,
+} from '../../../modules/customers/customers.schemas.js';
+import type { sessionSchema, userSchema } from '../../../modules/users/users.schemas.js';
+import type { workspaceWithRoleSchema } from '../../../modules/workspaces/workspaces.schemas.js';
+
+/** GET /auth/me and POST /auth/login. */
+export type Session = z.output<typeof sessionSchema>;
+/** The signed-in user. */
+export type User = z.output<typeof userSchema>;
+/** A workspace with the user's role in it. */
+export type Workspace = z.output<typeof workspaceWithRoleSchema>;
+/** A role in a workspace. */
+export type Role = Workspace['role'];
+
+/** GET /customers query parameters (all optional; the server applies defaults). */
+export type CustomerListQuery = Partial<z.output<typeof customerListQuerySchema>>;
+/** A sort order of the customer list. */
+export type CustomerSort = (typeof customerSorts)[number];
+/** GET /customers. */
+export type CustomerList = z.output<typeof customerListSchema>;
+/** A row of the customer list. */
+export type CustomerListItem = z.output<typeof customerListItemSchema>;
+/** GET /customers/:id. */
+export type CustomerProfile = z.output<typeof customerProfileSchema>;
+/** Body of PATCH /customers/:id. */
+export type CustomerWrite = z.input<typeof customerWriteSchema>;
+/** GET /customers/:id/timeline. */
+export type Timeline = z.output<typeof timelineSchema>;
+/** One timeline entry. */
+export type TimelineItem = z.output<typeof timelineItemSchema>;
+/** A kind of timeline entry. */
+export type TimelineType = (typeof timelineTypes)[number];

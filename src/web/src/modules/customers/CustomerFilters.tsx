@@ -1,0 +1,99 @@
+import { Badge, Button, Group, NumberInput, Popover, Stack, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { activeFilterCount, type ListFilters, noFilters } from './list-state.js';
+
+/** Props of CustomerFilters. */
+export interface CustomerFiltersProps {
+  value: ListFilters;
+  onChange: (filters: ListFilters) => void;
+  /** ISO code of the workspace currency the revenue bounds are typed in. */
+  currency: string;
+}
+
+/** Narrows the customer list by orders, revenue and city; applied on the server. */
+export function CustomerFilters({ value, onChange, currency }: CustomerFiltersProps) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const [draft, setDraft] = useState(value);
+  const count = activeFilterCount(value);
+  const set = (patch: Partial<ListFilters>) => setDraft((d) => ({ ...d, ...patch }));
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    onChange(draft);
+    setOpened(false);
+  };
+  return (
+    <Popover
+      opened={opened}
+      onChange={setOpened}
+      position="bottom-start"
+      shadow="md"
+      width={340}
+      trapFocus
+      withinPortal
+      onOpen={() => setDraft(value)}
+    >
+      <Popover.Target>
+        <Button
+          variant={count ? 'light' : 'default'}
+          onClick={() => setOpened((o) => !o)}
+          rightSection={count ? <Badge size="sm" circle>{count}</Badge> : null}
+        >
+          {t('customers.filters.button')}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <form onSubmit={apply} aria-label={t('customers.filters.button')}>
+          <Stack gap="sm">
+            <Group grow gap="xs" align="flex-start">
+              <NumberInput label={t('customers.filters.minOrders')} min={0} allowDecimal={false} value={draft.minOrders ?? ''} onChange={(v) => set({ minOrders: toNumber(v) })} />
+              <NumberInput label={t('customers.filters.maxOrders')} min={0} allowDecimal={false} value={draft.maxOrders ?? ''} onChange={(v) => set({ maxOrders: toNumber(v) })} />
+            </Group>
+            <Group grow gap="xs" align="flex-start">
+              <NumberInput
+                label={t('customers.filters.minRevenue', { currency })}
+                min={0}
+                thousandSeparator=" "
+                value={draft.minRevenue ?? ''}
+                onChange={(v) => set({ minRevenue: toNumber(v) })}
+              />
+              <NumberInput
+                label={t('customers.filters.maxRevenue', { currency })}
+                min={0}
+                thousandSeparator=" "
+                value={draft.maxRevenue ?? ''}
+                onChange={(v) => set({ maxRevenue: toNumber(v) })}
+              />
+            </Group>
+            <TextInput
+              label={t('customers.filters.city')}
+              description={t('customers.filters.cityHint')}
+              value={draft.city}
+              onChange={(e) => set({ city: e.currentTarget.value })}
+            />
+            <Group justify="space-between" mt="xs">
+              <Button
+                variant="subtle"
+                color="gray"
+                onClick={() => {
+                  setDraft(noFilters);
+                  onChange(noFilters);
+                  setOpened(false);
+                }}
+              >
+                {t('customers.filters.reset')}
+              </Button>
+              <Button type="submit">{t('customers.filters.apply')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+// NumberInput reports an empty field as "".
+function toNumber(value: number | string): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,126 @@
+import { Button, CloseButton, Group, Loader, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { EmptyState } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { ErrorState } from '../../components/ErrorState.js';
+import { useWorkspace } from '../../session/workspace-context.js';
+import { ColumnChooser } from './ColumnChooser.js';
+import { CustomerFilters } from './CustomerFilters.js';
+import { CustomerTable } from './CustomerTable.js';
+import { useCustomerList } from './customers.api.js';
+import { activeFilterCount, type ListState, noFilters, readListState, toApiQuery, writeListState } from './list-state.js';
+import { useColumnChoice } from './useColumnChoice.js';
+
+const pageSize = 50;
+
+// Keyset pages have no numbers: the cursors that led to the current page are kept in the history
+// entry's state, so "previous page" and the browser's back button from a profile both work.
+function readCursors(state: unknown): string[] {
+  if (typeof state !== 'object' || state === null || !('cursors' in state) || !Array.isArray(state.cursors)) return [];
+  return state.cursors.filter((c): c is string => typeof c === 'string');
+}
+
+/** The customer list: search, filters, sorting, pages of 50 and a column choice, all on the server. */
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const state = readListState(params);
+  const cursors = readCursors(location.state);
+  const [visible, setVisible] = useColumnChoice();
+  const list = useCustomerList(toApiQuery(state, workspace.currency, cursors.at(-1), pageSize));
+
+  const update = (next: ListState) => setParams(writeListState(next), { replace: true });
+  const goTo = (nextCursors: string[]) => navigate({ search: params.toString() }, { replace: true, state: { cursors: nextCursors } });
+
+  const [text, setText] = useState(state.q);
+  const [debounced] = useDebouncedValue(text, 300);
+  useEffect(() => {
+    if (debounced.trim() !== state.q.trim()) update({ ...state, q: debounced });
+    // Only the typed text drives this; the URL is written from it, not the other way round.
+  }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const filtered = activeFilterCount(state) > 0 || state.q.trim() !== '';
+  const rows = list.data?.items ?? [];
+  const first = cursors.length * pageSize + 1;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1} size="h2">
+          {t('customers.title')}
+        </Title>
+      </Group>
+      <Group gap="sm" wrap="wrap">
+        <TextInput
+          placeholder={t('customers.searchPlaceholder')}
+          aria-label={t('customers.search')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          rightSection={text ? <CloseButton size="sm" aria-label={t('customers.clearSearch')} onClick={() => setText('')} /> : null}
+          style={{ flex: '1 1 320px' }}
+          maw={520}
+        />
+        <CustomerFilters value={state} currency={workspace.currency} onChange={(filters) => update({ ...state, ...filters })} />
+        <ColumnChooser value={visible} onChange={setVisible} />
+      </Group>
+      <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
+        {list.isPending ? (
+          <Stack p="md" gap="xs" aria-label={t('common.loading')} role="status">
+            {Array.from({ length: 8 }, (_, i) => (
+              <Skeleton key={i} height={28} />
+            ))}
+          </Stack>
+        ) : list.isError && !list.data ? (
+          <Stack p="md">
+            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+          </Stack>
+        ) : rows.length === 0 ? (
+          <EmptyState
+            py="xl"
+            title={filtered ? t('customers.emptyFilteredTitle') : t('customers.emptyTitle')}
+            description={filtered ? t('customers.emptyFilteredText') : t('customers.emptyText')}
+          >
+            {filtered && (
+              <Button
+                mt="md"
+                variant="light"
+                onClick={() => {
+                  setText('');
+                  update({ ...state, ...noFilters, q: '' });
+                }}
+              >
+                {t('customers.clearAll')}
+              </Button>
+            )}
+          </EmptyState>
+        ) : (
+          <CustomerTable rows={rows} visible={visible} sort={state.sort} onSort={(sort) => update({ ...state, sort })} busy={list.isPlaceholderData} />
+        )}
+      </Paper>
+      {list.isError && list.data && <ErrorState error={list.error} onRetry={() => void list.refetch()} />}
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {rows.length > 0 && t('customers.range', { from: first, to: first + rows.length - 1 })}
+        </Text>
+        <Group gap="xs">
+          {list.isFetching && !list.isPending && <Loader size="xs" />}
+          <Button variant="default" disabled={cursors.length === 0} onClick={() => goTo(cursors.slice(0, -1))}>
+            {t('customers.previousPage')}
+          </Button>
+          <Button
+            variant="default"
+            disabled={!list.data?.nextCursor || list.isPlaceholderData}
+            onClick={() => list.data?.nextCursor && goTo([...cursors, list.data.nextCursor])}
+          >
+            {t('customers.nextPage')}
+          </Button>
+        </Group>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+import type { CustomerListQuery, CustomerSort } from '../../api/types.js';
+import { toMinorUnits } from '../../format/format.js';
+
+// The customer list's search, filters and sort live in the address (?q=…&sort=…), so a reload, a
+// bookmark or the back button from a profile shows the same list. Money filters are kept in major
+// units there (what the user typed) and sent to the API in minor units.
+
+/** A sortable field of the customer list. */
+export type SortField = Exclude<CustomerSort, `-${string}`>;
+
+const sortFields: readonly SortField[] = ['createdAt', 'revenue', 'ordersCount', 'lastOrderAt', 'avgCheck', 'name'];
+
+/** Default order: the newest customers first. */
+export const defaultSort: CustomerSort = '-createdAt';
+
+/** What the customer list shows. */
+export interface ListState {
+  q: string;
+  sort: CustomerSort;
+  minOrders: number | null;
+  maxOrders: number | null;
+  /** Major units of the workspace currency. */
+  minRevenue: number | null;
+  /** Major units of the workspace currency. */
+  maxRevenue: number | null;
+  city: string;
+}
+
+/** The filter part of the list state (everything but search and sort). */
+export type ListFilters = Pick<ListState, 'minOrders' | 'maxOrders' | 'minRevenue' | 'maxRevenue' | 'city'>;
+
+/** Filters that filter nothing. */
+export const noFilters: ListFilters = { minOrders: null, maxOrders: null, minRevenue: null, maxRevenue: null, city: '' };
+
+/** Reads the list state from the address's query string; anything malformed is ignored. */
+export function readListState(params: URLSearchParams): ListState {
+  return {
+    q: params.get('q') ?? '',
+    sort: parseSort(params.get('sort')),
+    minOrders: parseNumber(params.get('minOrders')),
+    maxOrders: parseNumber(params.get('maxOrders')),
+    minRevenue: parseNumber(params.get('minRevenue')),
+    maxRevenue: parseNumber(params.get('maxRevenue')),
+    city: params.get('city') ?? '',
+  };
+}
+
+/** Writes the list state as a query string, leaving defaults out. */
+export function writeListState(state: ListState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q.trim()) params.set('q', state.q);
+  if (state.sort !== defaultSort) params.set('sort', state.sort);
+  for (const key of ['minOrders', 'maxOrders', 'minRevenue', 'maxRevenue'] as const) {
+    const value = state[key];
+    if (value !== null) params.set(key, String(value));
+  }
+  if (state.city.trim()) params.set('city', state.city.trim());
+  return params;
+}
+
+/** The GET /customers query for a list state and page cursor. */
+export function toApiQuery(state: ListState, currency: string, cursor: string | undefined, limit: number): CustomerListQuery {
+  const money = (value: number | null) => (value === null ? undefined : toMinorUnits(value, currency));
+  return {
+    q: state.q.trim() || undefined,
+    sort: state.sort,
+    minOrders: state.minOrders ?? undefined,
+    maxOrders: state.maxOrders ?? undefined,
+    minRevenue: money(state.minRevenue),
+    maxRevenue: money(state.maxRevenue),
+    city: state.city.trim() || undefined,
+    cursor,
+    limit,
+  };
+}
+
+/** How many filters are set. */
+export function activeFilterCount(filters: ListFilters): number {
+  return [filters.minOrders, filters.maxOrders, filters.minRevenue, filters.maxRevenue].filter((v) => v !== null).length + (filters.city.trim() ? 1 : 0);
+}
+
+/** The sort after clicking a column header: flips the column's direction, or starts with its natural one. */
+export function nextSort(current: CustomerSort, field: SortField, descFirst: boolean): CustomerSort {
+  if (current === field) return `-${field}`;
+  if (current === `-${field}`) return field;
+  return descFirst ? `-${field}` : field;
+}
+
+function parseSort(value: string | null): CustomerSort {
+  if (!value) return defaultSort;
+  const field = value.startsWith('-') ? value.slice(1) : value;
+  const known = sortFields.find((f) => f === field);
+  if (!known) return defaultSort;
+  return value.startsWith('-') ? `-${known}` : known;
+}
+
+function parseNumber(value: string | null): number | null {
+  if (value === null || value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
