@@ -1,5 +1,8 @@
 // English interface messages. The keys here define the message set; ru.ts must match it.
 
+import { importsEn } from './en.imports.js';
+import { settingsEn } from './en.settings.js';
+
 /** English messages; their shape is the type every language follows. */
 export const en = {
   common: {
@@ -219,6 +222,8 @@ export const en = {
     confirm: 'Erase data',
     done: 'The data of {{name}} was erased',
   },
+  imports: importsEn,
+  settings: settingsEn,
 };
 
 /** The shape of the interface messages. */

@@ -1,6 +1,8 @@
-import type { Messages } from './en.js';
-
 // Russian interface messages: the product's first language.
+
+import type { Messages } from './en.js';
+import { importsRu } from './ru.imports.js';
+import { settingsRu } from './ru.settings.js';
 
 /** Russian messages. */
 export const ru: Messages = {
@@ -221,4 +223,6 @@ export const ru: Messages = {
     confirm: 'Удалить данные',
     done: 'Данные клиента {{name}} удалены',
   },
+  imports: importsRu,
+  settings: settingsRu,
 };
