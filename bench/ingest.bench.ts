@@ -64,10 +64,14 @@ async function runEngine(engine: Engine): Promise<void> {
     // The preload's garbage would otherwise sit in the heap and make the first RSS samples its, not the server's.
     collectGarbage();
     const people = knownPeople(customers);
+    const baseCpu = process.cpuUsage();
     const base = await runBaseline(app, preload.workspaceId, people, { seconds: baselineSeconds, batch, concurrency });
+    const baseCpuMs = cpuMsPer1000(process.cpuUsage(baseCpu), base.events);
     const baseRate = base.events / base.seconds;
     console.log(`  baseline: ${int(base.events)} events in ${base.seconds.toFixed(1)} s = ${int(baseRate)} events/s`);
+    const httpCpu = process.cpuUsage();
     const http = await runHttp(app, preload.writeKey);
+    const httpCpuMs = cpuMsPer1000(process.cpuUsage(httpCpu), http.load.events);
     const httpRate = http.load.events / http.load.seconds;
     const ratio = httpRate / baseRate;
     console.log(`  RSS every 5 s (MiB): ${http.rss.join(' ')}`);
@@ -80,6 +84,7 @@ async function runEngine(engine: Engine): Promise<void> {
       ['baseline (no HTTP), events/s', int(baseRate), ''],
       ['HTTP /v1/batch, events/s', int(httpRate), engine === 'sqlite' ? `≥ ${int(targets.sqliteEventsPerSecond)}` : ''],
       ['HTTP / baseline', `${(ratio * 100).toFixed(0)}%`, `≥ ${targets.ratio * 100}%`],
+      ['server CPU per 1,000 events: baseline / HTTP', `${baseCpuMs.toFixed(0)} / ${httpCpuMs.toFixed(0)} ms`, ''],
       ['request latency p50 / p99', `${http.load.p50.toFixed(1)} / ${http.load.p99.toFixed(1)} ms`, ''],
       ['server RSS start / end / max', `${first} / ${last} / ${Math.max(...http.rss)} MiB`, 'flat'],
     ];
@@ -198,6 +203,12 @@ async function runHttp(app: App, writeKey: string): Promise<{ load: LoadResult; 
     clearInterval(sampler);
     rss.push(rssMiB());
   }
+}
+
+// CPU time (user + system) this process spent per 1,000 events: a figure that, unlike events/s,
+// holds when other work shares the machine.
+function cpuMsPer1000(usage: NodeJS.CpuUsage, events: number): number {
+  return events > 0 ? (usage.user + usage.system) / 1000 / (events / 1000) : Number.NaN;
 }
 
 // A full GC on demand without a command-line flag (the npm script runs plain `node --import tsx`).
