@@ -118,7 +118,7 @@ function createServices(db: Db, clock: Clock, config: Config): Services {
   const users = new UsersService(new UsersRepo(db.kysely), clock);
   const apiKeys = new ApiKeysService(new ApiKeysRepo(db.kysely), clock);
   const identity = new IdentityService(clock);
-  const customers = new CustomersService(db, identity, workspaces, clock);
+  const customers = new CustomersService(db, identity, workspaces, users, clock);
   const orders = new OrdersService(db, clock);
   const ingest = new IngestService(db, customers, orders, workspaces, clock);
   const imports = new ImportsService(db, workspaces, clock, config.DATA_DIR);

@@ -150,6 +150,29 @@ describe.each(testDatabases())('customer profiles API on $name', (database) => {
     expect((await app.http.inject({ method: 'POST', url: '/api/v1/customers', payload: { phone: 12 } })).statusCode).toBe(401);
   });
 
+  it('assigns a responsible manager only from the users of the workspace', async () => {
+    const ws = await newWorkspace(app);
+    const other = await newWorkspace(app);
+    const c = await create(ws, { phone: '+7 912 800 00 02' });
+    const manager = await addUser(app, ws.id, 'manager');
+    const stranger = await addUser(app, other.id, 'manager');
+    const assigned = await call(ws, 'PATCH', `/api/v1/customers/${c.id}`, { managerUserId: manager.id });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json().managerUserId).toBe(manager.id);
+    for (const managerUserId of [stranger.id, 'no-such-user']) {
+      const refused = await call(ws, 'PATCH', `/api/v1/customers/${c.id}`, { managerUserId });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details).toEqual([{ field: 'managerUserId', reason: 'is not a user of this workspace' }]);
+    }
+    const created = await call(ws, 'POST', '/api/v1/customers', { phone: '+7 912 800 00 03', managerUserId: stranger.id });
+    expect(created.statusCode).toBe(400);
+    expect((await lookup(ws, 'phone', '+7 912 800 00 03')).statusCode).toBe(404);
+    // The refused edits left the assignment as it was.
+    expect((await call(ws, 'GET', `/api/v1/customers/${c.id}`)).json().managerUserId).toBe(manager.id);
+    const cleared = await call(ws, 'PATCH', `/api/v1/customers/${c.id}`, { managerUserId: null });
+    expect(cleared.json().managerUserId).toBeNull();
+  });
+
   it("keeps each workspace's customers to itself", async () => {
     const mine = await newWorkspace(app);
     const theirs = await newWorkspace(app);

@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError, invalid, notFound } from '../../platform/errors.js';
+import type { Role } from '../../platform/roles.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { type CustomerFields, fromRow, toColumns } from './customer-fields.js';
 import type { IdentityCache } from './identity-cache.js';
@@ -47,12 +48,18 @@ export interface ApplyOptions {
   cache?: IdentityCache;
 }
 
+/** Who belongs to a workspace (UsersService answers it): a responsible manager must be a member. */
+export interface MemberDirectory {
+  roleOf(userId: string, workspaceId: string): Promise<Role | null>;
+}
+
 /** Customer profiles: create, read, edit, erase, export; identity through IdentityService. */
 export class CustomersService {
   constructor(
     private readonly db: Db,
     private readonly identity: IdentityService,
     private readonly workspaces: WorkspacesService,
+    private readonly members: MemberDirectory,
     private readonly clock: Clock,
   ) {}
 
@@ -95,6 +102,7 @@ export class CustomersService {
   async create(workspaceId: string, input: ProfileInput): Promise<{ profile: CustomerProfile; created: boolean }> {
     const workspace = await this.workspaces.get(workspaceId);
     const clean = cleanProfileOrThrow(input, workspace.phoneRegion);
+    await this.checkManager(workspaceId, clean.fields.managerUserId);
     if (clean.identifiers.length === 0) {
       throw new DomainError('validation_failed', 'A customer needs at least one identifier: phone, email, card, externalId or an identifiers entry', [
         { field: 'identifiers', reason: 'at least one identifier is required' },
@@ -108,6 +116,7 @@ export class CustomersService {
   async update(workspaceId: string, id: number, input: ProfileInput): Promise<CustomerProfile> {
     const workspace = await this.workspaces.get(workspaceId);
     const clean = cleanProfileOrThrow(input, workspace.phoneRegion);
+    await this.checkManager(workspaceId, clean.fields.managerUserId);
     const customerId = await this.liveId(workspaceId, id);
     await this.db.kysely.transaction().execute(async (trx) => {
       const identity = new IdentityRepo(trx);
@@ -175,6 +184,14 @@ export class CustomersService {
       await customers.erase(workspaceId, customerId, this.clock.now());
       await customers.recordErasure(workspaceId, customerId, requestedBy, reason, this.clock.now());
     });
+  }
+
+  // A customer's responsible manager is a user of the same workspace (or nobody).
+  private async checkManager(workspaceId: string, managerUserId: string | null | undefined): Promise<void> {
+    if (!managerUserId) return;
+    if ((await this.members.roleOf(managerUserId, workspaceId)) === null) {
+      throw invalid('managerUserId', 'is not a user of this workspace');
+    }
   }
 
   /** Resolves an id to the live profile it now is (following merges); throws not_found. */
