@@ -12,13 +12,20 @@ export function isCurrencyCode(code: string): boolean {
   return knownCurrencies.has(code.trim().toUpperCase());
 }
 
+// Digits per currency code; building an Intl.NumberFormat per amount showed in ingestion profiles.
+const digitsByCode = new Map<string, number>();
+
 /** Number of digits after the decimal point in a currency's minor unit: RUB 2, JPY 0, KWD 3. */
 export function fractionDigits(currency: string): number {
-  if (!isCurrencyCode(currency)) {
+  const code = currency.trim().toUpperCase();
+  const known = digitsByCode.get(code);
+  if (known !== undefined) return known;
+  if (!isCurrencyCode(code)) {
     throw new RangeError(`"${currency}" is not an ISO 4217 currency code`);
   }
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency: currency.trim().toUpperCase() });
-  return format.resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+  digitsByCode.set(code, digits);
+  return digits;
 }
 
 const decimalPattern = /^([+-])?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
