@@ -220,6 +220,35 @@ describe.each(testDatabases())('ingestion API on $name', (database) => {
     await profileBy(ws, 'email', 'p1@example.com');
   });
 
+  it("speaks the browser libraries' paths and headers: analytics.js 2.0's /v1/t, /v1/p, /v1/b and RudderStack's AnonymousId", async () => {
+    const ws = await newWorkspace(app);
+    // analytics.js 2.0 sends text/plain with the write key in the body, to the type's first letter.
+    const send = (path: string, body: object) =>
+      app.http.inject({ method: 'POST', url: path, headers: { 'content-type': 'text/plain' }, payload: JSON.stringify({ writeKey: ws.writeKey, ...body }) });
+    expect((await send('/v1/i', { type: 'identify', userId: 'web-1', traits: { email: 'web1@example.com' } })).statusCode).toBe(200);
+    expect((await send('/v1/p', { type: 'page', userId: 'web-1', name: 'Главная', properties: { url: 'https://shop.example/' } })).statusCode).toBe(200);
+    expect((await send('/v1/t', { type: 'track', userId: 'web-1', event: 'Product Viewed' })).statusCode).toBe(200);
+    const batch = await send('/v1/b', { batch: [{ type: 'track', userId: 'web-1', event: 'Cart Viewed' }], sentAt: new Date().toISOString() });
+    expect(batch.statusCode, batch.body).toBe(200);
+    const profile = await profileBy(ws, 'email', 'web1@example.com');
+    const timeline = await withKey(app, ws.secretKey, { method: 'GET', url: `/api/v1/customers/${profile.id}/timeline` });
+    const names = timeline.json().items.map((i: { event?: { name: string | null } }) => i.event?.name);
+    expect(names).toEqual(expect.arrayContaining(['Главная', 'Product Viewed', 'Cart Viewed']));
+    // A bad message on a short path is named like on the long one.
+    const bad = await send('/v1/t', { type: 'track', userId: 'web-1' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('event');
+
+    const preflight = await app.http.inject({
+      method: 'OPTIONS',
+      url: '/v1/b',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, anonymousid' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://shop.example');
+    expect(String(preflight.headers['access-control-allow-headers']).split(', ')).toEqual(expect.arrayContaining(['content-type', 'anonymousid']));
+  });
+
   it('keeps context: last device, city and first-touch campaign', async () => {
     const ws = await newWorkspace(app);
     const ua = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';

@@ -31,37 +31,49 @@ export function registerIngestRoutes(http: FastifyInstance, deps: RouteDeps): vo
     scope.addHook('onRequest', async (request, reply) => {
       reply.header('access-control-allow-origin', request.headers.origin ?? '*');
       reply.header('access-control-allow-credentials', 'true');
-      reply.header('access-control-allow-headers', 'authorization, content-type, content-encoding');
+      // RudderStack's browser SDK sends its anonymous id in an AnonymousId header.
+      reply.header('access-control-allow-headers', 'authorization, content-type, content-encoding, anonymousid');
       reply.header('access-control-allow-methods', 'POST, OPTIONS');
       reply.header('access-control-max-age', '86400');
     });
     scope.options('/v1/*', async (_request, reply) => reply.status(204).send());
 
-    scope.post('/v1/batch', { bodyLimit: MAX_BATCH_BYTES, schema: { hide: true } }, async (request, reply) => {
-      const envelope = batchEnvelopeSchema.safeParse(request.body);
-      if (!envelope.success) {
-        const details = envelope.error.issues.map((i) => ({ field: i.path.join('.') || 'body', reason: i.message }));
-        throw new DomainError('validation_failed', `${details[0]?.field}: ${details[0]?.reason}`, details);
-      }
-      const workspaceId = await writeKeyWorkspace(deps, request, envelope.data.writeKey ?? undefined);
-      const result = await deps.services.ingest.ingest(workspaceId, envelope.data.batch, {
-        receivedAt: deps.clock.now(),
-        batchSentAt: envelope.data.sentAt ?? undefined,
-        batchContext: envelope.data.context,
-      });
-      return answer(reply, result, envelope.data.batch.length, true);
-    });
+    // Segment's browser library (analytics.js 2.0) posts to the type's first letter (/v1/t, /v1/p…)
+    // and batches to /v1/b; the long paths are the HTTP tracking API's.
+    scope.post('/v1/batch', { bodyLimit: MAX_BATCH_BYTES, schema: { hide: true } }, (request, reply) => receiveBatch(deps, request, reply));
+    scope.post('/v1/b', { bodyLimit: MAX_BATCH_BYTES, schema: { hide: true } }, (request, reply) => receiveBatch(deps, request, reply));
 
     for (const type of messageTypes) {
-      scope.post(`/v1/${type}`, { bodyLimit: MAX_EVENT_BYTES + 1024, schema: { hide: true } }, async (request, reply) => {
-        const body = request.body;
-        const bodyKey = body && typeof body === 'object' && 'writeKey' in body ? (body as { writeKey: unknown }).writeKey : undefined;
-        const workspaceId = await writeKeyWorkspace(deps, request, typeof bodyKey === 'string' ? bodyKey : undefined);
-        const result = await deps.services.ingest.ingest(workspaceId, [body], { type: type as MessageType, receivedAt: deps.clock.now() });
-        return answer(reply, result, 1, false);
-      });
+      const handler = (request: FastifyRequest, reply: FastifyReply) => receiveOne(deps, type, request, reply);
+      scope.post(`/v1/${type}`, { bodyLimit: MAX_EVENT_BYTES + 1024, schema: { hide: true } }, handler);
+      scope.post(`/v1/${type.charAt(0)}`, { bodyLimit: MAX_EVENT_BYTES + 1024, schema: { hide: true } }, handler);
     }
   });
+}
+
+// One batch call: the envelope is checked here, each message by the ingestion service.
+async function receiveBatch(deps: RouteDeps, request: FastifyRequest, reply: FastifyReply) {
+  const envelope = batchEnvelopeSchema.safeParse(request.body);
+  if (!envelope.success) {
+    const details = envelope.error.issues.map((i) => ({ field: i.path.join('.') || 'body', reason: i.message }));
+    throw new DomainError('validation_failed', `${details[0]?.field}: ${details[0]?.reason}`, details);
+  }
+  const workspaceId = await writeKeyWorkspace(deps, request, envelope.data.writeKey ?? undefined);
+  const result = await deps.services.ingest.ingest(workspaceId, envelope.data.batch, {
+    receivedAt: deps.clock.now(),
+    batchSentAt: envelope.data.sentAt ?? undefined,
+    batchContext: envelope.data.context,
+  });
+  return answer(reply, result, envelope.data.batch.length, true);
+}
+
+// One single call (/v1/track …): the route names the message type.
+async function receiveOne(deps: RouteDeps, type: MessageType, request: FastifyRequest, reply: FastifyReply) {
+  const body = request.body;
+  const bodyKey = body && typeof body === 'object' && 'writeKey' in body ? (body as { writeKey: unknown }).writeKey : undefined;
+  const workspaceId = await writeKeyWorkspace(deps, request, typeof bodyKey === 'string' ? bodyKey : undefined);
+  const result = await deps.services.ingest.ingest(workspaceId, [body], { type, receivedAt: deps.clock.now() });
+  return answer(reply, result, 1, false);
 }
 
 // The write key: HTTP Basic with the key as user name (what Segment's clients send), or `writeKey` in the body.
