@@ -8,6 +8,7 @@ import { useWorkspace } from '../../session/workspace-context.js';
 import { type Column, columns } from './customer-columns.js';
 import type { ColumnId } from './customer-columns.js';
 import { nextSort } from './list-state.js';
+import { useMemberName } from './members.api.js';
 
 /** Props of CustomerTable. */
 export interface CustomerTableProps {
@@ -26,6 +27,8 @@ export function CustomerTable({ rows, visible, sort, onSort, busy }: CustomerTab
   const navigate = useNavigate();
   const workspace = useWorkspace();
   const shown = columns.filter((c) => visible.includes(c.id));
+  // Members are fetched only for the manager column; the list itself carries just their ids.
+  const memberName = useMemberName(visible.includes('manager'));
   const profileUrl = (id: number) => `/w/${workspace.id}/customers/${id}`;
   return (
     <Table.ScrollContainer minWidth={shown.length * 95} type="native">
@@ -47,7 +50,7 @@ export function CustomerTable({ rows, visible, sort, onSort, busy }: CustomerTab
                       {personName(row) ?? t('customers.unnamed', { id: row.id })}
                     </Anchor>
                   ) : (
-                    (c.text(row, format) ?? <Text span c="dimmed">—</Text>)
+                    (c.text(row, format, memberName) ?? <Text span c="dimmed">—</Text>)
                   )}
                 </Table.Td>
               ))}

@@ -1,16 +1,18 @@
 import { Button, CloseButton, Group, Loader, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
-import { EmptyState } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState.js';
+import { useSignedInSession } from '../../session/session.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { CustomerFilters } from './CustomerFilters.js';
+import { CustomerListEmpty } from './CustomerListEmpty.js';
 import { CustomerTable } from './CustomerTable.js';
 import { useCustomerList } from './customers.api.js';
-import { activeFilterCount, type ListState, noFilters, readListState, toApiQuery, writeListState } from './list-state.js';
+import { activeFilterCount, defaultScope, type ListState, noFilters, readListState, toApiQuery, writeListState } from './list-state.js';
+import { ScopeSwitch } from './ScopeSwitch.js';
 import { useColumnChoice } from './useColumnChoice.js';
 
 const pageSize = 50;
@@ -22,19 +24,21 @@ function readCursors(state: unknown): string[] {
   return state.cursors.filter((c): c is string => typeof c === 'string');
 }
 
-/** The customer list: search, filters, sorting, pages of 50 and a column choice, all on the server. */
+/** The customer list: whose customers, search, filters, sorting, pages of 50 and a column choice, all on the server. */
 export function CustomersPage() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
+  const { user } = useSignedInSession();
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
-  const state = readListState(params);
+  const scopeByDefault = defaultScope(workspace.role);
+  const state = readListState(params, scopeByDefault);
   const cursors = readCursors(location.state);
   const [visible, setVisible] = useColumnChoice();
-  const list = useCustomerList(toApiQuery(state, workspace.currency, cursors.at(-1), pageSize));
+  const list = useCustomerList(toApiQuery(state, { userId: user.id, currency: workspace.currency }, cursors.at(-1), pageSize));
 
-  const update = (next: ListState) => setParams(writeListState(next), { replace: true });
+  const update = (next: ListState) => setParams(writeListState(next, scopeByDefault), { replace: true });
   const goTo = (nextCursors: string[]) => navigate({ search: params.toString() }, { replace: true, state: { cursors: nextCursors } });
 
   const [text, setText] = useState(state.q);
@@ -54,6 +58,7 @@ export function CustomersPage() {
         <Title order={1} size="h2">
           {t('customers.title')}
         </Title>
+        <ScopeSwitch value={state.scope} onChange={(scope) => update({ ...state, scope })} />
       </Group>
       <Group gap="sm" wrap="wrap">
         <TextInput
@@ -80,24 +85,15 @@ export function CustomersPage() {
             <ErrorState error={list.error} onRetry={() => void list.refetch()} />
           </Stack>
         ) : rows.length === 0 ? (
-          <EmptyState
-            py="xl"
-            title={filtered ? t('customers.emptyFilteredTitle') : t('customers.emptyTitle')}
-            description={filtered ? t('customers.emptyFilteredText') : t('customers.emptyText')}
-          >
-            {filtered && (
-              <Button
-                mt="md"
-                variant="light"
-                onClick={() => {
-                  setText('');
-                  update({ ...state, ...noFilters, q: '' });
-                }}
-              >
-                {t('customers.clearAll')}
-              </Button>
-            )}
-          </EmptyState>
+          <CustomerListEmpty
+            filtered={filtered}
+            mine={state.scope === 'mine'}
+            onClearAll={() => {
+              setText('');
+              update({ ...state, ...noFilters, q: '' });
+            }}
+            onShowAll={() => update({ ...state, scope: 'all' })}
+          />
         ) : (
           <CustomerTable rows={rows} visible={visible} sort={state.sort} onSort={(sort) => update({ ...state, sort })} busy={list.isPlaceholderData} />
         )}

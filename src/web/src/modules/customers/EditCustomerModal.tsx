@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { consentChannels } from './ConsentCard.js';
 import { useUpdateCustomer } from './customers.api.js';
 import { changes, choiceFields, type EditValues, initialValues, textFields } from './edit-form.js';
+import { ManagerSelect } from './ManagerSelect.js';
 
 const genders = ['female', 'male', 'other'] as const;
 const channels = ['email', 'sms', 'push', 'messenger'] as const;
@@ -19,7 +20,7 @@ export interface EditCustomerModalProps {
   onClose: () => void;
 }
 
-/** Edits a customer's fields and consent; the API's validation messages appear next to the fields. */
+/** Edits a customer's fields, responsible manager and consent; the API's validation messages appear next to the fields. */
 export function EditCustomerModal({ profile, opened, onClose }: EditCustomerModalProps) {
   const { t } = useTranslation();
   return (
@@ -96,6 +97,7 @@ function EditForm({ profile, onDone }: { profile: CustomerProfile; onDone: () =>
             error={fieldErrors.preferredChannel}
           />
         </SimpleGrid>
+        <ManagerSelect value={values.fields.managerUserId} onChange={(v) => setField('managerUserId', v)} error={fieldErrors.managerUserId} />
         <div>
           <Text size="sm" fw={500} mb={6}>
             {t('profile.consent')}

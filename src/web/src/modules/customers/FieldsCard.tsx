@@ -2,6 +2,7 @@ import { Divider, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustomerProfile } from '../../api/types.js';
 import { useFormatter } from '../../format/useFormatter.js';
+import { useMemberName } from './members.api.js';
 import { SectionCard } from './SectionCard.js';
 
 // Standard fields shown when set; names and contacts are in the header already.
@@ -11,20 +12,25 @@ const shownFields = [
 ] as const;
 const genders = ['female', 'male', 'other'] as const;
 
-/** The customer's other standard fields and custom traits. */
+/** The customer's responsible manager, other standard fields and custom traits. */
 export function FieldsCard({ profile }: { profile: CustomerProfile }) {
   const { t } = useTranslation();
   const f = useFormatter();
+  const memberName = useMemberName(profile.managerUserId !== null);
   const value = (field: (typeof shownFields)[number], raw: string): string => {
     if (field === 'birthDate') return f.day(raw);
     const gender = genders.find((g) => g === raw);
     if (field === 'gender' && gender) return t(`profile.genders.${gender}`);
     return raw;
   };
-  const fields = shownFields.flatMap((field) => {
-    const raw = profile[field];
-    return raw ? [{ key: field, label: t(`profile.fields.${field}`), value: value(field, raw) }] : [];
-  });
+  const manager = profile.managerUserId ? [{ key: 'manager', label: t('profile.fields.manager'), value: memberName(profile.managerUserId) }] : [];
+  const fields = [
+    ...manager,
+    ...shownFields.flatMap((field) => {
+      const raw = profile[field];
+      return raw ? [{ key: field, label: t(`profile.fields.${field}`), value: value(field, raw) }] : [];
+    }),
+  ];
   const traits = Object.entries(profile.traits).map(([key, raw]) => ({ key, label: key, value: traitText(raw) }));
   return (
     <SectionCard title={t('profile.fieldsAndTraits')}>

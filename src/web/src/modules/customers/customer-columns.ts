@@ -4,7 +4,7 @@ import { formatPhone, type Formatter } from '../../format/format.js';
 import type { SortField } from './list-state.js';
 
 /** A column of the customer table. */
-export type ColumnId = 'name' | 'phone' | 'email' | 'orders' | 'revenue' | 'avgCheck' | 'lastOrder' | 'city' | 'createdAt';
+export type ColumnId = 'name' | 'phone' | 'email' | 'orders' | 'revenue' | 'avgCheck' | 'lastOrder' | 'city' | 'manager' | 'createdAt';
 
 /** How a column is titled, sorted and filled. */
 export interface Column {
@@ -17,8 +17,8 @@ export interface Column {
   numeric?: boolean;
   /** Names and cities may wrap between words on narrow screens; numbers, dates and contacts never do. */
   wraps?: boolean;
-  /** The cell's text; null shows a dash. */
-  text: (row: CustomerListItem, format: Formatter) => string | null;
+  /** The cell's text; null shows a dash. `memberName` names a workspace member by user id. */
+  text: (row: CustomerListItem, format: Formatter, memberName: (userId: string) => string) => string | null;
 }
 
 /** Every column the table can show, in display order. */
@@ -31,6 +31,7 @@ export const columns: readonly Column[] = [
   { id: 'avgCheck', label: (t) => t('customers.columns.avgCheck'), sortField: 'avgCheck', descFirst: true, numeric: true, text: (r, f) => (r.ordersCount ? f.money(r.avgCheck) : null) },
   { id: 'lastOrder', label: (t) => t('customers.columns.lastOrder'), sortField: 'lastOrderAt', descFirst: true, text: (r, f) => (r.lastOrderAt === null ? null : f.shortDate(r.lastOrderAt)) },
   { id: 'city', label: (t) => t('customers.columns.city'), wraps: true, text: (r) => r.city },
+  { id: 'manager', label: (t) => t('customers.columns.manager'), wraps: true, text: (r, _f, memberName) => (r.managerUserId ? memberName(r.managerUserId) : null) },
   { id: 'createdAt', label: (t) => t('customers.columns.createdAt'), sortField: 'createdAt', descFirst: true, text: (r, f) => f.shortDate(r.createdAt) },
 ];
 

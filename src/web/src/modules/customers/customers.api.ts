@@ -18,6 +18,19 @@ export function useCustomerList(query: CustomerListQuery) {
   });
 }
 
+/** Whether any customer is assigned to a user; asked only when `enabled`, and refreshed with the list. */
+export function useHasAssignedCustomers(userId: string, enabled: boolean) {
+  const api = useApi();
+  const { id: workspaceId } = useWorkspace();
+  const query: CustomerListQuery = { managerId: userId, limit: 1 };
+  return useQuery({
+    queryKey: ['ws', workspaceId, 'customers', query],
+    queryFn: ({ signal }) => api.request<CustomerList>('/api/v1/customers', { query: { ...query }, workspaceId, signal }),
+    select: (list) => list.items.length > 0,
+    enabled,
+  });
+}
+
 /** A customer's whole profile. */
 export function useCustomer(customerId: number) {
   const api = useApi();

@@ -7,8 +7,8 @@ import { consentChannels } from './ConsentCard.js';
 
 /** Text fields of the edit form, in display order. */
 export const textFields = ['lastName', 'firstName', 'middleName', 'phone', 'email', 'birthDate', 'city', 'region', 'country'] as const;
-/** Fields picked from a list. */
-export const choiceFields = ['gender', 'preferredChannel'] as const;
+/** Fields picked from a list; managerUserId is the user id of a workspace member. */
+export const choiceFields = ['gender', 'preferredChannel', 'managerUserId'] as const;
 
 type TextField = (typeof textFields)[number] | (typeof choiceFields)[number];
 type Channel = (typeof consentChannels)[number];
@@ -39,6 +39,7 @@ export function initialValues(p: CustomerProfile): EditValues {
       country: p.country ?? '',
       gender: p.gender ?? '',
       preferredChannel: p.preferredChannel ?? '',
+      managerUserId: p.managerUserId ?? '',
     },
     consent: { email: consent('email'), sms: consent('sms'), push: consent('push'), messenger: consent('messenger') },
   };

@@ -1,9 +1,10 @@
-import type { CustomerListQuery, CustomerSort } from '../../api/types.js';
+import type { CustomerListQuery, CustomerSort, Role } from '../../api/types.js';
 import { toMinorUnits } from '../../format/format.js';
 
 // The customer list's search, filters and sort live in the address (?q=…&sort=…), so a reload, a
 // bookmark or the back button from a profile shows the same list. Money filters are kept in major
-// units there (what the user typed) and sent to the API in minor units.
+// units there (what the user typed) and sent to the API in minor units. "My customers / all" is
+// kept only when it differs from the role's default, so a manager's plain link opens their own.
 
 /** A sortable field of the customer list. */
 export type SortField = Exclude<CustomerSort, `-${string}`>;
@@ -12,6 +13,14 @@ const sortFields: readonly SortField[] = ['createdAt', 'revenue', 'ordersCount',
 
 /** Default order: the newest customers first. */
 export const defaultSort: CustomerSort = '-createdAt';
+
+/** Whose customers the list shows: those assigned to the signed-in user, or everyone's. */
+export type Scope = 'mine' | 'all';
+
+/** The scope a role starts with: a manager works with their own customers first. */
+export function defaultScope(role: Role): Scope {
+  return role === 'manager' ? 'mine' : 'all';
+}
 
 /** What the customer list shows. */
 export interface ListState {
@@ -24,6 +33,7 @@ export interface ListState {
   /** Major units of the workspace currency. */
   maxRevenue: number | null;
   city: string;
+  scope: Scope;
 }
 
 /** The filter part of the list state (everything but search and sort). */
@@ -33,7 +43,8 @@ export type ListFilters = Pick<ListState, 'minOrders' | 'maxOrders' | 'minRevenu
 export const noFilters: ListFilters = { minOrders: null, maxOrders: null, minRevenue: null, maxRevenue: null, city: '' };
 
 /** Reads the list state from the address's query string; anything malformed is ignored. */
-export function readListState(params: URLSearchParams): ListState {
+export function readListState(params: URLSearchParams, scopeByDefault: Scope): ListState {
+  const scope = params.get('scope');
   return {
     q: params.get('q') ?? '',
     sort: parseSort(params.get('sort')),
@@ -42,11 +53,12 @@ export function readListState(params: URLSearchParams): ListState {
     minRevenue: parseNumber(params.get('minRevenue')),
     maxRevenue: parseNumber(params.get('maxRevenue')),
     city: params.get('city') ?? '',
+    scope: scope === 'mine' || scope === 'all' ? scope : scopeByDefault,
   };
 }
 
 /** Writes the list state as a query string, leaving defaults out. */
-export function writeListState(state: ListState): URLSearchParams {
+export function writeListState(state: ListState, scopeByDefault: Scope): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q);
   if (state.sort !== defaultSort) params.set('sort', state.sort);
@@ -55,11 +67,20 @@ export function writeListState(state: ListState): URLSearchParams {
     if (value !== null) params.set(key, String(value));
   }
   if (state.city.trim()) params.set('city', state.city.trim());
+  if (state.scope !== scopeByDefault) params.set('scope', state.scope);
   return params;
 }
 
+/** Who is looking at the list, in what currency; the API query depends on both. */
+export interface Viewer {
+  /** The signed-in user, whose customers "mine" means. */
+  userId: string;
+  /** ISO code of the workspace currency the revenue bounds are typed in. */
+  currency: string;
+}
+
 /** The GET /customers query for a list state and page cursor. */
-export function toApiQuery(state: ListState, currency: string, cursor: string | undefined, limit: number): CustomerListQuery {
+export function toApiQuery(state: ListState, { userId, currency }: Viewer, cursor: string | undefined, limit: number): CustomerListQuery {
   const money = (value: number | null) => (value === null ? undefined : toMinorUnits(value, currency));
   return {
     q: state.q.trim() || undefined,
@@ -69,6 +90,7 @@ export function toApiQuery(state: ListState, currency: string, cursor: string | 
     minRevenue: money(state.minRevenue),
     maxRevenue: money(state.maxRevenue),
     city: state.city.trim() || undefined,
+    managerId: state.scope === 'mine' ? userId : undefined,
     cursor,
     limit,
   };
