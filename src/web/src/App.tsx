@@ -2,6 +2,13 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { SignInPage } from './modules/auth/SignInPage.js';
 import { CustomerProfilePage } from './modules/customers/CustomerProfilePage.js';
 import { CustomersPage } from './modules/customers/CustomersPage.js';
+import { ImportPage } from './modules/imports/ImportPage.js';
+import { ImportsPage } from './modules/imports/ImportsPage.js';
+import { ApiKeysPage } from './modules/settings/ApiKeysPage.js';
+import { ConnectSitePage } from './modules/settings/ConnectSitePage.js';
+import { MembersPage } from './modules/settings/MembersPage.js';
+import { SettingsLayout } from './modules/settings/SettingsLayout.js';
+import { WorkspaceSettingsPage } from './modules/settings/WorkspaceSettingsPage.js';
 import { HomeRedirect } from './shell/HomeRedirect.js';
 import { NotFoundPage } from './shell/NotFoundPage.js';
 import { RequireSession } from './shell/RequireSession.js';
@@ -22,6 +29,19 @@ const router = createBrowserRouter([
           { index: true, element: <Navigate to="customers" replace /> },
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/:customerId', element: <CustomerProfilePage /> },
+          { path: 'imports', element: <ImportsPage /> },
+          { path: 'imports/:importId', element: <ImportPage /> },
+          {
+            path: 'settings',
+            element: <SettingsLayout />,
+            children: [
+              { index: true, element: <Navigate to="workspace" replace /> },
+              { path: 'workspace', element: <WorkspaceSettingsPage /> },
+              { path: 'members', element: <MembersPage /> },
+              { path: 'keys', element: <ApiKeysPage /> },
+              { path: 'connect', element: <ConnectSitePage /> },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -39,6 +39,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   query?: QueryValues;
   body?: unknown;
+  /** A multipart body (a file upload) sent instead of JSON; the browser writes its content type and boundary. */
+  form?: FormData;
   /** Sent as x-workspace-id; calls about the user (auth) send none. */
   workspaceId?: string;
   signal?: AbortSignal;
@@ -59,7 +61,7 @@ export class ApiClient {
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const method = options.method ?? 'GET';
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     if (options.workspaceId) headers['x-workspace-id'] = options.workspaceId;
     let response: Response;
@@ -68,7 +70,7 @@ export class ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
         signal: options.signal,
       });
     } catch (error) {

@@ -12,7 +12,20 @@ import type {
   timelineSchema,
   timelineTypes,
 } from '../../../modules/customers/customers.schemas.js';
-import type { sessionSchema, userSchema } from '../../../modules/users/users.schemas.js';
+import type { memberSchema, sessionSchema, userSchema } from '../../../modules/users/users.schemas.js';
+import type {
+  delimiterSchema,
+  encodingSchema,
+  importErrorSchema,
+  importErrorsPageSchema,
+  importJobSchema,
+  importKindSchema,
+  importListSchema,
+  importPreviewSchema,
+  mappingProblemSchema,
+  startImportBodySchema,
+  targetFieldSchema,
+} from '../../../modules/imports/imports.schemas.js';
 import type { workspaceWithRoleSchema } from '../../../modules/workspaces/workspaces.schemas.js';
 
 /** GET /auth/me and POST /auth/login. */
@@ -23,6 +36,8 @@ export type User = z.output<typeof userSchema>;
 export type Workspace = z.output<typeof workspaceWithRoleSchema>;
 /** A role in a workspace. */
 export type Role = Workspace['role'];
+/** A member of the workspace (GET /members): id, name, e-mail and role. */
+export type Member = z.output<typeof memberSchema>;
 
 /** GET /customers query parameters (all optional; the server applies defaults). */
 export type CustomerListQuery = Partial<z.output<typeof customerListQuerySchema>>;
@@ -42,3 +57,26 @@ export type Timeline = z.output<typeof timelineSchema>;
 export type TimelineItem = z.output<typeof timelineItemSchema>;
 /** A kind of timeline entry. */
 export type TimelineType = (typeof timelineTypes)[number];
+
+/** What an import creates: customers or orders. */
+export type ImportKind = z.output<typeof importKindSchema>;
+/** A text encoding an import file can be read in. */
+export type ImportEncoding = z.output<typeof encodingSchema>;
+/** A field delimiter of an import file. */
+export type ImportDelimiter = z.output<typeof delimiterSchema>;
+/** GET /imports/:id: an import job with its progress. */
+export type ImportJob = z.output<typeof importJobSchema>;
+/** POST /imports: the pending job with its preview and guessed mapping. */
+export type ImportPreview = z.output<typeof importPreviewSchema>;
+/** A field the mapping screen offers. */
+export type ImportTargetField = z.output<typeof targetFieldSchema>;
+/** Something that keeps a mapping from running. */
+export type MappingProblem = z.output<typeof mappingProblemSchema>;
+/** Body of POST /imports/:id/start. */
+export type StartImportBody = z.input<typeof startImportBodySchema>;
+/** GET /imports. */
+export type ImportList = z.output<typeof importListSchema>;
+/** GET /imports/:id/errors. */
+export type ImportErrorsPage = z.output<typeof importErrorsPageSchema>;
+/** One problem of one imported row. */
+export type ImportRowError = z.output<typeof importErrorSchema>;

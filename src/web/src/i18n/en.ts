@@ -23,6 +23,8 @@ export const en = {
     label: 'Sections',
     toggle: 'Show or hide navigation',
     customers: 'Customers',
+    imports: 'Imports',
+    settings: 'Settings',
     apiDocs: 'API documentation',
     apiDocsHint: 'REST API and integrations',
   },
@@ -79,6 +81,17 @@ export const en = {
     emptyFilteredTitle: 'Nobody matches',
     emptyFilteredText: 'No customer matches the search and filters.',
     clearAll: 'Clear search and filters',
+    scope: {
+      label: 'Whose customers',
+      mine: 'My customers',
+      all: 'All customers',
+    },
+    emptyMineTitle: 'No customers are assigned to you',
+    emptyMineText: 'A customer becomes yours when you are chosen as the responsible manager in their profile.',
+    emptyMineFilteredTitle: 'Nobody matches among your customers',
+    emptyMineFilteredText: 'None of the customers assigned to you matches the search and filters.',
+    showAll: 'Show all customers',
+    formerMember: 'Former member',
     columns: {
       name: 'Name',
       phone: 'Phone',
@@ -88,6 +101,7 @@ export const en = {
       avgCheck: 'Average check',
       lastOrder: 'Last order',
       city: 'City',
+      manager: 'Manager',
       createdAt: 'Added',
     },
     filters: {
@@ -160,6 +174,7 @@ export const en = {
       lastDevice: 'Device',
       lastOs: 'Operating system',
       lastBrowser: 'Browser',
+      manager: 'Responsible manager',
     },
   },
   timeline: {
@@ -194,6 +209,9 @@ export const en = {
   edit: {
     title: 'Edit customer',
     saved: 'Changes saved',
+    noManager: 'Not assigned',
+    noMemberFound: 'No such member',
+    membersFailed: 'Could not load the members of the workspace',
     fields: {
       lastName: 'Last name',
       firstName: 'First name',
@@ -206,6 +224,7 @@ export const en = {
       country: 'Country',
       gender: 'Gender',
       preferredChannel: 'Preferred channel',
+      managerUserId: 'Responsible manager',
     },
   },
   erase: {

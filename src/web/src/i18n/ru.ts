@@ -24,6 +24,8 @@ export const ru: Messages = {
     label: 'Разделы',
     toggle: 'Показать или скрыть меню',
     customers: 'Клиенты',
+    imports: 'Импорт',
+    settings: 'Настройки',
     apiDocs: 'Документация API',
     apiDocsHint: 'REST API и интеграции',
   },
@@ -80,6 +82,17 @@ export const ru: Messages = {
     emptyFilteredTitle: 'Никого не нашлось',
     emptyFilteredText: 'Ни один клиент не подходит под поиск и фильтры.',
     clearAll: 'Сбросить поиск и фильтры',
+    scope: {
+      label: 'Чьи клиенты',
+      mine: 'Мои клиенты',
+      all: 'Все клиенты',
+    },
+    emptyMineTitle: 'За вами пока не закреплён ни один клиент',
+    emptyMineText: 'Клиент становится вашим, когда в его профиле вас выбирают ответственным менеджером.',
+    emptyMineFilteredTitle: 'Среди ваших клиентов никого не нашлось',
+    emptyMineFilteredText: 'Ни один из закреплённых за вами клиентов не подходит под поиск и фильтры.',
+    showAll: 'Показать всех клиентов',
+    formerMember: 'Бывший участник',
     columns: {
       name: 'Имя',
       phone: 'Телефон',
@@ -89,6 +102,7 @@ export const ru: Messages = {
       avgCheck: 'Средний чек',
       lastOrder: 'Последний заказ',
       city: 'Город',
+      manager: 'Менеджер',
       createdAt: 'Добавлен',
     },
     filters: {
@@ -161,6 +175,7 @@ export const ru: Messages = {
       lastDevice: 'Устройство',
       lastOs: 'Операционная система',
       lastBrowser: 'Браузер',
+      manager: 'Ответственный менеджер',
     },
   },
   timeline: {
@@ -195,6 +210,9 @@ export const ru: Messages = {
   edit: {
     title: 'Изменить клиента',
     saved: 'Изменения сохранены',
+    noManager: 'Не назначен',
+    noMemberFound: 'Нет такого участника',
+    membersFailed: 'Не удалось загрузить участников пространства',
     fields: {
       lastName: 'Фамилия',
       firstName: 'Имя',
@@ -207,6 +225,7 @@ export const ru: Messages = {
       country: 'Страна',
       gender: 'Пол',
       preferredChannel: 'Предпочтительный канал',
+      managerUserId: 'Ответственный менеджер',
     },
   },
   erase: {

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { roleAllows } from '../../../platform/roles.js';
+import { type Permission, roleAllows } from '../../../platform/roles.js';
 import { useApi } from '../api/api-context.js';
 import { ApiError } from '../api/client.js';
 import { sessionKey } from '../api/query-client.js';
@@ -44,21 +43,14 @@ export function useSignIn() {
   });
 }
 
-/** Signs out, forgets everything cached for the user and opens the sign-in page. */
+/** Signs out and opens the sign-in page afresh, so nothing of the user's data stays in memory. */
 export function useSignOut() {
   const api = useApi();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   return useMutation({
     mutationFn: () => api.request<void>('/api/v1/auth/logout', { method: 'POST' }),
-    onSettled: () => {
-      api.setCsrfToken(null);
-      // The session goes first, so the pages that need it unmount before their data disappears
-      // (clearing the whole cache first would render them once with no session).
-      queryClient.setQueryData(sessionKey, null);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
-      void navigate('/signin', { replace: true });
-    },
+    // A full page load rather than a route change: the cache, the CSRF token and every page that
+    // needs a session go at once, instead of rendering once more without one.
+    onSettled: () => window.location.assign('/signin'),
   });
 }
 
@@ -81,6 +73,16 @@ export function useChangeLanguage() {
 /** Whether a role may create, edit and erase customers (the analyst only reads). */
 export function canEditCustomers(role: Role): boolean {
   return roleAllows(role, 'customers:write');
+}
+
+/** Whether a role may upload and run imports (owners, admins and marketers). */
+export function canRunImports(role: Role): boolean {
+  return roleAllows(role, 'imports:write');
+}
+
+/** Whether a role grants a permission (the web app hides what the API would refuse). */
+export function can(role: Role, permission: Permission): boolean {
+  return roleAllows(role, permission);
 }
 
 /** The session of a signed-in user; only under RequireSession, which guarantees one. */

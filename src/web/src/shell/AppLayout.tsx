@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { can } from '../session/session.js';
 import { useWorkspace } from '../session/workspace-context.js';
 import { Logo } from './Logo.js';
 import { UserMenu } from './UserMenu.js';
@@ -16,7 +17,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const base = `/w/${workspace.id}`;
   // Only what the product can do today is listed; sections join the menu as they are built.
-  const sections = [{ to: `${base}/customers`, label: t('nav.customers') }];
+  const sections = [
+    { to: `${base}/customers`, label: t('nav.customers') },
+    { to: `${base}/imports`, label: t('nav.imports') },
+  ];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 'md', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
@@ -36,6 +40,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
           ))}
         </AppShell.Section>
         <AppShell.Section>
+          {/* Every role sees something in settings (at least read-only), so the entry shows to anyone who may read. */}
+          {can(workspace.role, 'read') && (
+            <NavLink component={Link} to={`${base}/settings`} label={t('nav.settings')} active={location.pathname.startsWith(`${base}/settings`)} onClick={close} />
+          )}
           <NavLink href="/api/docs" target="_blank" rel="noopener" label={t('nav.apiDocs')} description={t('nav.apiDocsHint')} />
           <Text size="xs" c="dimmed" px="sm" pt="xs">
             {t('shell.workspaceSettings', { timezone: workspace.timezone, currency: workspace.currency })}
