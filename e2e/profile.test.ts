@@ -76,7 +76,7 @@ describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
     const dialog = page.getByRole('dialog', { name: 'Изменить клиента' });
     await dialog.getByRole('textbox', { name: 'E-mail' }).fill('anna@@example');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
-    await dialog.getByText('"anna@@example" is not a valid e-mail address').waitFor();
+    await dialog.getByText('«anna@@example» — не адрес электронной почты').waitFor();
     await screenshot(page, 'customer-edit-error');
 
     await dialog.getByRole('textbox', { name: 'E-mail' }).fill('anna.yolkina@example.ru');

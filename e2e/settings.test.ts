@@ -115,7 +115,7 @@ describe.skipIf(!chromiumPath)('web app: settings', () => {
     expect(await name.inputValue()).toBe('Старое название');
     await name.fill('');
     await page.getByRole('button', { name: 'Сохранить' }).click();
-    await page.getByText('must not be empty').waitFor();
+    await page.getByText('не может быть пустым').waitFor();
     expect(await name.getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'settings-workspace-error');
 

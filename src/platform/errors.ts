@@ -1,3 +1,5 @@
+import type { Reason } from './reasons.js';
+
 // Typed domain errors. Services throw these; the HTTP layer maps them once to responses
 // (platform/http/error-handler.ts), and the CLI prints their messages.
 
@@ -22,6 +24,9 @@ export type ErrorCode = keyof typeof errorStatus;
 export interface FieldProblem {
   field: string;
   reason: string;
+  /** A stable code of the reason, for clients that word it themselves (see reasons.ts). */
+  code?: Reason['code'];
+  params?: Reason['params'];
   index?: number;
 }
 
@@ -37,9 +42,10 @@ export class DomainError extends Error {
   }
 }
 
-/** Shorthand for a validation error on a single field. */
-export function invalid(field: string, reason: string): DomainError {
-  return new DomainError('validation_failed', `${field}: ${reason}`, [{ field, reason }]);
+/** Shorthand for a validation error on a single field: a sentence, or a coded reason. */
+export function invalid(field: string, why: string | Reason): DomainError {
+  const problem: FieldProblem = typeof why === 'string' ? { field, reason: why } : { field, reason: why.reason, code: why.code, params: why.params };
+  return new DomainError('validation_failed', `${field}: ${problem.reason}`, [problem]);
 }
 
 /** Shorthand for "no such thing" in this workspace. */

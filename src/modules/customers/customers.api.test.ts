@@ -162,7 +162,7 @@ describe.each(testDatabases())('customer profiles API on $name', (database) => {
     for (const managerUserId of [stranger.id, 'no-such-user']) {
       const refused = await call(ws, 'PATCH', `/api/v1/customers/${c.id}`, { managerUserId });
       expect(refused.statusCode).toBe(400);
-      expect(refused.json().error.details).toEqual([{ field: 'managerUserId', reason: 'is not a user of this workspace' }]);
+      expect(refused.json().error.details).toEqual([{ field: 'managerUserId', reason: 'is not a user of this workspace', code: 'not_a_member', params: {} }]);
     }
     const created = await call(ws, 'POST', '/api/v1/customers', { phone: '+7 912 800 00 03', managerUserId: stranger.id });
     expect(created.statusCode).toBe(400);

@@ -13,6 +13,7 @@ import { IdentityRepo } from './identity.repo.js';
 import type { IdentityService, Resolution } from './identity.service.js';
 import { type CleanProfile, cleanProfileOrThrow, type ProfileInput } from './profile-input.js';
 import { StatsRepo, type StatsRow } from './stats.repo.js';
+import { reason } from '../../platform/reasons.js';
 
 /** A customer profile as the API shows it. */
 export interface CustomerProfile extends Required<CustomerFields> {
@@ -190,7 +191,7 @@ export class CustomersService {
   private async checkManager(workspaceId: string, managerUserId: string | null | undefined): Promise<void> {
     if (!managerUserId) return;
     if ((await this.members.roleOf(managerUserId, workspaceId)) === null) {
-      throw invalid('managerUserId', 'is not a user of this workspace');
+      throw invalid('managerUserId', reason('not_a_member', {}));
     }
   }
 

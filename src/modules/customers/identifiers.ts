@@ -5,6 +5,7 @@ import {
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { type Reason, reason, type ReasonCode, type ReasonParamMap } from '../../platform/reasons.js';
 
 // Normalisation of the identifiers a person is known by. Everything that stores or looks up an
 // identifier goes through here, so "8 (912) 345-67-89" and "+7 912 345 67 89" are one key.
@@ -20,8 +21,13 @@ export interface Identifier {
   value: string;
 }
 
+// A refusal as a Normalized result.
+function refused<C extends ReasonCode>(code: C, params: ReasonParamMap[C]): Normalized {
+  return { ok: false, ...reason(code, params) };
+}
+
 /** Result of normalising one raw value. */
-export type Normalized = { ok: true; value: string } | { ok: false; reason: string };
+export type Normalized = { ok: true; value: string } | ({ ok: false } & Reason);
 
 /** Whether a string is a supported phone region (ISO 3166 alpha-2). */
 export function isPhoneRegion(region: string): region is CountryCode {
@@ -31,9 +37,9 @@ export function isPhoneRegion(region: string): region is CountryCode {
 /** Normalises a phone in any human format to E.164, reading national formats in the given region. */
 export function normalizePhone(raw: string, region: string): Normalized {
   const text = raw.trim();
-  if (!text) return { ok: false, reason: 'is empty' };
+  if (!text) return refused('empty', {});
   if (/[a-zа-яё]/i.test(text.replace(/(доб|ext|x)\.?\s*\d+$/i, ''))) {
-    return { ok: false, reason: `"${raw}" is not a phone number` };
+    return refused('phone_not_a_number', { value: raw });
   }
   const country = isPhoneRegion(region) ? region : undefined;
   const digits = text.replace(/\D/g, '');
@@ -45,7 +51,7 @@ export function normalizePhone(raw: string, region: string): Normalized {
     const phone = parsePhoneNumberFromString(candidate, country);
     if (phone?.isValid()) return { ok: true, value: phone.number };
   }
-  return { ok: false, reason: `"${raw}" is not a valid phone number${country ? ` for region ${country}` : ''}` };
+  return refused('phone_invalid', { value: raw, region: country ?? '' });
 }
 
 const emailSchema = z.email();
@@ -53,9 +59,9 @@ const emailSchema = z.email();
 /** Trims, lower-cases and validates an e-mail address. */
 export function normalizeEmail(raw: string): Normalized {
   const value = raw.trim().toLowerCase();
-  if (!value) return { ok: false, reason: 'is empty' };
+  if (!value) return refused('empty', {});
   if (value.length > 254 || !emailSchema.safeParse(value).success) {
-    return { ok: false, reason: `"${raw.trim()}" is not a valid e-mail address` };
+    return refused('email_invalid', { value: raw.trim() });
   }
   return { ok: true, value };
 }
@@ -63,9 +69,9 @@ export function normalizeEmail(raw: string): Normalized {
 /** Normalises a loyalty card number (plastic barcode or virtual QR code): spaces and dashes dropped. */
 export function normalizeCard(raw: string): Normalized {
   const value = raw.trim().replace(/[\s-]/g, '').toUpperCase();
-  if (!value) return { ok: false, reason: 'is empty' };
+  if (!value) return refused('empty', {});
   if (!/^[0-9A-Z]{4,64}$/.test(value)) {
-    return { ok: false, reason: `"${raw.trim()}" is not a card number (4–64 letters or digits)` };
+    return refused('card_invalid', { value: raw.trim() });
   }
   return { ok: true, value };
 }
@@ -73,8 +79,8 @@ export function normalizeCard(raw: string): Normalized {
 /** Normalises an opaque id (external or anonymous): trimmed, non-empty, at most 200 characters. */
 export function normalizeOpaqueId(raw: string): Normalized {
   const value = raw.trim();
-  if (!value) return { ok: false, reason: 'is empty' };
-  if (value.length > 200) return { ok: false, reason: 'is longer than 200 characters' };
+  if (!value) return refused('empty', {});
+  if (value.length > 200) return refused('too_long', { max: 200 });
   return { ok: true, value };
 }
 

@@ -1,6 +1,7 @@
 import { DomainError, type FieldProblem } from '../../platform/errors.js';
 import { type ConsentChannel, consentChannels, type CustomerFields, type FieldName, fieldNames } from './customer-fields.js';
 import { type Identifier, type IdentifierKind, isIdentifierKind, normalizeIdentifier } from './identifiers.js';
+import { type Reason, reason } from '../../platform/reasons.js';
 
 /** What a call says about a person: identifiers, standard fields, free traits and consent (all raw). */
 export interface ProfileInput {
@@ -33,14 +34,14 @@ export function cleanProfile(input: ProfileInput, phoneRegion: string, path = ''
   const add = (kind: IdentifierKind, raw: string, field: string): string | null => {
     const result = normalizeIdentifier(kind, raw, phoneRegion);
     if (!result.ok) {
-      problems.push({ field: at(field), reason: result.reason });
+      problems.push({ field: at(field), reason: result.reason, code: result.code, params: result.params });
       return null;
     }
     if (!identifiers.some((i) => i.kind === kind && i.value === result.value)) identifiers.push({ kind, value: result.value });
     return result.value;
   };
   (input.identifiers ?? []).forEach((id, i) => {
-    if (!isIdentifierKind(id.kind)) problems.push({ field: at(`identifiers.${i}.kind`), reason: `unknown kind "${id.kind}"` });
+    if (!isIdentifierKind(id.kind)) problems.push({ field: at(`identifiers.${i}.kind`), ...reason('identifier_kind_unknown', { value: id.kind }) });
     else add(id.kind, id.value, `identifiers.${i}.value`);
   });
   const fields: CustomerFields = {};
@@ -52,13 +53,13 @@ export function cleanProfile(input: ProfileInput, phoneRegion: string, path = ''
       continue;
     }
     const checked = checkField(name, value.trim(), (kind) => add(kind, value, name));
-    if (typeof checked === 'object' && checked !== null) problems.push({ field: at(name), reason: checked.reason });
+    if (typeof checked === 'object' && checked !== null) problems.push({ field: at(name), ...checked });
     else if (checked !== undefined) fields[name] = checked;
   }
   const consent: CleanProfile['consent'] = [];
   for (const [channel, value] of Object.entries(input.consent ?? {})) {
     if (!(consentChannels as readonly string[]).includes(channel)) {
-      problems.push({ field: at(`consent.${channel}`), reason: 'unknown channel; use email, sms, push or messenger' });
+      problems.push({ field: at(`consent.${channel}`), ...reason('consent_channel_unknown', {}) });
     } else if (value) {
       consent.push({ channel: channel as ConsentChannel, status: value.granted ? 'granted' : 'revoked', source: value.source ?? null, at: value.at ?? null });
     }
@@ -77,31 +78,31 @@ export function cleanProfileOrThrow(input: ProfileInput, phoneRegion: string): C
   return result;
 }
 
-// A field's normalised value, undefined to skip it, or {reason} when it is invalid.
-function checkField(name: FieldName, value: string, identify: (kind: IdentifierKind) => string | null): string | undefined | { reason: string } {
+// A field's normalised value, undefined to skip it, or the reason when it is invalid.
+function checkField(name: FieldName, value: string, identify: (kind: IdentifierKind) => string | null): string | undefined | Reason {
   if (name === 'phone' || name === 'email') {
     const normalized = identify(name);
     return normalized ?? undefined; // the problem is already recorded
   }
-  if (value.length > maxFieldLength) return { reason: `must be at most ${maxFieldLength} characters` };
+  if (value.length > maxFieldLength) return reason('too_long', { max: maxFieldLength });
   if (name === 'gender') {
     const g = value.toLowerCase();
-    return genders.has(g) ? g : { reason: 'must be female, male or other' };
+    return genders.has(g) ? g : reason('gender_invalid', {});
   }
   if (name === 'birthDate') return checkDate(value);
   if (name === 'preferredChannel') {
-    return (consentChannels as readonly string[]).includes(value) ? value : { reason: 'must be email, sms, push or messenger' };
+    return (consentChannels as readonly string[]).includes(value) ? value : reason('channel_invalid', {});
   }
   if (name === 'country') return /^[A-Za-z]{2}$/.test(value) ? value.toUpperCase() : value;
   return value;
 }
 
-function checkDate(value: string): string | { reason: string } {
+function checkDate(value: string): string | Reason {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return { reason: `"${value}" is not a date in the form YYYY-MM-DD` };
+  if (!m) return reason('date_format', { value });
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return { reason: `"${value}" is not a real date` };
-  if (d.getTime() > Date.now()) return { reason: 'is in the future' };
-  if (Number(m[1]) < 1900) return { reason: 'is before 1900' };
+  if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return reason('date_not_real', { value });
+  if (d.getTime() > Date.now()) return reason('date_in_future', {});
+  if (Number(m[1]) < 1900) return reason('date_before_1900', {});
   return value;
 }

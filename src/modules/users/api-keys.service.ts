@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import { invalid, notFound } from '../../platform/errors.js';
 import { newId, sha256 } from '../../platform/ids.js';
 import type { ApiKeyRow, ApiKeysRepo } from './api-keys.repo.js';
+import { reason } from '../../platform/reasons.js';
 
 /** Kinds of key: a public write key can only ingest; a secret key calls the REST API. */
 export type ApiKeyKind = 'write' | 'secret';
@@ -49,7 +50,7 @@ export class ApiKeysService {
   /** Creates a key; the returned `key` is the only time a secret key is shown. */
   async create(workspaceId: string, kind: ApiKeyKind, name: string, createdBy: string | null): Promise<CreatedApiKey> {
     const label = name.trim() || (kind === 'write' ? 'Write key' : 'Secret key');
-    if (label.length > 100) throw invalid('name', 'must be at most 100 characters');
+    if (label.length > 100) throw invalid('name', reason('too_long', { max: 100 }));
     const key = `${kind === 'write' ? 'wk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
     const row: ApiKeyRow = {
       id: newId('key', 9),

@@ -32,9 +32,9 @@ describe('password hashing', () => {
   });
 
   it('asks for 8 to 200 characters', () => {
-    expect(passwordProblem('1234567')).toBe('must be at least 8 characters');
+    expect(passwordProblem('1234567')).toEqual({ reason: 'must be at least 8 characters', code: 'too_short', params: { min: 8 } });
     expect(passwordProblem('12345678')).toBeNull();
     expect(passwordProblem('x'.repeat(200))).toBeNull();
-    expect(passwordProblem('x'.repeat(201))).toBe('must be at most 200 characters');
+    expect(passwordProblem('x'.repeat(201))).toMatchObject({ reason: 'must be at most 200 characters', code: 'too_long' });
   });
 });

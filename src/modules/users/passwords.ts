@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { type Reason, reason } from '../../platform/reasons.js';
 
 const scryptAsync = promisify(scrypt) as (pw: string, salt: Buffer, keylen: number, opts: object) => Promise<Buffer>;
 
@@ -41,8 +42,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** Checks that a new password is acceptable; returns the reason when it is not. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return 'must be at least 8 characters';
-  if (password.length > 200) return 'must be at most 200 characters';
+export function passwordProblem(password: string): Reason | null {
+  if (password.length < 8) return reason('too_short', { min: 8 });
+  if (password.length > 200) return reason('too_long', { max: 200 });
   return null;
 }

@@ -143,7 +143,7 @@ function registerMemberRoutes(http: FastifyInstance, deps: RouteDeps): void {
       const { workspaceId, role: actorRole } = request.auth;
       const { role, name, password } = request.body;
       const email = normalizeEmail(request.body.email);
-      if (!email.ok) throw invalid('email', email.reason);
+      if (!email.ok) throw invalid('email', email);
       // Checked before an account is created, so a refused grant leaves no user behind.
       if (actorRole && roleRank(role) < roleRank(actorRole)) {
         throw new DomainError('forbidden', `A ${actorRole} cannot grant the ${role} role`);

@@ -41,7 +41,7 @@ export class UsersService {
   /** Creates a user with a password; e-mails are unique per installation. */
   async createUser(input: { email: string; password: string; name?: string; locale?: string }): Promise<User> {
     const email = normalizeEmail(input.email);
-    if (!email.ok) throw invalid('email', email.reason);
+    if (!email.ok) throw invalid('email', email);
     const problem = passwordProblem(input.password);
     if (problem) throw invalid('password', problem);
     if (await this.repo.userByEmail(email.value)) throw new DomainError('conflict', `A user with e-mail ${email.value} exists`);

@@ -3,6 +3,7 @@ import { invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isPhoneRegion } from '../customers/identifiers.js';
 import type { WorkspaceRow, WorkspacesRepo } from './workspaces.repo.js';
+import { reason } from '../../platform/reasons.js';
 
 /** A workspace (one brand or shop) as the API shows it. */
 export interface Workspace {
@@ -98,8 +99,8 @@ function toWorkspace(row: WorkspaceRow): Workspace {
 
 function checkName(name: string): string {
   const value = name.trim();
-  if (!value) throw invalid('name', 'must not be empty');
-  if (value.length > 100) throw invalid('name', 'must be at most 100 characters');
+  if (!value) throw invalid('name', reason('must_not_be_empty', {}));
+  if (value.length > 100) throw invalid('name', reason('too_long', { max: 100 }));
   return value;
 }
 
@@ -107,21 +108,21 @@ function checkTimezone(tz: string): string {
   try {
     return new Intl.DateTimeFormat('en', { timeZone: tz }).resolvedOptions().timeZone;
   } catch {
-    throw invalid('timezone', `"${tz}" is not an IANA time zone such as Europe/Moscow`);
+    throw invalid('timezone', reason('timezone_invalid', { value: tz }));
   }
 }
 
 function checkCurrency(code: string): string {
   const value = code.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(value) || !Intl.supportedValuesOf('currency').includes(value)) {
-    throw invalid('currency', `"${code}" is not an ISO 4217 currency code such as RUB`);
+    throw invalid('currency', reason('currency_invalid', { value: code }));
   }
   return value;
 }
 
 function checkRegion(region: string): string {
   const value = region.trim().toUpperCase();
-  if (!isPhoneRegion(value)) throw invalid('phoneRegion', `"${region}" is not a country code such as RU`);
+  if (!isPhoneRegion(value)) throw invalid('phoneRegion', reason('region_invalid', { value: region }));
   return value;
 }
 

@@ -2,10 +2,12 @@
 // CSRF header on state-changing calls and the chosen workspace in a header. Every failure becomes
 // an ApiError carrying the API's own `{error: {code, message, details}}`.
 
-/** One field-level problem reported by the API. */
+/** One field-level problem reported by the API; `code` and `params` let the app word it itself. */
 export interface FieldProblem {
   field: string;
   reason: string;
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 /** An error answered by the API (or a network failure, with status 0 and code "network"). */
@@ -20,12 +22,12 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Problems by body field name ("body.email" and "email" both become "email"). */
-  fieldErrors(): Record<string, string> {
+  /** Problems by body field name ("body.email" and "email" both become "email"), worded by `word` (the API's English by default). */
+  fieldErrors(word: (problem: FieldProblem) => string = (p) => p.reason): Record<string, string> {
     const byField: Record<string, string> = {};
     for (const d of this.details) {
       const field = d.field.replace(/^body\./, '');
-      byField[field] ??= d.reason;
+      byField[field] ??= word(d);
     }
     return byField;
   }
@@ -108,5 +110,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function isFieldProblem(value: unknown): value is FieldProblem {
-  return isRecord(value) && typeof value.field === 'string' && typeof value.reason === 'string';
+  return (
+    isRecord(value) &&
+    typeof value.field === 'string' &&
+    typeof value.reason === 'string' &&
+    (value.code === undefined || typeof value.code === 'string') &&
+    (value.params === undefined || isRecord(value.params))
+  );
 }

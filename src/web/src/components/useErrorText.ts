@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
+import { useReasonWording } from './useReasonWording.js';
 
 /** A localised headline for an error and the message to show under it (the API's own words). */
 export function useErrorText(error: Error): { title: string; message: string } {
   const { t } = useTranslation();
+  const wordReason = useReasonWording();
   if (!(error instanceof ApiError)) return { title: t('errors.unexpected'), message: error.message };
   switch (error.code) {
     case 'network':
@@ -15,8 +17,11 @@ export function useErrorText(error: Error): { title: string; message: string } {
       return { title: t('errors.forbidden'), message: error.message };
     case 'not_found':
       return { title: t('errors.notFound'), message: error.message };
-    case 'validation_failed':
-      return { title: t('errors.validation'), message: error.message };
+    case 'validation_failed': {
+      // A coded first problem reads in the interface language; otherwise the API's own sentence.
+      const first = error.details[0];
+      return { title: t('errors.validation'), message: first?.code ? `${first.field}: ${wordReason(first)}` : error.message };
+    }
     case 'conflict':
       return { title: t('errors.conflict'), message: error.message };
     case 'too_many_requests':

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import type { CustomerProfile } from '../../api/types.js';
 import { ErrorState } from '../../components/ErrorState.js';
+import { useReasonWording } from '../../components/useReasonWording.js';
 import { consentChannels } from './ConsentCard.js';
 import { useUpdateCustomer } from './customers.api.js';
 import { changes, choiceFields, type EditValues, initialValues, textFields } from './edit-form.js';
@@ -36,7 +37,8 @@ function EditForm({ profile, onDone }: { profile: CustomerProfile; onDone: () =>
   const [before] = useState(() => initialValues(profile));
   const [values, setValues] = useState<EditValues>(before);
   const update = useUpdateCustomer(profile.id);
-  const fieldErrors = update.error instanceof ApiError ? update.error.fieldErrors() : {};
+  const wordReason = useReasonWording();
+  const fieldErrors = update.error instanceof ApiError ? update.error.fieldErrors(wordReason) : {};
   const formFields: readonly string[] = [...textFields, ...choiceFields];
   // An error on no field of this form (a conflict, a lost connection) is shown above the fields.
   const generalError = update.error && !Object.keys(fieldErrors).some((f) => formFields.includes(f)) ? update.error : null;

@@ -5,6 +5,7 @@ import { isRole } from '../../../../platform/roles.js';
 import { ApiError } from '../../api/client.js';
 import type { Role } from '../../api/types.js';
 import { ErrorState } from '../../components/ErrorState.js';
+import { useReasonWording } from '../../components/useReasonWording.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 import { CopyValue } from './CopyValue.js';
 import { generatePassword } from './generate-password.js';
@@ -49,7 +50,8 @@ function AddForm({ onAdded, onCancel }: { onAdded: (result: AddMemberResult, pas
   const [role, setRole] = useState<Role>(roles.includes('manager') ? 'manager' : (roles.at(-1) ?? 'analyst'));
   const [password, setPassword] = useState(generatePassword);
 
-  const fieldErrors = add.error instanceof ApiError ? add.error.fieldErrors() : {};
+  const wordReason = useReasonWording();
+  const fieldErrors = add.error instanceof ApiError ? add.error.fieldErrors(wordReason) : {};
   const shown = account === 'new' ? ['email', 'role', 'name', 'password'] : ['email', 'role'];
   // A refusal about no field on screen (a conflict, a role above one's own) is shown above the fields.
   const generalError = add.error && !Object.keys(fieldErrors).some((f) => shown.includes(f)) ? add.error : null;

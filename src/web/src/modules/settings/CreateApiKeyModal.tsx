@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { ErrorState } from '../../components/ErrorState.js';
+import { useReasonWording } from '../../components/useReasonWording.js';
 import { CopyValue } from './CopyValue.js';
 import { useCreateApiKey } from './settings.api.js';
 import type { ApiKeyKind, CreatedApiKey } from './settings.types.js';
@@ -46,7 +47,8 @@ function CreateForm(props: { initialKind: ApiKeyKind; initialName: string; onCre
   const create = useCreateApiKey();
   const [name, setName] = useState(props.initialName);
   const [kind, setKind] = useState<ApiKeyKind>(props.initialKind);
-  const fieldErrors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
+  const wordReason = useReasonWording();
+  const fieldErrors = create.error instanceof ApiError ? create.error.fieldErrors(wordReason) : {};
   const generalError = create.error && !fieldErrors.name && !fieldErrors.kind ? create.error : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -4,6 +4,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { ErrorState } from '../../components/ErrorState.js';
+import { useReasonWording } from '../../components/useReasonWording.js';
 import { can } from '../../session/session.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 import { useUpdateWorkspace } from './settings.api.js';
@@ -29,7 +30,8 @@ export function WorkspaceForm({ settings }: { settings: WorkspaceSettings }) {
   );
   const regions = useMemo(() => phoneRegionChoices(locale), [locale]);
 
-  const fieldErrors = update.error instanceof ApiError ? update.error.fieldErrors() : {};
+  const wordReason = useReasonWording();
+  const fieldErrors = update.error instanceof ApiError ? update.error.fieldErrors(wordReason) : {};
   const formFields: readonly string[] = fields;
   const generalError = update.error && !Object.keys(fieldErrors).some((f) => formFields.includes(f)) ? update.error : null;
   const body = changes(pick(settings), values);

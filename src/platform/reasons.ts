@@ -1,0 +1,70 @@
+// Why a value was refused, as a stable code with parameters, so that a client can word it in its
+// user's language (the web app does, in Russian and English). The English sentence stays in
+// `reason` for everyone else: curl, logs, the CLI. Codes are part of the API: add, never rename.
+
+type NoParams = Record<string, never>;
+type Value = { value: string };
+
+/** The parameters each reason code carries. */
+export interface ReasonParamMap {
+  empty: NoParams;
+  must_not_be_empty: NoParams;
+  too_long: { max: number };
+  too_short: { min: number };
+  phone_not_a_number: Value;
+  phone_invalid: { value: string; region: string };
+  email_invalid: Value;
+  card_invalid: Value;
+  identifier_kind_unknown: Value;
+  gender_invalid: NoParams;
+  channel_invalid: NoParams;
+  consent_channel_unknown: NoParams;
+  date_format: Value;
+  date_not_real: Value;
+  date_in_future: NoParams;
+  date_before_1900: NoParams;
+  not_a_member: NoParams;
+  timezone_invalid: Value;
+  currency_invalid: Value;
+  region_invalid: Value;
+}
+
+/** A reason code. */
+export type ReasonCode = keyof ReasonParamMap;
+
+/** The English sentence of each reason code. */
+export const reasonTexts: { [C in ReasonCode]: (p: ReasonParamMap[C]) => string } = {
+  empty: () => 'is empty',
+  must_not_be_empty: () => 'must not be empty',
+  too_long: (p) => `must be at most ${p.max} characters`,
+  too_short: (p) => `must be at least ${p.min} characters`,
+  phone_not_a_number: (p) => `"${p.value}" is not a phone number`,
+  phone_invalid: (p) => `"${p.value}" is not a valid phone number${p.region ? ` for region ${p.region}` : ''}`,
+  email_invalid: (p) => `"${p.value}" is not a valid e-mail address`,
+  card_invalid: (p) => `"${p.value}" is not a card number (4–64 letters or digits)`,
+  identifier_kind_unknown: (p) => `unknown kind "${p.value}"`,
+  gender_invalid: () => 'must be female, male or other',
+  channel_invalid: () => 'must be email, sms, push or messenger',
+  consent_channel_unknown: () => 'unknown channel; use email, sms, push or messenger',
+  date_format: (p) => `"${p.value}" is not a date in the form YYYY-MM-DD`,
+  date_not_real: (p) => `"${p.value}" is not a real date`,
+  date_in_future: () => 'is in the future',
+  date_before_1900: () => 'is before 1900',
+  not_a_member: () => 'is not a user of this workspace',
+  timezone_invalid: (p) => `"${p.value}" is not an IANA time zone such as Europe/Moscow`,
+  currency_invalid: (p) => `"${p.value}" is not an ISO 4217 currency code such as RUB`,
+  region_invalid: (p) => `"${p.value}" is not a country code such as RU`,
+};
+
+/** A refusal: the English sentence, its code and the values the sentence names. */
+export interface Reason {
+  reason: string;
+  code: ReasonCode;
+  params: ReasonParamMap[ReasonCode];
+}
+
+/** Builds a refusal from a code and its parameters. */
+export function reason<C extends ReasonCode>(code: C, params: ReasonParamMap[C]): Reason {
+  const sentence = reasonTexts[code];
+  return { reason: sentence(params), code, params };
+}
