@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPermutation, ean13CheckDigit, isValidEan13, loyaltyCard, mobilePhone } from './demo.codes.js';
+import { normalizePhone } from '../customers/identifiers.js';
+import { createPermutation, ean13CheckDigit, isValidEan13, loyaltyCard, mobilePhone, mobileSubscribers } from './demo.codes.js';
 
 describe('ean13CheckDigit', () => {
   it('matches published EAN-13 codes', () => {
@@ -32,6 +33,16 @@ describe('loyaltyCard and mobilePhone', () => {
     expect(isValidEan13(loyaltyCard(99_999_999_999))).toBe(true);
     expect(mobilePhone(0)).toBe('+79000000000');
     expect(mobilePhone(123_456_789)).toBe('+79123456789');
+  });
+
+  it('makes only numbers the product accepts, skipping the unallocated +7 930 0… block', () => {
+    expect(mobilePhone(299_999_999)).toBe('+79299999999');
+    expect(mobilePhone(300_000_000)).toBe('+79301000000');
+    expect(mobilePhone(mobileSubscribers - 1)).toBe('+79999999999');
+    // A spread of subscribers across the whole range, and every number of the block's edges.
+    const samples = [...Array.from({ length: 20_000 }, (_, i) => Math.floor((i * mobileSubscribers) / 20_000)), ...Array.from({ length: 2000 }, (_, i) => 299_999_000 + i)];
+    const refused = samples.map(mobilePhone).filter((phone) => !normalizePhone(phone, 'RU').ok);
+    expect(refused).toEqual([]);
   });
 });
 

@@ -57,9 +57,18 @@ export function isValidEan13(code: string): boolean {
   return /^\d{13}$/.test(code) && ean13CheckDigit(code.slice(0, 12)) === code.charCodeAt(12) - 48;
 }
 
-/** A Russian mobile number in E.164 ("+79" and nine digits) from a number in [0, 10^9). */
+// Numbers from +7 930 000 00 00 to +7 930 099 99 99 are partly unallocated (the phone library, and
+// so the product, refuses them), so subscriber numbers skip that block of 10^6: every number made
+// here is one the product accepts, and distinct subscribers still get distinct phones.
+const skippedBlock = { from: 300_000_000, size: 1_000_000 };
+
+/** How many distinct mobile numbers mobilePhone makes. */
+export const mobileSubscribers = 1_000_000_000 - skippedBlock.size;
+
+/** A valid Russian mobile number in E.164 ("+79" and nine digits) from a number in [0, mobileSubscribers). */
 export function mobilePhone(subscriber: number): string {
-  return `+79${String(subscriber).padStart(9, '0')}`;
+  const digits = subscriber >= skippedBlock.from ? subscriber + skippedBlock.size : subscriber;
+  return `+79${String(digits).padStart(9, '0')}`;
 }
 
 /** A loyalty card number: EAN-13 in the in-store range (prefix "2"), from a number in [0, 10^11). */

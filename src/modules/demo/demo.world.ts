@@ -2,7 +2,7 @@ import {
   acquisitionDemand, buildCalendar, buildProfile, onlineDemand, storeDemand,
   type HistoryCalendar, type IntensityProfile,
 } from './demo.calendar.js';
-import { createPermutation, type Permutation } from './demo.codes.js';
+import { createPermutation, type Permutation, mobileSubscribers } from './demo.codes.js';
 import { deriveSeed } from './demo.random.js';
 import type { DemoShopOptions } from './demo.types.js';
 
@@ -39,7 +39,7 @@ export interface DemoWorld {
 /** The default average number of events per customer, where eventScale is 1. */
 export const defaultEventsPerCustomer = 8;
 
-const phoneSpace = 1_000_000_000;
+const phoneSpace = mobileSubscribers;
 const cardSpace = 100_000_000_000;
 
 /**
