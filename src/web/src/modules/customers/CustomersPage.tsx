@@ -1,9 +1,10 @@
-import { Button, CloseButton, Group, Loader, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, CloseButton, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState.js';
+import { ListSkeleton } from '../../components/ListSkeleton.js';
 import { useSignedInSession } from '../../session/session.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 import { ColumnChooser } from './ColumnChooser.js';
@@ -75,11 +76,7 @@ export function CustomersPage() {
       </Group>
       <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
         {list.isPending ? (
-          <Stack p="md" gap="xs" aria-label={t('common.loading')} role="status">
-            {Array.from({ length: 8 }, (_, i) => (
-              <Skeleton key={i} height={28} />
-            ))}
-          </Stack>
+          <ListSkeleton rows={8} height={28} />
         ) : list.isError && !list.data ? (
           <Stack p="md">
             <ErrorState error={list.error} onRetry={() => void list.refetch()} />

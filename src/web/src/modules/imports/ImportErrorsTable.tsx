@@ -1,6 +1,7 @@
-import { Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState.js';
+import { ListSkeleton } from '../../components/ListSkeleton.js';
 import { useFormatter } from '../../format/useFormatter.js';
 import { useImportErrors } from './imports.api.js';
 
@@ -17,11 +18,7 @@ export function ImportErrorsTable({ importId }: { importId: string }) {
         {t('imports.errors.title')}
       </Title>
       {errors.isPending ? (
-        <Stack p="md" pt={0} gap="xs" role="status" aria-label={t('common.loading')}>
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} height={24} />
-          ))}
-        </Stack>
+        <ListSkeleton rows={4} height={24} flushTop />
       ) : errors.isError ? (
         <Stack p="md" pt={0}>
           <ErrorState error={errors.error} onRetry={() => void errors.refetch()} />

@@ -1,8 +1,9 @@
-import { Anchor, EmptyState, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, EmptyState, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ImportJob } from '../../api/types.js';
 import { ErrorState } from '../../components/ErrorState.js';
+import { ListSkeleton } from '../../components/ListSkeleton.js';
 import { useFormatter } from '../../format/useFormatter.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 import { useImportList } from './imports.api.js';
@@ -19,11 +20,7 @@ export function RecentImports({ canUpload }: { canUpload: boolean }) {
         {t('imports.list.title')}
       </Title>
       {list.isPending ? (
-        <Stack p="md" pt={0} gap="xs" role="status" aria-label={t('common.loading')}>
-          {Array.from({ length: 4 }, (_, i) => (
-            <Skeleton key={i} height={28} />
-          ))}
-        </Stack>
+        <ListSkeleton rows={4} height={28} flushTop />
       ) : list.isError ? (
         <Stack p="md" pt={0}>
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />

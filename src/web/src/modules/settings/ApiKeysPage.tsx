@@ -1,13 +1,15 @@
-import { Badge, Button, EmptyState, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, EmptyState, Paper, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState.js';
+import { ListSkeleton } from '../../components/ListSkeleton.js';
 import { can } from '../../session/session.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 import { ApiKeysTable } from './ApiKeysTable.js';
 import { CreateApiKeyModal } from './CreateApiKeyModal.js';
 import { RevokeApiKeyModal } from './RevokeApiKeyModal.js';
+import { SectionHeader } from './SectionHeader.js';
 import { useApiKeys } from './settings.api.js';
 import type { ApiKey } from './settings.types.js';
 
@@ -26,27 +28,19 @@ export function ApiKeysPage() {
   };
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Text size="sm" c="dimmed">
-          {manage ? t('settings.keys.intro') : t('settings.keys.readOnlyHint')}
-        </Text>
-        {manage ? (
-          <Button onClick={create.open} style={{ flexShrink: 0 }}>
-            {t('settings.keys.create')}
-          </Button>
-        ) : (
-          <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>
-            {t('settings.readOnly')}
-          </Badge>
-        )}
-      </Group>
+      <SectionHeader
+        intro={manage ? t('settings.keys.intro') : t('settings.keys.readOnlyHint')}
+        action={
+          manage ? (
+            <Button onClick={create.open} style={{ flexShrink: 0 }}>
+              {t('settings.keys.create')}
+            </Button>
+          ) : null
+        }
+      />
       <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
         {keys.isPending ? (
-          <Stack p="md" gap="xs" role="status" aria-label={t('common.loading')}>
-            {Array.from({ length: 3 }, (_, i) => (
-              <Skeleton key={i} height={32} />
-            ))}
-          </Stack>
+          <ListSkeleton rows={3} />
         ) : keys.isError ? (
           <Stack p="md">
             <ErrorState error={keys.error} onRetry={() => void keys.refetch()} />

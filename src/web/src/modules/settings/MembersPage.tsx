@@ -1,14 +1,16 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles } from '../../../../platform/roles.js';
 import { ErrorState } from '../../components/ErrorState.js';
+import { ListSkeleton } from '../../components/ListSkeleton.js';
 import { can } from '../../session/session.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 import { AddMemberModal } from './AddMemberModal.js';
 import { MembersTable } from './MembersTable.js';
 import { RemoveMemberModal } from './RemoveMemberModal.js';
+import { SectionHeader } from './SectionHeader.js';
 import { useMembers } from './settings.api.js';
 import type { Member } from './settings.types.js';
 
@@ -27,27 +29,19 @@ export function MembersPage() {
   };
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Text size="sm" c="dimmed">
-          {manage ? t('settings.members.intro') : t('settings.members.readOnlyHint')}
-        </Text>
-        {manage ? (
-          <Button onClick={add.open} style={{ flexShrink: 0 }}>
-            {t('settings.members.add')}
-          </Button>
-        ) : (
-          <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>
-            {t('settings.readOnly')}
-          </Badge>
-        )}
-      </Group>
+      <SectionHeader
+        intro={manage ? t('settings.members.intro') : t('settings.members.readOnlyHint')}
+        action={
+          manage ? (
+            <Button onClick={add.open} style={{ flexShrink: 0 }}>
+              {t('settings.members.add')}
+            </Button>
+          ) : null
+        }
+      />
       <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
         {members.isPending ? (
-          <Stack p="md" gap="xs" role="status" aria-label={t('common.loading')}>
-            {Array.from({ length: 4 }, (_, i) => (
-              <Skeleton key={i} height={32} />
-            ))}
-          </Stack>
+          <ListSkeleton rows={4} />
         ) : members.isError ? (
           <Stack p="md">
             <ErrorState error={members.error} onRetry={() => void members.refetch()} />

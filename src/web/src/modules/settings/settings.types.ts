@@ -10,7 +10,6 @@ import type {
   createApiKeyBodySchema,
   createdApiKeySchema,
   memberListSchema,
-  memberSchema,
 } from '../../../../modules/users/users.schemas.js';
 import type { workspacePatchSchema, workspaceSchema } from '../../../../modules/workspaces/workspaces.schemas.js';
 
@@ -19,8 +18,8 @@ export type WorkspaceSettings = z.output<typeof workspaceSchema>;
 /** Body of PATCH /workspace. */
 export type WorkspacePatch = z.input<typeof workspacePatchSchema>;
 
-/** A member of the workspace. */
-export type Member = z.output<typeof memberSchema>;
+/** A member of the workspace (one type for the whole app). */
+export type { Member } from '../../api/types.js';
 /** GET /members. */
 export type MemberList = z.output<typeof memberListSchema>;
 /** Body of POST /members. */
