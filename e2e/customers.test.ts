@@ -49,6 +49,36 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
     await tab.context.close();
   });
 
+  it('works on a tablet: the navigation folds behind a button and the table scrolls inside its card', async () => {
+    const shop = await newShop(server, 'Планшет');
+    await seedSampleShop(server, shop);
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await signIn(page, shop.owner);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(8);
+    const nav = page.getByRole('navigation', { name: 'Разделы' });
+    const toggle = page.getByRole('button', { name: 'Показать или скрыть меню' });
+    expect(await toggle.isVisible()).toBe(true);
+    // Folded away: the navigation is moved off the left edge of the screen.
+    const onScreen = async () => {
+      const box = await nav.boundingBox();
+      return box !== null && box.x + box.width > 0;
+    };
+    expect(await onScreen()).toBe(false);
+    // The page itself never scrolls sideways; a wide table scrolls within its own card.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    await screenshot(page, 'customers-tablet');
+    await toggle.click();
+    await expect.poll(onScreen).toBe(true);
+    await nav.getByRole('link', { name: 'Импорт' }).click();
+    await page.waitForURL(new RegExp(`/w/${shop.id}/imports$`));
+    // Choosing a section folds the navigation again.
+    await expect.poll(onScreen).toBe(false);
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
   it('sorts by a column, filters on the server and remembers the chosen columns', async () => {
     const shop = await newShop(server, 'Сортировка');
     await seedSampleShop(server, shop);
