@@ -21,6 +21,8 @@ import { IngestService } from './modules/ingest/ingest.service.js';
 import { registerIngestRoutes } from './modules/ingest/ingest.routes.js';
 import { OrdersService } from './modules/orders/orders.service.js';
 import { registerOrderRoutes } from './modules/orders/orders.routes.js';
+import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes.js';
+import { ClvModelService } from './modules/analytics/clv-model.service.js';
 import { ApiKeysRepo } from './modules/users/api-keys.repo.js';
 import { ApiKeysService } from './modules/users/api-keys.service.js';
 import { UsersRepo } from './modules/users/users.repo.js';
@@ -43,6 +45,7 @@ export interface Services {
   orders: OrdersService;
   ingest: IngestService;
   imports: ImportsService;
+  clvModel: ClvModelService;
 }
 
 /** A running platform: configuration, database, services and the HTTP server (not yet listening). */
@@ -85,6 +88,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     registerWorkspaceRoutes(http, deps);
     registerCustomerRoutes(http, deps);
     registerOrderRoutes(http, deps);
+    registerAnalyticsRoutes(http, deps);
     registerImportRoutes(http, deps);
     // The web app answers the addresses no API route claims (a catch-all), so it comes last.
     await registerWebApp(http, { dir: webAppDir });
@@ -125,7 +129,8 @@ function createServices(db: Db, clock: Clock, config: Config): Services {
   const customerList = new CustomerListService(db, workspaces);
   const timeline = new TimelineService(db, workspaces, customers);
   const customerExport = new CustomerExportService(db, customers, orders, clock);
-  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports };
+  const clvModel = new ClvModelService(db, workspaces);
+  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports, clvModel };
 }
 
 /** Dependencies route modules receive. */

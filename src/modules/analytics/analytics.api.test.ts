@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../main.js';
+import { addUser, asUser, newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
+import { multipart } from '../../../test/multipart.js';
+import { readSharedData } from '../../../test/shared-data.js';
+
+// The CDNOW sample (2,357 customers, 6,919 purchases), written as the CSV a shop would export:
+// one order per row, the sample's customer id as the shop's own customer id.
+function cdnowOrdersCsv(): string {
+  const rows = readSharedData('cdnow/CDNOW_sample.txt').trim().split(/\r?\n/);
+  const lines = rows.map((line, i) => {
+    const [, sampleId, date, , value] = line.trim().split(/\s+/);
+    return `${sampleId}-${i + 1},${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)},${sampleId},${value}`;
+  });
+  return ['Order ID,Date,Customer ID,Total', ...lines].join('\n');
+}
+
+describe.each(testDatabases())('CLV model API on $name', (database) => {
+  let app: App;
+  let cdnow: TestWorkspace;
+  beforeAll(async () => {
+    app = await startApp(database);
+    // The sample goes in through the product's own import, as a shop's file would.
+    cdnow = await newWorkspace(app);
+    const upload = await withKey(app, cdnow.secretKey, {
+      method: 'POST',
+      url: '/api/v1/imports',
+      ...multipart([{ name: 'kind', value: 'orders' }, { name: 'file', value: cdnowOrdersCsv(), filename: 'cdnow.csv' }]),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const id: string = upload.json().id;
+    expect((await withKey(app, cdnow.secretKey, { method: 'POST', url: `/api/v1/imports/${id}/start` })).statusCode).toBe(200);
+    for (let i = 0; ; i++) {
+      const job = (await withKey(app, cdnow.secretKey, { method: 'GET', url: `/api/v1/imports/${id}` })).json();
+      if (job.status === 'done') {
+        expect(job).toMatchObject({ rowsOk: 6919, rowsFailed: 0 });
+        break;
+      }
+      if (job.status === 'failed' || i > 1200) throw new Error(`the CDNOW import did not finish: ${JSON.stringify(job)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }, 120_000);
+  afterAll(() => app?.close());
+
+  const model = (ws: TestWorkspace, query: string) => withKey(app, ws.secretKey, { method: 'GET', url: `/api/v1/analytics/clv/model?${query}` });
+
+  it('reproduces the published BG/NBD and Gamma-Gamma parameters on the CDNOW sample (39 weeks to 1997-09-30)', async () => {
+    const res = await model(cdnow, 'calibrationEnd=1997-09-30&unit=week');
+    expect(res.statusCode, res.body).toBe(200);
+    const fit = res.json();
+    expect(fit).toMatchObject({ calibrationEnd: '1997-09-30', unit: 'week', customers: 2357, repeatCustomers: 946 });
+    // Fader, Hardie & Lee (2005): r = 0.243, α = 4.414, a = 0.793, b = 2.426, LL = −9,582.4.
+    expect(fit.r).toBeCloseTo(0.243, 3);
+    expect(fit.alpha).toBeCloseTo(4.414, 2);
+    expect(fit.a).toBeCloseTo(0.793, 3);
+    expect(fit.b).toBeCloseTo(2.426, 2);
+    expect(fit.logLikelihood.bgNbd).toBeCloseTo(-9582.4, 1);
+    // Fader & Hardie's Gamma-Gamma note: p = 6.25, q = 3.74, γ = 15.44.
+    expect(fit.p).toBeCloseTo(6.25, 1);
+    expect(fit.q).toBeCloseTo(3.74, 1);
+    expect(fit.gamma).toBeCloseTo(15.44, 1);
+  });
+
+  it('counts time in days when asked, with the same purchase process', async () => {
+    const fit = (await model(cdnow, 'calibrationEnd=1997-09-30&unit=day')).json();
+    // Only the time scale changes: α is in days (7 × the weekly α), r, a and b stay.
+    expect(fit.r).toBeCloseTo(0.243, 2);
+    expect(fit.alpha / 7).toBeCloseTo(4.414, 1);
+    expect(fit.a).toBeCloseTo(0.793, 2);
+    expect(fit.b).toBeCloseTo(2.426, 1);
+  });
+
+  it('refuses a bad day or a period without purchases, by field, and lets an analyst read', async () => {
+    for (const day of ['1997-02-30', '30.09.1997']) {
+      const res = await model(cdnow, `calibrationEnd=${day}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0].field).toBe('calibrationEnd');
+    }
+    expect((await model(cdnow, 'calibrationEnd=1996-12-31')).json().error.details[0]).toMatchObject({ field: 'calibrationEnd' });
+    expect((await model(cdnow, 'calibrationEnd=1997-09-30&unit=month')).statusCode).toBe(400);
+    const empty = await newWorkspace(app);
+    expect((await model(empty, 'calibrationEnd=2026-01-01')).statusCode).toBe(400);
+    const analyst = await addUser(app, cdnow.id, 'analyst');
+    const read = await asUser(app, analyst, cdnow.id, { method: 'GET', url: '/api/v1/analytics/clv/model?calibrationEnd=1997-03-31' });
+    expect(read.statusCode, read.body).toBe(200);
+    expect((await app.http.inject({ method: 'GET', url: '/api/v1/analytics/clv/model?calibrationEnd=1997-09-30' })).statusCode).toBe(401);
+  });
+});
