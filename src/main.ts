@@ -23,6 +23,7 @@ import { OrdersService } from './modules/orders/orders.service.js';
 import { registerOrderRoutes } from './modules/orders/orders.routes.js';
 import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { ClvModelService } from './modules/analytics/clv-model.service.js';
+import { RfmService } from './modules/analytics/rfm.service.js';
 import { ApiKeysRepo } from './modules/users/api-keys.repo.js';
 import { ApiKeysService } from './modules/users/api-keys.service.js';
 import { UsersRepo } from './modules/users/users.repo.js';
@@ -46,6 +47,7 @@ export interface Services {
   ingest: IngestService;
   imports: ImportsService;
   clvModel: ClvModelService;
+  rfm: RfmService;
 }
 
 /** A running platform: configuration, database, services and the HTTP server (not yet listening). */
@@ -130,7 +132,8 @@ function createServices(db: Db, clock: Clock, config: Config): Services {
   const timeline = new TimelineService(db, workspaces, customers);
   const customerExport = new CustomerExportService(db, customers, orders, clock);
   const clvModel = new ClvModelService(db, workspaces);
-  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports, clvModel };
+  const rfm = new RfmService(db);
+  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports, clvModel, rfm };
 }
 
 /** Dependencies route modules receive. */

@@ -14,6 +14,17 @@ export interface PurchaseDaysRow {
   first_day_value: number;
 }
 
+/** One customer's purchases in a period: what RFM scores. */
+export interface PeriodTotalsRow {
+  customer_id: number;
+  last_day: number;
+  /** Distinct days with a purchase. */
+  days: number;
+  orders: number;
+  /** Net value, minor units. */
+  value: number;
+}
+
 // Orders that count as purchases, as in customer_stats.
 const countedStatuses = ['completed', 'partially_refunded'];
 
@@ -39,6 +50,18 @@ export class AnalyticsRepo {
              sum(case when p.order_day = f.first_day then p.value else 0 end) as first_day_value
       from per_day p join firsts f on f.customer_id = p.customer_id
       group by p.customer_id, f.first_day`.execute(this.db);
+    return result.rows;
+  }
+
+  /** Per customer with a purchase between two local day numbers (inclusive; no lower bound when null): last day, purchase days, orders, value. */
+  async periodTotals(workspaceId: string, fromDay: number | null, toDay: number): Promise<PeriodTotalsRow[]> {
+    const result = await sql<PeriodTotalsRow>`
+      select customer_id, max(order_day) as last_day, count(distinct order_day) as days, count(*) as orders,
+             sum(total - refunded) as value
+      from orders
+      where workspace_id = ${workspaceId} and order_day <= ${toDay} and order_day >= ${fromDay ?? -1_000_000}
+        and status in (${sql.join(countedStatuses)})
+      group by customer_id`.execute(this.db);
     return result.rows;
   }
 }

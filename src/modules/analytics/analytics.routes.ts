@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../main.js';
 import { requirePermission } from '../../platform/http/auth.js';
-import { clvModelQuerySchema, clvModelSchema } from './analytics.schemas.js';
+import { DomainError } from '../../platform/errors.js';
+import { clvModelQuerySchema, clvModelSchema, rfmAnalysisSchema, rfmQuerySchema } from './analytics.schemas.js';
 
 const tags = ['Analytics'];
 
@@ -26,5 +27,31 @@ export function registerAnalyticsRoutes(http: FastifyInstance, deps: RouteDeps):
       },
     },
     async (request) => deps.services.clvModel.fit(request.auth.workspaceId, request.query.calibrationEnd, request.query.unit),
+  );
+
+  api.get(
+    '/api/v1/analytics/rfm',
+    {
+      onRequest: read,
+      schema: {
+        tags,
+        summary: 'RFM analysis: R×F heatmap and named segments',
+        description:
+          'Recency in days since the last purchase day, frequency in purchase days, monetary in net revenue, over the period. Scores 1–5 by ' +
+          'quintiles (equal values share a score), or by the thresholds given (all three or none). See docs/analytics.md.',
+        querystring: rfmQuerySchema,
+        response: { 200: rfmAnalysisSchema },
+      },
+    },
+    async (request) => {
+      const { asOf, from, recency, frequency, monetary } = request.query;
+      const given = [recency, frequency, monetary].filter((t) => t !== undefined).length;
+      if (given !== 0 && given !== 3) {
+        const missing = (['recency', 'frequency', 'monetary'] as const).filter((k) => request.query[k] === undefined);
+        throw new DomainError('validation_failed', 'Give all three thresholds (recency, frequency, monetary) or none', missing.map((field) => ({ field, reason: 'is required with the other thresholds' })));
+      }
+      const thresholds = recency && frequency && monetary ? { recency, frequency, monetary } : undefined;
+      return deps.services.rfm.analyse(request.auth.workspaceId, asOf, from ?? null, thresholds);
+    },
   );
 }

@@ -23,3 +23,53 @@ export const clvModelSchema = z.object({
   customers: z.number().int().meta({ description: 'Customers with a purchase by the end of the calibration period' }),
   repeatCustomers: z.number().int().meta({ description: 'Of them, customers with a repeat purchase day' }),
 });
+
+// Four ascending cut points, "7,30,90,180".
+const cutPoints = (what: string) =>
+  z
+    .string()
+    .max(200)
+    .transform((text, ctx) => {
+      const values = text.split(',').map((v) => Number(v.trim()));
+      if (values.length !== 4 || values.some((v) => !Number.isFinite(v)) || values.some((v, i) => i > 0 && v <= values[i - 1])) {
+        ctx.addIssue({ code: 'custom', message: 'must be four ascending numbers separated by commas, e.g. 7,30,90,180' });
+        return z.NEVER;
+      }
+      return values as [number, number, number, number];
+    })
+    .optional()
+    .meta({ description: what });
+
+/** Query of GET /analytics/rfm. */
+export const rfmQuerySchema = z.object({
+  asOf: z.string().max(10).meta({ description: 'Day the analysis is made on, YYYY-MM-DD; recency counts days up to it' }),
+  from: z.string().max(10).optional().meta({ description: 'First day of the period, YYYY-MM-DD; all history when absent' }),
+  recency: cutPoints('Own recency thresholds in days: at most the first scores 5, more than the last scores 1'),
+  frequency: cutPoints('Own frequency thresholds in purchase days: at least the last scores 5, below the first scores 1'),
+  monetary: cutPoints('Own monetary thresholds in minor units: at least the last scores 5, below the first scores 1'),
+});
+
+const share = z.number().min(0).max(1);
+
+/** The RFM analysis: R×F heatmap and segment table. */
+export const rfmAnalysisSchema = z.object({
+  asOf: z.string(),
+  from: z.string().nullable(),
+  scoring: z.enum(['quintiles', 'thresholds']),
+  customers: z.number().int(),
+  revenue: z.number().int().meta({ description: 'Minor units' }),
+  cells: z.array(z.object({ r: z.number().int(), f: z.number().int(), customers: z.number().int(), revenue: z.number().int() })).meta({
+    description: 'All 25 R×F cells, R from 5 down, F from 1 up',
+  }),
+  segments: z.array(
+    z.object({
+      segment: z.enum(['vip', 'loyal', 'promising', 'new', 'needsAttention', 'churnedLoyal', 'sleeping']),
+      customers: z.number().int(),
+      customerShare: share,
+      revenue: z.number().int(),
+      revenueShare: share,
+      avgCheck: z.number().int().meta({ description: 'Revenue per order, minor units' }),
+      clv: z.number().int().meta({ description: 'Historic CLV: revenue per customer in the period, minor units' }),
+    }),
+  ),
+});

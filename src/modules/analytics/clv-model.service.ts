@@ -3,6 +3,7 @@ import { invalid } from '../../platform/errors.js';
 import { fractionDigits } from '../ingest/money.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { AnalyticsRepo, type PurchaseDaysRow } from './analytics.repo.js';
+import { parseDay } from './days.js';
 import { fitBgNbd, type RfmSummary } from './clv/bg-nbd.js';
 import { fitGammaGamma, type SpendSummary } from './clv/gamma-gamma.js';
 
@@ -50,7 +51,7 @@ export class ClvModelService {
   /** Fits BG/NBD (and Gamma-Gamma where there are repeat purchases) on the orders up to `calibrationEnd` (YYYY-MM-DD, the workspace's local day). */
   async fit(workspaceId: string, calibrationEnd: string, unit: ClvUnit): Promise<ClvModel> {
     const workspace = await this.workspaces.get(workspaceId);
-    const endDay = dayNumber(calibrationEnd);
+    const endDay = parseDay(calibrationEnd, 'calibrationEnd');
     const rows = await new AnalyticsRepo(this.db.kysely).purchaseDays(workspaceId, endDay);
     if (rows.length === 0) throw invalid('calibrationEnd', 'no purchases on or before this day');
     const minorPerMajor = 10 ** fractionDigits(workspace.currency);
@@ -70,13 +71,4 @@ export class ClvModelService {
       repeatCustomers: repeat.length,
     };
   }
-}
-
-// A calendar day as orders.order_day counts it: days since 1970-01-01 of the local date.
-function dayNumber(isoDay: string): number {
-  const ms = Date.parse(`${isoDay}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDay) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== isoDay) {
-    throw invalid('calibrationEnd', `"${isoDay}" is not a date in the form YYYY-MM-DD`);
-  }
-  return Math.floor(ms / 86_400_000);
 }

@@ -1,0 +1,11 @@
+import { invalid } from '../../platform/errors.js';
+import { reason } from '../../platform/reasons.js';
+
+/** A calendar day "YYYY-MM-DD" as orders.order_day counts it (days since 1970-01-01), or a validation error on `field`. */
+export function parseDay(isoDay: string, field: string): number {
+  const ms = Date.parse(`${isoDay}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDay) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== isoDay) {
+    throw invalid(field, reason('date_format', { value: isoDay }));
+  }
+  return Math.floor(ms / 86_400_000);
+}

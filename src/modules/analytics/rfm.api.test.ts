@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../main.js';
+import { addUser, asUser, newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
+import { multipart } from '../../../test/multipart.js';
+
+// Five customers whose RFM is worked out by hand in the test below (as of 2026-06-30).
+const ordersCsv = [
+  'Order ID,Date,Customer ID,Total,Status',
+  'A1,2026-06-28,c1,1000.00,',
+  'A2,2026-06-20,c1,500.00,',
+  'A3,2026-05-01,c1,300.00,',
+  'A4,2026-05-01,c1,200.00,', // the same day as A3: one purchase day
+  'B1,2025-12-01,c2,800.00,',
+  'B2,2025-11-01,c2,700.00,',
+  'B3,2025-10-01,c2,600.00,',
+  'B4,2025-09-01,c2,500.00,',
+  'C1,2026-06-25,c3,150.00,',
+  'C2,2026-07-05,c3,999.00,', // after the as-of day
+  'D1,2025-07-01,c4,90.00,',
+  'D2,2025-08-01,c4,5000.00,отменен', // cancelled: not a purchase
+  'E1,2026-04-01,c5,400.00,',
+  'E2,2026-03-01,c5,100.00,',
+].join('\n');
+
+describe.each(testDatabases())('RFM API on $name', (database) => {
+  let app: App;
+  let shop: TestWorkspace;
+  beforeAll(async () => {
+    app = await startApp(database);
+    shop = await newWorkspace(app);
+    const upload = await withKey(app, shop.secretKey, {
+      method: 'POST',
+      url: '/api/v1/imports',
+      ...multipart([{ name: 'kind', value: 'orders' }, { name: 'file', value: ordersCsv, filename: 'orders.csv' }]),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const id: string = upload.json().id;
+    expect((await withKey(app, shop.secretKey, { method: 'POST', url: `/api/v1/imports/${id}/start` })).statusCode).toBe(200);
+    for (let i = 0; ; i++) {
+      const job = (await withKey(app, shop.secretKey, { method: 'GET', url: `/api/v1/imports/${id}` })).json();
+      if (job.status === 'done') break;
+      if (job.status === 'failed' || i > 400) throw new Error(`the import did not finish: ${JSON.stringify(job)}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  });
+  afterAll(() => app?.close());
+
+  const rfm = (query: string) => withKey(app, shop.secretKey, { method: 'GET', url: `/api/v1/analytics/rfm?${query}` });
+
+  it('scores by quintiles and names the segments (hand-computed)', async () => {
+    const res = await rfm('asOf=2026-06-30');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    // Recency (days), purchase days, revenue: c1 2, 3, 2000; c2 211, 4, 2600; c3 5, 1, 150; c4 364, 1, 90; c5 90, 2, 500.
+    // Scores (R, F, M): c1 5 4 4 VIP; c2 2 5 5 churned loyal; c3 4 1 2 new; c4 1 1 1 sleeping; c5 3 3 3 needs attention.
+    expect(body).toMatchObject({ asOf: '2026-06-30', from: null, scoring: 'quintiles', customers: 5, revenue: 534_000 });
+    const cell = (r: number, f: number) => body.cells.find((c: { r: number; f: number }) => c.r === r && c.f === f);
+    expect(cell(5, 4)).toEqual({ r: 5, f: 4, customers: 1, revenue: 200_000 });
+    expect(cell(2, 5)).toEqual({ r: 2, f: 5, customers: 1, revenue: 260_000 });
+    expect(cell(1, 1)).toEqual({ r: 1, f: 1, customers: 1, revenue: 9_000 });
+    expect(body.cells.reduce((s: number, c: { customers: number }) => s + c.customers, 0)).toBe(5);
+    const segment = (name: string) => body.segments.find((s: { segment: string }) => s.segment === name);
+    expect(segment('vip')).toEqual({ segment: 'vip', customers: 1, customerShare: 0.2, revenue: 200_000, revenueShare: 200_000 / 534_000, avgCheck: 50_000, clv: 200_000 });
+    expect(segment('churnedLoyal')).toMatchObject({ customers: 1, revenue: 260_000, avgCheck: 65_000 });
+    expect(segment('new')).toMatchObject({ customers: 1, revenue: 15_000 });
+    expect(segment('sleeping')).toMatchObject({ customers: 1, revenue: 9_000 });
+    expect(segment('needsAttention')).toMatchObject({ customers: 1, revenue: 50_000, avgCheck: 25_000 });
+    expect(segment('loyal')).toMatchObject({ customers: 0, revenue: 0 });
+    expect(body.segments[0].segment).toBe('churnedLoyal'); // the largest revenue first
+  });
+
+  it('limits the period and takes own thresholds', async () => {
+    const period = (await rfm('asOf=2026-06-30&from=2026-01-01')).json();
+    expect(period).toMatchObject({ from: '2026-01-01', customers: 3, revenue: 265_000 });
+    const own = (await rfm('asOf=2026-06-30&recency=7,30,90,180&frequency=2,3,4,5&monetary=10000,50000,100000,200000')).json();
+    expect(own.scoring).toBe('thresholds');
+    // c1: 2 days ≤ 7 → R 5; 3 purchase days → F 3; 200 000 ≥ 200 000 → M 5: promising.
+    expect(own.cells.find((c: { r: number; f: number }) => c.r === 5 && c.f === 3)).toMatchObject({ customers: 1, revenue: 200_000 });
+    expect(own.segments.find((s: { segment: string }) => s.segment === 'promising')).toMatchObject({ customers: 1 });
+  });
+
+  it('refuses bad days and thresholds by field, and lets an analyst read', async () => {
+    expect((await rfm('asOf=2026-02-30')).json().error.details[0]).toMatchObject({ field: 'asOf', code: 'date_format' });
+    expect((await rfm('asOf=2026-06-30&from=2026-07-01')).json().error.details[0].field).toBe('from');
+    expect((await rfm('asOf=2026-06-30&recency=30,7,90,180&frequency=1,2,3,4&monetary=1,2,3,4')).statusCode).toBe(400);
+    const partial = await rfm('asOf=2026-06-30&recency=7,30,90,180');
+    expect(partial.statusCode).toBe(400);
+    expect(partial.json().error.details.map((d: { field: string }) => d.field)).toEqual(['frequency', 'monetary']);
+    const empty = await newWorkspace(app);
+    const none = (await withKey(app, empty.secretKey, { method: 'GET', url: '/api/v1/analytics/rfm?asOf=2026-06-30' })).json();
+    expect(none).toMatchObject({ customers: 0, revenue: 0 });
+    expect(none.segments.every((s: { customerShare: number; revenueShare: number }) => s.customerShare === 0 && s.revenueShare === 0)).toBe(true);
+    const analyst = await addUser(app, shop.id, 'analyst');
+    expect((await asUser(app, analyst, shop.id, { method: 'GET', url: '/api/v1/analytics/rfm?asOf=2026-06-30' })).statusCode).toBe(200);
+    expect((await app.http.inject({ method: 'GET', url: '/api/v1/analytics/rfm?asOf=2026-06-30' })).statusCode).toBe(401);
+  });
+});
