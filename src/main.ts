@@ -24,6 +24,7 @@ import { registerOrderRoutes } from './modules/orders/orders.routes.js';
 import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes.js';
 import { ClvModelService } from './modules/analytics/clv-model.service.js';
 import { RfmService } from './modules/analytics/rfm.service.js';
+import { AbcXyzService } from './modules/analytics/abc-xyz.service.js';
 import { ApiKeysRepo } from './modules/users/api-keys.repo.js';
 import { ApiKeysService } from './modules/users/api-keys.service.js';
 import { UsersRepo } from './modules/users/users.repo.js';
@@ -48,6 +49,7 @@ export interface Services {
   imports: ImportsService;
   clvModel: ClvModelService;
   rfm: RfmService;
+  abcXyz: AbcXyzService;
 }
 
 /** A running platform: configuration, database, services and the HTTP server (not yet listening). */
@@ -133,7 +135,8 @@ function createServices(db: Db, clock: Clock, config: Config): Services {
   const customerExport = new CustomerExportService(db, customers, orders, clock);
   const clvModel = new ClvModelService(db, workspaces);
   const rfm = new RfmService(db);
-  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports, clvModel, rfm };
+  const abcXyz = new AbcXyzService(db);
+  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports, clvModel, rfm, abcXyz };
 }
 
 /** Dependencies route modules receive. */

@@ -64,4 +64,14 @@ export class AnalyticsRepo {
       group by customer_id`.execute(this.db);
     return result.rows;
   }
+
+  /** Orders per customer and purchase day between two local day numbers (inclusive). */
+  async dailyOrders(workspaceId: string, fromDay: number, toDay: number): Promise<{ customer_id: number; order_day: number; orders: number }[]> {
+    const result = await sql<{ customer_id: number; order_day: number; orders: number }>`
+      select customer_id, order_day, count(*) as orders
+      from orders
+      where workspace_id = ${workspaceId} and order_day between ${fromDay} and ${toDay} and status in (${sql.join(countedStatuses)})
+      group by customer_id, order_day`.execute(this.db);
+    return result.rows;
+  }
 }

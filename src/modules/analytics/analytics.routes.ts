@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../main.js';
 import { requirePermission } from '../../platform/http/auth.js';
 import { DomainError } from '../../platform/errors.js';
-import { clvModelQuerySchema, clvModelSchema, rfmAnalysisSchema, rfmQuerySchema } from './analytics.schemas.js';
+import { abcXyzAnalysisSchema, abcXyzQuerySchema, clvModelQuerySchema, clvModelSchema, rfmAnalysisSchema, rfmQuerySchema } from './analytics.schemas.js';
 
 const tags = ['Analytics'];
 
@@ -52,6 +52,26 @@ export function registerAnalyticsRoutes(http: FastifyInstance, deps: RouteDeps):
       }
       const thresholds = recency && frequency && monetary ? { recency, frequency, monetary } : undefined;
       return deps.services.rfm.analyse(request.auth.workspaceId, asOf, from ?? null, thresholds);
+    },
+  );
+
+  api.get(
+    '/api/v1/analytics/abc-xyz',
+    {
+      onRequest: read,
+      schema: {
+        tags,
+        summary: 'ABC/XYZ analysis: the 3×3 matrix, golden customers (AX, AY) and the Pareto curve',
+        description:
+          'ABC by share of revenue (A: the customers who bring the first 80 %, B the next 15 %, C the rest), XYZ by share of purchases ' +
+          'the same way, or by the coefficient of variation of monthly purchases. See docs/analytics.md.',
+        querystring: abcXyzQuerySchema,
+        response: { 200: abcXyzAnalysisSchema },
+      },
+    },
+    async (request) => {
+      const { asOf, from, xyz, abcCuts, xyzCuts } = request.query;
+      return deps.services.abcXyz.analyse(request.auth.workspaceId, asOf, from ?? null, { xyz, abcCuts, xyzCuts });
     },
   );
 }

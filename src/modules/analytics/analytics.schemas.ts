@@ -73,3 +73,42 @@ export const rfmAnalysisSchema = z.object({
     }),
   ),
 });
+
+// Two ascending shares in (0, 1], "0.8,0.95".
+const twoCuts = (what: string) =>
+  z
+    .string()
+    .max(50)
+    .transform((text, ctx) => {
+      const values = text.split(',').map((v) => Number(v.trim()));
+      if (values.length !== 2 || values.some((v) => !Number.isFinite(v) || v <= 0) || values[0] >= values[1]) {
+        ctx.addIssue({ code: 'custom', message: 'must be two ascending positive numbers separated by a comma, e.g. 0.8,0.95' });
+        return z.NEVER;
+      }
+      return values as [number, number];
+    })
+    .optional()
+    .meta({ description: what });
+
+/** Query of GET /analytics/abc-xyz. */
+export const abcXyzQuerySchema = z.object({
+  asOf: z.string().max(10).meta({ description: 'Last day of the period, YYYY-MM-DD' }),
+  from: z.string().max(10).optional().meta({ description: 'First day of the period, YYYY-MM-DD; all history when absent (required with xyz=cv)' }),
+  xyz: z.enum(['share', 'cv']).default('share').meta({ description: 'share: by share of purchases (X 80 %, Y 15 %, Z 5 %); cv: by the coefficient of variation of monthly purchases' }),
+  abcCuts: twoCuts('Cumulative revenue shares closing A and B; default 0.8,0.95'),
+  xyzCuts: twoCuts('Cumulative purchase shares closing X and Y (default 0.8,0.95), or with xyz=cv the variation limits of X and Y (default 0.1,0.25)'),
+});
+
+/** The ABC/XYZ analysis: 3×3 matrix, golden customers and the Pareto curve. */
+export const abcXyzAnalysisSchema = z.object({
+  asOf: z.string(),
+  from: z.string().nullable(),
+  xyzMethod: z.enum(['share', 'cv']),
+  customers: z.number().int(),
+  revenue: z.number().int().meta({ description: 'Minor units' }),
+  cells: z.array(
+    z.object({ abc: z.enum(['A', 'B', 'C']), xyz: z.enum(['X', 'Y', 'Z']), customers: z.number().int(), revenue: z.number().int(), golden: z.boolean() }),
+  ).meta({ description: 'AX, AY, AZ, BX … CZ' }),
+  golden: z.object({ customers: z.number().int(), revenue: z.number().int(), revenueShare: share }).meta({ description: 'AX and AY together' }),
+  pareto: z.array(z.object({ customerShare: share, revenueShare: share })).meta({ description: 'Share of revenue of the top share of customers, at 101 points' }),
+});

@@ -22,7 +22,7 @@ const ordersCsv = [
   'E2,2026-03-01,c5,100.00,',
 ].join('\n');
 
-describe.each(testDatabases())('RFM API on $name', (database) => {
+describe.each(testDatabases())('RFM and ABC/XYZ API on $name', (database) => {
   let app: App;
   let shop: TestWorkspace;
   beforeAll(async () => {
@@ -93,5 +93,41 @@ describe.each(testDatabases())('RFM API on $name', (database) => {
     const analyst = await addUser(app, shop.id, 'analyst');
     expect((await asUser(app, analyst, shop.id, { method: 'GET', url: '/api/v1/analytics/rfm?asOf=2026-06-30' })).statusCode).toBe(200);
     expect((await app.http.inject({ method: 'GET', url: '/api/v1/analytics/rfm?asOf=2026-06-30' })).statusCode).toBe(401);
+  });
+
+  const abcXyz = (query: string) => withKey(app, shop.secretKey, { method: 'GET', url: `/api/v1/analytics/abc-xyz?${query}` });
+
+  it('classifies ABC by revenue and XYZ by purchases, with golden customers and the Pareto curve (hand-computed)', async () => {
+    const res = await abcXyz('asOf=2026-06-30');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    // Revenue c2 2,600, c1 2,000, c5 500, c3 150, c4 90 (5,340): shares before each 0, 49 %, 86 %, 96 %, 98 %: A A B C C.
+    // Orders c1 4, c2 4, c5 2, c3 1, c4 1 (12): shares before each 0, 33 %, 67 %, 83 %, 92 %: X X X Y Y.
+    expect(body).toMatchObject({ xyzMethod: 'share', customers: 5, revenue: 534_000 });
+    const cell = (name: string) => body.cells.find((c: { abc: string; xyz: string }) => c.abc + c.xyz === name);
+    expect(cell('AX')).toEqual({ abc: 'A', xyz: 'X', customers: 2, revenue: 460_000, golden: true });
+    expect(cell('BX')).toMatchObject({ customers: 1, revenue: 50_000, golden: false });
+    expect(cell('CY')).toMatchObject({ customers: 2, revenue: 24_000 });
+    expect(body.cells.reduce((s: number, c: { customers: number }) => s + c.customers, 0)).toBe(5);
+    expect(body.golden).toEqual({ customers: 2, revenue: 460_000, revenueShare: 460_000 / 534_000 });
+    expect(body.pareto).toHaveLength(101);
+    expect(body.pareto[0]).toEqual({ customerShare: 0, revenueShare: 0 });
+    expect(body.pareto[20]).toEqual({ customerShare: 0.2, revenueShare: 260_000 / 534_000 });
+    expect(body.pareto[100]).toEqual({ customerShare: 1, revenueShare: 1 });
+  });
+
+  it('classifies XYZ by the variation of monthly purchases when asked, and checks its input', async () => {
+    // January to June 2026: c1 0 0 0 0 2 2, c3 0 0 0 0 0 1, c5 0 0 1 1 0 0: every variation far above 25 %: Z.
+    const body = (await abcXyz('asOf=2026-06-30&from=2026-01-01&xyz=cv')).json();
+    expect(body).toMatchObject({ xyzMethod: 'cv', customers: 3 });
+    expect(body.cells.filter((c: { xyz: string; customers: number }) => c.xyz === 'Z').reduce((s: number, c: { customers: number }) => s + c.customers, 0)).toBe(3);
+    const loose = (await abcXyz('asOf=2026-06-30&from=2026-01-01&xyz=cv&xyzCuts=1.5,3')).json();
+    expect(loose.cells.filter((c: { xyz: string }) => c.xyz === 'X').reduce((s: number, c: { customers: number }) => s + c.customers, 0)).toBe(2); // c1 and c5: √2 ≤ 1.5
+    const noFrom = await abcXyz('asOf=2026-06-30&xyz=cv');
+    expect(noFrom.statusCode).toBe(400);
+    expect(noFrom.json().error.details[0].field).toBe('from');
+    expect((await abcXyz('asOf=2026-06-30&abcCuts=0.95,0.8')).statusCode).toBe(400);
+    const custom = (await abcXyz('asOf=2026-06-30&abcCuts=0.5,0.9')).json();
+    expect(custom.cells.filter((c: { abc: string }) => c.abc === 'A').reduce((s: number, c: { customers: number }) => s + c.customers, 0)).toBe(2); // 49 % before c1 is under 50 %
   });
 });
