@@ -25,6 +25,7 @@ import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes.js
 import { ClvModelService } from './modules/analytics/clv-model.service.js';
 import { RfmService } from './modules/analytics/rfm.service.js';
 import { AbcXyzService } from './modules/analytics/abc-xyz.service.js';
+import { KpiService } from './modules/analytics/kpi.service.js';
 import { ApiKeysRepo } from './modules/users/api-keys.repo.js';
 import { ApiKeysService } from './modules/users/api-keys.service.js';
 import { UsersRepo } from './modules/users/users.repo.js';
@@ -50,6 +51,7 @@ export interface Services {
   clvModel: ClvModelService;
   rfm: RfmService;
   abcXyz: AbcXyzService;
+  kpis: KpiService;
 }
 
 /** A running platform: configuration, database, services and the HTTP server (not yet listening). */
@@ -136,7 +138,8 @@ function createServices(db: Db, clock: Clock, config: Config): Services {
   const clvModel = new ClvModelService(db, workspaces);
   const rfm = new RfmService(db);
   const abcXyz = new AbcXyzService(db);
-  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports, clvModel, rfm, abcXyz };
+  const kpis = new KpiService(db);
+  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports, clvModel, rfm, abcXyz, kpis };
 }
 
 /** Dependencies route modules receive. */

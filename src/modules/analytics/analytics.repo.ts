@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { PeriodCounts } from './kpi/kpi.js';
 import type { Database } from '../../platform/db/schema.js';
 
 /** One customer's purchase days up to a day: what the CLV models are fitted on. */
@@ -73,5 +74,38 @@ export class AnalyticsRepo {
       where workspace_id = ${workspaceId} and order_day between ${fromDay} and ${toDay} and status in (${sql.join(countedStatuses)})
       group by customer_id, order_day`.execute(this.db);
     return result.rows;
+  }
+
+  /**
+   * The counts of a period's KPIs (local day numbers, inclusive): customers active at its start (a
+   * purchase in the `activeDays` days before it) and at its end (in the `activeDays` days up to it),
+   * new customers, buyers, repeat buyers, orders and revenue.
+   */
+  async periodCounts(workspaceId: string, fromDay: number, toDay: number, activeDays: number): Promise<PeriodCounts> {
+    const result = await sql<Record<keyof PeriodCounts, number | null>>`
+      with c as (
+        select customer_id,
+               min(order_day) as first_day,
+               max(case when order_day < ${fromDay} then order_day end) as last_before,
+               max(order_day) as last_day,
+               count(distinct order_day) as days,
+               sum(case when order_day >= ${fromDay} then 1 else 0 end) as orders,
+               sum(case when order_day >= ${fromDay} then total - refunded else 0 end) as revenue
+        from orders
+        where workspace_id = ${workspaceId} and order_day <= ${toDay} and status in (${sql.join(countedStatuses)})
+        group by customer_id
+      )
+      select sum(case when last_before >= ${fromDay - activeDays} then 1 else 0 end) as "start",
+             sum(case when last_day > ${toDay - activeDays} then 1 else 0 end) as "end",
+             sum(case when first_day >= ${fromDay} then 1 else 0 end) as "new",
+             sum(case when orders > 0 then 1 else 0 end) as buyers,
+             sum(case when orders > 0 and days >= 2 then 1 else 0 end) as "repeatBuyers",
+             sum(orders) as orders,
+             sum(revenue) as revenue
+      from c`.execute(this.db);
+    const row = result.rows[0];
+    // An empty period sums to null.
+    const n = (key: keyof PeriodCounts) => Number(row?.[key] ?? 0);
+    return { start: n('start'), end: n('end'), new: n('new'), buyers: n('buyers'), repeatBuyers: n('repeatBuyers'), orders: n('orders'), revenue: n('revenue') };
   }
 }

@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../main.js';
 import { requirePermission } from '../../platform/http/auth.js';
 import { DomainError } from '../../platform/errors.js';
-import { abcXyzAnalysisSchema, abcXyzQuerySchema, clvModelQuerySchema, clvModelSchema, rfmAnalysisSchema, rfmQuerySchema } from './analytics.schemas.js';
+import {
+  abcXyzAnalysisSchema, abcXyzQuerySchema, clvModelQuerySchema, clvModelSchema, kpiComparisonSchema, kpiQuerySchema, rfmAnalysisSchema, rfmQuerySchema,
+} from './analytics.schemas.js';
 
 const tags = ['Analytics'];
 
@@ -73,5 +75,22 @@ export function registerAnalyticsRoutes(http: FastifyInstance, deps: RouteDeps):
       const { asOf, from, xyz, abcCuts, xyzCuts } = request.query;
       return deps.services.abcXyz.analyse(request.auth.workspaceId, asOf, from ?? null, { xyz, abcCuts, xyzCuts });
     },
+  );
+
+  api.get(
+    '/api/v1/analytics/kpis',
+    {
+      onRequest: read,
+      schema: {
+        tags,
+        summary: "The customer KPIs of a period beside the previous period's",
+        description:
+          'Retention rate (E − N) / S, churn rate, repeat-purchase rate, average check, purchase frequency and revenue per customer, for the ' +
+          'period and for the period of the same length just before it. See docs/analytics.md.',
+        querystring: kpiQuerySchema,
+        response: { 200: kpiComparisonSchema },
+      },
+    },
+    async (request) => deps.services.kpis.compare(request.auth.workspaceId, request.query.from, request.query.to, request.query.activeDays),
   );
 }

@@ -112,3 +112,32 @@ export const abcXyzAnalysisSchema = z.object({
   golden: z.object({ customers: z.number().int(), revenue: z.number().int(), revenueShare: share }).meta({ description: 'AX and AY together' }),
   pareto: z.array(z.object({ customerShare: share, revenueShare: share })).meta({ description: 'Share of revenue of the top share of customers, at 101 points' }),
 });
+
+/** Query of GET /analytics/kpis. */
+export const kpiQuerySchema = z.object({
+  from: z.string().max(10).meta({ description: 'First day of the period, YYYY-MM-DD' }),
+  to: z.string().max(10).meta({ description: 'Last day of the period, YYYY-MM-DD' }),
+  activeDays: z.coerce.number().int().min(1).max(3650).default(365).meta({ description: 'A customer is active on a day when they bought in this many days up to it' }),
+});
+
+const ratio = z.number().nullable();
+const periodKpis = z.object({
+  from: z.string(),
+  to: z.string(),
+  start: z.number().int().meta({ description: 'S: active customers at the start' }),
+  end: z.number().int().meta({ description: 'E: active customers at the end' }),
+  new: z.number().int().meta({ description: 'N: customers whose first purchase is in the period' }),
+  buyers: z.number().int(),
+  repeatBuyers: z.number().int(),
+  orders: z.number().int(),
+  revenue: z.number().int().meta({ description: 'Minor units' }),
+  retentionRate: ratio.meta({ description: '(E − N) / S as a fraction; null when S = 0' }),
+  churnRate: ratio,
+  repeatPurchaseRate: ratio,
+  averageCheck: z.number().int().nullable().meta({ description: 'Minor units' }),
+  purchaseFrequency: ratio.meta({ description: 'Orders per buyer' }),
+  revenuePerCustomer: z.number().int().nullable().meta({ description: 'Minor units' }),
+});
+
+/** The KPIs of a period and of the same-length period before it. */
+export const kpiComparisonSchema = z.object({ activeDays: z.number().int(), current: periodKpis, previous: periodKpis });

@@ -22,7 +22,7 @@ const ordersCsv = [
   'E2,2026-03-01,c5,100.00,',
 ].join('\n');
 
-describe.each(testDatabases())('RFM and ABC/XYZ API on $name', (database) => {
+describe.each(testDatabases())('RFM, ABC/XYZ and KPI API on $name', (database) => {
   let app: App;
   let shop: TestWorkspace;
   beforeAll(async () => {
@@ -129,5 +129,28 @@ describe.each(testDatabases())('RFM and ABC/XYZ API on $name', (database) => {
     expect((await abcXyz('asOf=2026-06-30&abcCuts=0.95,0.8')).statusCode).toBe(400);
     const custom = (await abcXyz('asOf=2026-06-30&abcCuts=0.5,0.9')).json();
     expect(custom.cells.filter((c: { abc: string }) => c.abc === 'A').reduce((s: number, c: { customers: number }) => s + c.customers, 0)).toBe(2); // 49 % before c1 is under 50 %
+  });
+
+  it("computes the period's KPIs beside the previous period's (hand-computed)", async () => {
+    const res = await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-04-01&to=2026-06-30' });
+    expect(res.statusCode, res.body).toBe(200);
+    const { current, previous, activeDays } = res.json();
+    expect(activeDays).toBe(365);
+    // Active on 2026-04-01 (a purchase in the year before): c2, c4, c5. Active on 2026-06-30: all five.
+    // New in the period: c1, c3. Buyers: c1 (4 orders on 3 days, 2,000), c3 (150), c5 (400; 2 days in all).
+    expect(current).toMatchObject({ from: '2026-04-01', to: '2026-06-30', start: 3, end: 5, new: 2, buyers: 3, repeatBuyers: 2, orders: 6, revenue: 255_000 });
+    expect(current.retentionRate).toBe(1); // (5 − 2) / 3
+    expect(current.churnRate).toBe(0);
+    expect(current.repeatPurchaseRate).toBeCloseTo(2 / 3, 12);
+    expect(current).toMatchObject({ averageCheck: 42_500, purchaseFrequency: 2, revenuePerCustomer: 85_000 });
+    // The 91 days before: 2025-12-31 to 2026-03-31. Active at its start: c2, c4; at its end: c2, c4, c5; new: c5.
+    expect(previous).toMatchObject({ from: '2025-12-31', to: '2026-03-31', start: 2, end: 3, new: 1, buyers: 1, repeatBuyers: 0, orders: 1, revenue: 10_000 });
+    expect(previous.retentionRate).toBe(1); // (3 − 1) / 2
+    // A shorter activity window: on 2026-04-01 only c5 bought in the 100 days before.
+    const short = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-04-01&to=2026-06-30&activeDays=100' })).json();
+    expect(short.current).toMatchObject({ start: 1, end: 3, new: 2 });
+    const bad = await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-07-01&to=2026-06-30' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('from');
   });
 });
