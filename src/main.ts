@@ -26,6 +26,7 @@ import { ClvModelService } from './modules/analytics/clv-model.service.js';
 import { RfmService } from './modules/analytics/rfm.service.js';
 import { AbcXyzService } from './modules/analytics/abc-xyz.service.js';
 import { KpiService } from './modules/analytics/kpi.service.js';
+import { LifecycleService } from './modules/analytics/lifecycle.service.js';
 import { ApiKeysRepo } from './modules/users/api-keys.repo.js';
 import { ApiKeysService } from './modules/users/api-keys.service.js';
 import { UsersRepo } from './modules/users/users.repo.js';
@@ -52,6 +53,7 @@ export interface Services {
   rfm: RfmService;
   abcXyz: AbcXyzService;
   kpis: KpiService;
+  lifecycle: LifecycleService;
 }
 
 /** A running platform: configuration, database, services and the HTTP server (not yet listening). */
@@ -139,7 +141,8 @@ function createServices(db: Db, clock: Clock, config: Config): Services {
   const rfm = new RfmService(db);
   const abcXyz = new AbcXyzService(db);
   const kpis = new KpiService(db);
-  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports, clvModel, rfm, abcXyz, kpis };
+  const lifecycle = new LifecycleService(db, workspaces);
+  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports, clvModel, rfm, abcXyz, kpis, lifecycle };
 }
 
 /** Dependencies route modules receive. */

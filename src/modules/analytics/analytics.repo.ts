@@ -108,4 +108,29 @@ export class AnalyticsRepo {
     const n = (key: keyof PeriodCounts) => Number(row?.[key] ?? 0);
     return { start: n('start'), end: n('end'), new: n('new'), buyers: n('buyers'), repeatBuyers: n('repeatBuyers'), orders: n('orders'), revenue: n('revenue') };
   }
+
+  /** Every purchase day of every customer up to a local day number, in order of customer and day. */
+  async purchaseDayList(workspaceId: string, toDay: number): Promise<{ customer_id: number; order_day: number }[]> {
+    return this.db
+      .selectFrom('orders')
+      .select(['customer_id', 'order_day'])
+      .where('workspace_id', '=', workspaceId)
+      .where('order_day', '<=', toDay)
+      .where('status', 'in', countedStatuses)
+      .groupBy(['customer_id', 'order_day'])
+      .orderBy('customer_id')
+      .orderBy('order_day')
+      .execute();
+  }
+
+  /** The live (not merged-away) customers created up to an instant, with the instant each was created. */
+  async customersCreated(workspaceId: string, until: number): Promise<{ id: number; created_at: number }[]> {
+    return this.db
+      .selectFrom('customers')
+      .select(['id', 'created_at'])
+      .where('workspace_id', '=', workspaceId)
+      .where('merged_into', 'is', null)
+      .where('created_at', '<=', until)
+      .execute();
+  }
 }

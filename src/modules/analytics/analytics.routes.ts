@@ -4,7 +4,8 @@ import type { RouteDeps } from '../../main.js';
 import { requirePermission } from '../../platform/http/auth.js';
 import { DomainError } from '../../platform/errors.js';
 import {
-  abcXyzAnalysisSchema, abcXyzQuerySchema, clvModelQuerySchema, clvModelSchema, kpiComparisonSchema, kpiQuerySchema, rfmAnalysisSchema, rfmQuerySchema,
+  abcXyzAnalysisSchema, abcXyzQuerySchema, clvModelQuerySchema, clvModelSchema, kpiComparisonSchema, kpiQuerySchema, lifecycleAnalysisSchema,
+  lifecycleQuerySchema, rfmAnalysisSchema, rfmQuerySchema,
 } from './analytics.schemas.js';
 
 const tags = ['Analytics'];
@@ -92,5 +93,25 @@ export function registerAnalyticsRoutes(http: FastifyInstance, deps: RouteDeps):
       },
     },
     async (request) => deps.services.kpis.compare(request.auth.workspaceId, request.query.from, request.query.to, request.query.activeDays),
+  );
+
+  api.get(
+    '/api/v1/analytics/lifecycle',
+    {
+      onRequest: read,
+      schema: {
+        tags,
+        summary: 'Lifecycle stages: counts over time and the flows between two days',
+        description:
+          'potential → new → repeat → loyal, churned → returned, from each customer’s purchase days; the churn window is the 80th percentile ' +
+          'of the time between purchases unless given. See docs/analytics.md.',
+        querystring: lifecycleQuerySchema,
+        response: { 200: lifecycleAnalysisSchema },
+      },
+    },
+    async (request) => {
+      const { from, to, churnDays, loyalPurchases } = request.query;
+      return deps.services.lifecycle.analyse(request.auth.workspaceId, from, to, { churnDays, loyalPurchases });
+    },
   );
 }

@@ -141,3 +141,26 @@ const periodKpis = z.object({
 
 /** The KPIs of a period and of the same-length period before it. */
 export const kpiComparisonSchema = z.object({ activeDays: z.number().int(), current: periodKpis, previous: periodKpis });
+
+/** Query of GET /analytics/lifecycle. */
+export const lifecycleQuerySchema = z.object({
+  from: z.string().max(10).meta({ description: 'First day, YYYY-MM-DD: the flows start here' }),
+  to: z.string().max(10).meta({ description: 'Last day, YYYY-MM-DD' }),
+  churnDays: z.coerce.number().int().min(1).max(3650).optional().meta({ description: 'Days without a purchase after which a customer has churned; derived from the time between purchases when absent' }),
+  loyalPurchases: z.coerce.number().int().min(2).max(100).default(3).meta({ description: 'Purchase days that make an active customer loyal' }),
+});
+
+const stageEnum = z.enum(['potential', 'new', 'repeat', 'loyal', 'advocate', 'churned', 'returned']);
+const stageCountsSchema = z.object({
+  potential: z.number().int(), new: z.number().int(), repeat: z.number().int(), loyal: z.number().int(),
+  advocate: z.number().int(), churned: z.number().int(), returned: z.number().int(),
+});
+
+/** Lifecycle stage counts over time and the flows between two days. */
+export const lifecycleAnalysisSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  rules: z.object({ churnDays: z.number().int(), loyalPurchases: z.number().int(), churnDaysDerived: z.boolean() }),
+  counts: z.array(stageCountsSchema.extend({ day: z.string() })).meta({ description: 'At the end of each month of the period and on its last day' }),
+  flows: z.array(z.object({ from: stageEnum, to: stageEnum, customers: z.number().int() })).meta({ description: 'Stage on `from` to stage on `to`, for a Sankey diagram' }),
+});

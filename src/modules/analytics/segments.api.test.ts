@@ -22,7 +22,7 @@ const ordersCsv = [
   'E2,2026-03-01,c5,100.00,',
 ].join('\n');
 
-describe.each(testDatabases())('RFM, ABC/XYZ and KPI API on $name', (database) => {
+describe.each(testDatabases())('RFM, ABC/XYZ, KPI and lifecycle API on $name', (database) => {
   let app: App;
   let shop: TestWorkspace;
   beforeAll(async () => {
@@ -152,5 +152,29 @@ describe.each(testDatabases())('RFM, ABC/XYZ and KPI API on $name', (database) =
     const bad = await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-07-01&to=2026-06-30' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('from');
+  });
+
+  it('counts lifecycle stages over time and the flows between two days (hand-computed)', async () => {
+    const res = await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/lifecycle?from=2026-04-01&to=2026-06-30&churnDays=90' });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.rules).toEqual({ churnDays: 90, loyalPurchases: 3, churnDaysDerived: false });
+    expect(body.counts.map((c: { day: string }) => c.day)).toEqual(['2026-04-30', '2026-05-31', '2026-06-30']);
+    // 30 April: c2 and c4 silent for more than 90 days, c5 bought twice (1 March, 1 April); c1 and c3 not known yet.
+    expect(body.counts[0]).toEqual({ day: '2026-04-30', potential: 0, new: 0, repeat: 1, loyal: 0, advocate: 0, churned: 2, returned: 0 });
+    expect(body.counts[1]).toMatchObject({ new: 1, repeat: 1, churned: 2 }); // c1's first purchase on 1 May
+    // 30 June: c1 loyal (3 purchase days), c3 new, c5 repeat (90 days since 1 April: not yet churned), c2 and c4 churned.
+    expect(body.counts[2]).toMatchObject({ potential: 0, new: 1, repeat: 1, loyal: 1, churned: 2, returned: 0 });
+    expect(body.flows).toEqual(expect.arrayContaining([
+      { from: 'churned', to: 'churned', customers: 2 },
+      { from: 'potential', to: 'loyal', customers: 1 },
+      { from: 'potential', to: 'new', customers: 1 },
+      { from: 'repeat', to: 'repeat', customers: 1 },
+    ]));
+    expect(body.flows[0]).toEqual({ from: 'churned', to: 'churned', customers: 2 });
+    // Without a window: the 80th percentile of the gaps 8, 30, 30, 31, 31, 50 days is 31.
+    const derived = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/lifecycle?from=2026-04-01&to=2026-06-30' })).json();
+    expect(derived.rules).toEqual({ churnDays: 31, loyalPurchases: 3, churnDaysDerived: true });
+    expect(derived.counts[2]).toMatchObject({ churned: 3 }); // c5 too: 90 days > 31
   });
 });
