@@ -27,6 +27,7 @@ import { RfmService } from './modules/analytics/rfm.service.js';
 import { AbcXyzService } from './modules/analytics/abc-xyz.service.js';
 import { KpiService } from './modules/analytics/kpi.service.js';
 import { LifecycleService } from './modules/analytics/lifecycle.service.js';
+import { CohortsService } from './modules/analytics/cohorts.service.js';
 import { ApiKeysRepo } from './modules/users/api-keys.repo.js';
 import { ApiKeysService } from './modules/users/api-keys.service.js';
 import { UsersRepo } from './modules/users/users.repo.js';
@@ -54,6 +55,7 @@ export interface Services {
   abcXyz: AbcXyzService;
   kpis: KpiService;
   lifecycle: LifecycleService;
+  cohorts: CohortsService;
 }
 
 /** A running platform: configuration, database, services and the HTTP server (not yet listening). */
@@ -142,7 +144,11 @@ function createServices(db: Db, clock: Clock, config: Config): Services {
   const abcXyz = new AbcXyzService(db);
   const kpis = new KpiService(db);
   const lifecycle = new LifecycleService(db, workspaces);
-  return { workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports, clvModel, rfm, abcXyz, kpis, lifecycle };
+  const cohorts = new CohortsService(db);
+  return {
+    workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports,
+    clvModel, rfm, abcXyz, kpis, lifecycle, cohorts,
+  };
 }
 
 /** Dependencies route modules receive. */

@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import { invalid } from '../../platform/errors.js';
 import { type AbcXyzCell, abcXyzMatrix, type ClassIndex, coefficientOfVariation, paretoClasses, paretoCurve, type ParetoPoint, variationClass } from './abc-xyz/abc-xyz.js';
 import { AnalyticsRepo } from './analytics.repo.js';
+import { monthOfDay } from './cohorts/cohorts.js';
 import { parseDay } from './days.js';
 
 /** How XYZ is measured: by share of purchases, or by the variation of monthly purchases. */
@@ -64,20 +65,14 @@ export class AbcXyzService {
 
   // Each customer's orders per calendar month of the period (months without orders count as 0).
   private async variationClasses(repo: AnalyticsRepo, workspaceId: string, fromDay: number, toDay: number, cuts?: [number, number]): Promise<Map<number, ClassIndex>> {
-    const firstMonth = monthOf(fromDay);
-    const months = monthOf(toDay) - firstMonth + 1;
+    const firstMonth = monthOfDay(fromDay);
+    const months = monthOfDay(toDay) - firstMonth + 1;
     const series = new Map<number, number[]>();
     for (const row of await repo.dailyOrders(workspaceId, fromDay, toDay)) {
       let counts = series.get(row.customer_id);
       if (!counts) series.set(row.customer_id, (counts = new Array<number>(months).fill(0)));
-      counts[monthOf(row.order_day) - firstMonth] += row.orders;
+      counts[monthOfDay(row.order_day) - firstMonth] += row.orders;
     }
     return new Map([...series].map(([id, counts]) => [id, variationClass(coefficientOfVariation(counts), cuts)]));
   }
-}
-
-// Months since January 1970 of a day number.
-function monthOf(day: number): number {
-  const date = new Date(day * 86_400_000);
-  return date.getUTCFullYear() * 12 + date.getUTCMonth();
 }

@@ -4,7 +4,7 @@ import type { RouteDeps } from '../../main.js';
 import { requirePermission } from '../../platform/http/auth.js';
 import { DomainError } from '../../platform/errors.js';
 import {
-  abcXyzAnalysisSchema, abcXyzQuerySchema, clvModelQuerySchema, clvModelSchema, kpiComparisonSchema, kpiQuerySchema, lifecycleAnalysisSchema,
+  abcXyzAnalysisSchema, abcXyzQuerySchema, clvModelQuerySchema, cohortAnalysisSchema, cohortsQuerySchema, clvModelSchema, kpiComparisonSchema, kpiQuerySchema, lifecycleAnalysisSchema,
   lifecycleQuerySchema, rfmAnalysisSchema, rfmQuerySchema,
 } from './analytics.schemas.js';
 
@@ -113,5 +113,19 @@ export function registerAnalyticsRoutes(http: FastifyInstance, deps: RouteDeps):
       const { from, to, churnDays, loyalPurchases } = request.query;
       return deps.services.lifecycle.analyse(request.auth.workspaceId, from, to, { churnDays, loyalPurchases });
     },
+  );
+
+  api.get(
+    '/api/v1/analytics/cohorts',
+    {
+      onRequest: read,
+      schema: {
+        tags,
+        summary: 'Cohort retention by first-purchase month (a heatmap’s data)',
+        querystring: cohortsQuerySchema,
+        response: { 200: cohortAnalysisSchema },
+      },
+    },
+    async (request) => deps.services.cohorts.retention(request.auth.workspaceId, request.query.from, request.query.to),
   );
 }

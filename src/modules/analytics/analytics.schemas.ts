@@ -164,3 +164,22 @@ export const lifecycleAnalysisSchema = z.object({
   counts: z.array(stageCountsSchema.extend({ day: z.string() })).meta({ description: 'At the end of each month of the period and on its last day' }),
   flows: z.array(z.object({ from: stageEnum, to: stageEnum, customers: z.number().int() })).meta({ description: 'Stage on `from` to stage on `to`, for a Sankey diagram' }),
 });
+
+/** Query of GET /analytics/cohorts. */
+export const cohortsQuerySchema = z.object({
+  from: z.string().max(7).meta({ description: 'First cohort month, YYYY-MM' }),
+  to: z.string().max(7).meta({ description: 'Last cohort month, YYYY-MM; every cohort is followed up to its end' }),
+});
+
+/** Cohort retention by first-purchase month. */
+export const cohortAnalysisSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  cohorts: z.array(
+    z.object({
+      month: z.string(),
+      customers: z.number().int().meta({ description: 'Customers whose first purchase is in this month' }),
+      retention: z.array(share).meta({ description: 'Share of the cohort with a purchase k months later (k = 0 is its own month)' }),
+    }),
+  ),
+});

@@ -22,7 +22,7 @@ const ordersCsv = [
   'E2,2026-03-01,c5,100.00,',
 ].join('\n');
 
-describe.each(testDatabases())('RFM, ABC/XYZ, KPI and lifecycle API on $name', (database) => {
+describe.each(testDatabases())('RFM, ABC/XYZ, KPI, lifecycle and cohort API on $name', (database) => {
   let app: App;
   let shop: TestWorkspace;
   beforeAll(async () => {
@@ -176,5 +176,22 @@ describe.each(testDatabases())('RFM, ABC/XYZ, KPI and lifecycle API on $name', (
     const derived = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/lifecycle?from=2026-04-01&to=2026-06-30' })).json();
     expect(derived.rules).toEqual({ churnDays: 31, loyalPurchases: 3, churnDaysDerived: true });
     expect(derived.counts[2]).toMatchObject({ churned: 3 }); // c5 too: 90 days > 31
+  });
+
+  it('follows each first-purchase month (hand-computed)', async () => {
+    const res = await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/cohorts?from=2025-07&to=2026-06' });
+    expect(res.statusCode, res.body).toBe(200);
+    const cohorts: { month: string; customers: number; retention: number[] }[] = res.json().cohorts;
+    expect(cohorts).toHaveLength(12);
+    const cohort = (month: string) => cohorts.find((c) => c.month === month);
+    expect(cohort('2025-07')).toEqual({ month: '2025-07', customers: 1, retention: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }); // c4
+    expect(cohort('2025-09')).toEqual({ month: '2025-09', customers: 1, retention: [1, 1, 1, 1, 0, 0, 0, 0, 0, 0] }); // c2, monthly to December
+    expect(cohort('2026-03')).toEqual({ month: '2026-03', customers: 1, retention: [1, 1, 0, 0] }); // c5
+    expect(cohort('2026-05')).toEqual({ month: '2026-05', customers: 1, retention: [1, 1] }); // c1
+    expect(cohort('2026-06')).toEqual({ month: '2026-06', customers: 1, retention: [1] }); // c3; July's order is after the range
+    expect(cohort('2025-08')).toEqual({ month: '2025-08', customers: 0, retention: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] });
+    const bad = await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/cohorts?from=2026-13&to=2026-06' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('from');
   });
 });

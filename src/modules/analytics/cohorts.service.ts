@@ -1,0 +1,40 @@
+import type { Db } from '../../platform/db/database.js';
+import { invalid } from '../../platform/errors.js';
+import { AnalyticsRepo } from './analytics.repo.js';
+import { type Cohort, cohortRetention } from './cohorts/cohorts.js';
+
+/** Cohort retention over a range of first-purchase months. */
+export interface CohortAnalysis {
+  from: string;
+  to: string;
+  cohorts: Cohort[];
+}
+
+/** Cohort retention of a workspace's customers by first-purchase month. */
+export class CohortsService {
+  constructor(private readonly db: Db) {}
+
+  /** The cohorts of the months `from` to `to` ("YYYY-MM"), each followed up to the end of `to`. */
+  async retention(workspaceId: string, from: string, to: string): Promise<CohortAnalysis> {
+    const first = parseMonth(from, 'from');
+    const last = parseMonth(to, 'to');
+    if (first > last) throw invalid('from', 'must not be after to');
+    if (last - first >= 120) throw invalid('from', 'at most 120 months at a time');
+    const lastDay = Math.floor(Date.UTC(Math.floor(last / 12), (last % 12) + 1, 1) / 86_400_000) - 1;
+    const byCustomer = new Map<number, number[]>();
+    for (const row of await new AnalyticsRepo(this.db.kysely).purchaseDayList(workspaceId, lastDay)) {
+      const days = byCustomer.get(row.customer_id);
+      if (days) days.push(row.order_day);
+      else byCustomer.set(row.customer_id, [row.order_day]);
+    }
+    return { from, to, cohorts: cohortRetention(byCustomer.values(), first, last) };
+  }
+}
+
+// "YYYY-MM" as months since January 1970.
+function parseMonth(text: string, field: string): number {
+  const m = /^(\d{4})-(\d{2})$/.exec(text);
+  const month = m ? Number(m[2]) : 0;
+  if (!m || month < 1 || month > 12) throw invalid(field, `"${text}" is not a month in the form YYYY-MM`);
+  return Number(m[1]) * 12 + month - 1;
+}
