@@ -70,6 +70,26 @@ describe.each(testDatabases())('CLV model API on $name', (database) => {
     expect(fit.b).toBeCloseTo(2.426, 1);
   });
 
+  it('predicts per customer: P(alive), expected purchases and discounted CLV, with the valuable ones at risk', async () => {
+    const res = await withKey(app, cdnow.secretKey, { method: 'GET', url: '/api/v1/analytics/clv/customers?calibrationEnd=1997-09-30&unit=week&limit=5' });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ customers: 2357, months: 12, monthlyDiscount: 0.01 });
+    expect(body.top).toHaveLength(5);
+    expect(body.deciles).toHaveLength(10);
+    expect(body.deciles[9]).toBe(body.top[0].predictedClv);
+    for (let i = 1; i < 10; i++) expect(body.deciles[i]).toBeGreaterThanOrEqual(body.deciles[i - 1]);
+    expect(body.atRisk.every((c: { pAlive: number }) => c.pAlive < 0.5)).toBe(true);
+    const top = body.top[0];
+    expect(top.expected30).toBeLessThan(top.expected90);
+    expect(top.expected90).toBeLessThan(top.expected365);
+    expect(top.predictedClv).toBeGreaterThan(0);
+    // A longer horizon or no discount is worth more; P(alive) never leaves [0, 1].
+    const longer = (await withKey(app, cdnow.secretKey, { method: 'GET', url: '/api/v1/analytics/clv/customers?calibrationEnd=1997-09-30&unit=week&months=24&monthlyDiscount=0&limit=5' })).json();
+    expect(longer.totalPredictedClv).toBeGreaterThan(body.totalPredictedClv);
+    expect([...body.top, ...body.atRisk].every((c: { pAlive: number }) => c.pAlive >= 0 && c.pAlive <= 1)).toBe(true);
+  });
+
   it('refuses a bad day or a period without purchases, by field, and lets an analyst read', async () => {
     for (const day of ['1997-02-30', '30.09.1997']) {
       const res = await model(cdnow, `calibrationEnd=${day}`);

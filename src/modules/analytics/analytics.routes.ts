@@ -4,7 +4,7 @@ import type { RouteDeps } from '../../main.js';
 import { requirePermission } from '../../platform/http/auth.js';
 import { DomainError } from '../../platform/errors.js';
 import {
-  abcXyzAnalysisSchema, abcXyzQuerySchema, clvModelQuerySchema, cohortAnalysisSchema, cohortsQuerySchema, clvModelSchema, kpiComparisonSchema, kpiQuerySchema, lifecycleAnalysisSchema,
+  abcXyzAnalysisSchema, abcXyzQuerySchema, clvCustomersQuerySchema, clvCustomersSchema, clvModelQuerySchema, cohortAnalysisSchema, cohortsQuerySchema, clvModelSchema, kpiComparisonSchema, kpiQuerySchema, lifecycleAnalysisSchema,
   lifecycleQuerySchema, rfmAnalysisSchema, rfmQuerySchema,
 } from './analytics.schemas.js';
 
@@ -127,5 +127,25 @@ export function registerAnalyticsRoutes(http: FastifyInstance, deps: RouteDeps):
       },
     },
     async (request) => deps.services.cohorts.retention(request.auth.workspaceId, request.query.from, request.query.to),
+  );
+
+  api.get(
+    '/api/v1/analytics/clv/customers',
+    {
+      onRequest: read,
+      schema: {
+        tags,
+        summary: 'Predicted CLV per customer: its distribution, the most valuable customers and the valuable ones at risk',
+        description:
+          'Fits the models as /analytics/clv/model does, then per customer P(alive), the purchases expected in 30, 90 and 365 days and the ' +
+          'CLV over the horizon, discounted monthly. See docs/analytics.md.',
+        querystring: clvCustomersQuerySchema,
+        response: { 200: clvCustomersSchema },
+      },
+    },
+    async (request) => {
+      const { calibrationEnd, unit, months, monthlyDiscount, limit } = request.query;
+      return deps.services.clvModel.predictions(request.auth.workspaceId, calibrationEnd, unit, { months, monthlyDiscount }, limit);
+    },
   );
 }

@@ -183,3 +183,33 @@ export const cohortAnalysisSchema = z.object({
     }),
   ),
 });
+
+/** Query of GET /analytics/clv/customers. */
+export const clvCustomersQuerySchema = clvModelQuerySchema.extend({
+  months: z.coerce.number().int().min(1).max(120).default(12).meta({ description: 'Horizon of the predicted CLV, months' }),
+  monthlyDiscount: z.coerce.number().min(0).max(1).default(0.01).meta({ description: 'Discount rate per month' }),
+  limit: z.coerce.number().int().min(1).max(500).default(20).meta({ description: 'Customers in each list' }),
+});
+
+const customerScoreSchema = z.object({
+  customerId: z.number().int(),
+  pAlive: share,
+  expected30: z.number().meta({ description: 'Purchases expected in the next 30 days' }),
+  expected90: z.number(),
+  expected365: z.number(),
+  predictedClv: z.number().int().nullable().meta({ description: 'Minor units, discounted; null without repeat purchases in the workspace' }),
+  historicRevenue: z.number().int().meta({ description: 'Net revenue up to the end of the calibration period, minor units' }),
+});
+
+/** Predicted CLV: its distribution, the most valuable customers and the valuable ones at risk. */
+export const clvCustomersSchema = z.object({
+  calibrationEnd: z.string(),
+  unit: z.enum(['day', 'week']),
+  months: z.number().int(),
+  monthlyDiscount: z.number(),
+  customers: z.number().int(),
+  totalPredictedClv: z.number().int().meta({ description: 'Minor units' }),
+  deciles: z.array(z.number().int()).meta({ description: 'Predicted CLV at the 10th, 20th … 100th percentile, minor units' }),
+  top: z.array(customerScoreSchema).meta({ description: 'Highest predicted CLV first' }),
+  atRisk: z.array(customerScoreSchema).meta({ description: 'P(alive) under 50 %, the highest historic revenue first' }),
+});
