@@ -3,7 +3,7 @@ import { invalid } from '../../platform/errors.js';
 import { type AbcXyzCell, abcXyzMatrix, type ClassIndex, coefficientOfVariation, paretoClasses, paretoCurve, type ParetoPoint, variationClass } from './abc-xyz/abc-xyz.js';
 import { AnalyticsRepo } from './analytics.repo.js';
 import { monthOfDay } from './cohorts/cohorts.js';
-import { parseDay } from './days.js';
+import { parsePeriod } from './days.js';
 
 /** How XYZ is measured: by share of purchases, or by the variation of monthly purchases. */
 export type XyzMethod = 'share' | 'cv';
@@ -36,9 +36,7 @@ export class AbcXyzService {
 
   /** Classifies the customers who bought between `from` (or ever) and `asOf`. */
   async analyse(workspaceId: string, asOf: string, from: string | null, options: AbcXyzOptions): Promise<AbcXyzAnalysis> {
-    const toDay = parseDay(asOf, 'asOf');
-    const fromDay = from === null ? null : parseDay(from, 'from');
-    if (fromDay !== null && fromDay > toDay) throw invalid('from', 'must not be after asOf');
+    const { fromDay, toDay } = parsePeriod(from, asOf, 'asOf');
     if (options.xyz === 'cv' && fromDay === null) throw invalid('from', 'is required for XYZ by monthly variation: it sets the months compared');
     const repo = new AnalyticsRepo(this.db.kysely);
     const rows = await repo.periodTotals(workspaceId, fromDay, toDay);

@@ -9,3 +9,13 @@ export function parseDay(isoDay: string, field: string): number {
   }
   return Math.floor(ms / 86_400_000);
 }
+
+/** A period of local days: `from` (or no lower bound when null) to `to`, both inclusive, named by their query fields. */
+export function parsePeriod(from: string, to: string, toField?: string): { fromDay: number; toDay: number };
+export function parsePeriod(from: string | null, to: string, toField?: string): { fromDay: number | null; toDay: number };
+export function parsePeriod(from: string | null, to: string, toField = 'to'): { fromDay: number | null; toDay: number } {
+  const toDay = parseDay(to, toField);
+  const fromDay = from === null ? null : parseDay(from, 'from');
+  if (fromDay !== null && fromDay > toDay) throw invalid('from', `must not be after ${toField}`);
+  return { fromDay, toDay };
+}

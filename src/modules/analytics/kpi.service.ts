@@ -1,7 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
-import { invalid } from '../../platform/errors.js';
 import { AnalyticsRepo } from './analytics.repo.js';
-import { parseDay } from './days.js';
+import { parsePeriod } from './days.js';
 import { type Kpis, kpis } from './kpi/kpi.js';
 
 /** A period's KPIs beside the same-length period just before it. */
@@ -17,9 +16,7 @@ export class KpiService {
 
   /** The KPIs of [from, to] and of the period of the same length before it. */
   async compare(workspaceId: string, from: string, to: string, activeDays: number): Promise<KpiComparison> {
-    const fromDay = parseDay(from, 'from');
-    const toDay = parseDay(to, 'to');
-    if (fromDay > toDay) throw invalid('from', 'must not be after to');
+    const { fromDay, toDay } = parsePeriod(from, to);
     const length = toDay - fromDay + 1;
     const repo = new AnalyticsRepo(this.db.kysely);
     const [current, previous] = await Promise.all([

@@ -1,9 +1,8 @@
 import type { Db } from '../../platform/db/database.js';
-import { invalid } from '../../platform/errors.js';
 import { localDayNumber } from '../../platform/time.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { AnalyticsRepo } from './analytics.repo.js';
-import { parseDay } from './days.js';
+import { parsePeriod } from './days.js';
 import { churnWindowFromGaps, type LifecycleRules, type StageCounts, stageCounts, type StageFlow, stageFlows } from './lifecycle/lifecycle.js';
 
 /** Stage counts over a period and the flows between its first and last day. */
@@ -31,9 +30,7 @@ export class LifecycleService {
 
   /** Counts the stages over [from, to] and the flows between the two days; the churn window is derived from the data unless given. */
   async analyse(workspaceId: string, from: string, to: string, options: { churnDays?: number; loyalPurchases: number }): Promise<LifecycleAnalysis> {
-    const fromDay = parseDay(from, 'from');
-    const toDay = parseDay(to, 'to');
-    if (fromDay > toDay) throw invalid('from', 'must not be after to');
+    const { fromDay, toDay } = parsePeriod(from, to);
     const workspace = await this.workspaces.get(workspaceId);
     const repo = new AnalyticsRepo(this.db.kysely);
     const known = new Map<number, Known>();

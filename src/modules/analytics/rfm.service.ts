@@ -1,7 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
-import { invalid } from '../../platform/errors.js';
 import { AnalyticsRepo } from './analytics.repo.js';
-import { parseDay } from './days.js';
+import { parsePeriod } from './days.js';
 import { type RfmCell, rfmReport, type RfmSegmentRow } from './rfm/rfm-report.js';
 import { type RfmInput, rfmScores, type RfmThresholds } from './rfm/rfm.js';
 
@@ -23,9 +22,7 @@ export class RfmService {
 
   /** Scores the customers who bought between `from` (or ever) and `asOf` and sums them per cell and segment. */
   async analyse(workspaceId: string, asOf: string, from: string | null, thresholds?: RfmThresholds): Promise<RfmAnalysis> {
-    const toDay = parseDay(asOf, 'asOf');
-    const fromDay = from === null ? null : parseDay(from, 'from');
-    if (fromDay !== null && fromDay > toDay) throw invalid('from', 'must not be after asOf');
+    const { fromDay, toDay } = parsePeriod(from, asOf, 'asOf');
     const rows = await new AnalyticsRepo(this.db.kysely).periodTotals(workspaceId, fromDay, toDay);
     const inputs: RfmInput[] = rows.map((row) => ({
       customerId: row.customer_id,
