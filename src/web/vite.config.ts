@@ -55,6 +55,8 @@ export default defineConfig({
         manualChunks(id) {
           if (!id.includes('/node_modules/')) return undefined;
           if (id.includes('/@mantine/')) return 'mantine';
+          // Only the analytics screen draws charts; it loads them with itself.
+          if (id.includes('/echarts/') || id.includes('/zrender/')) return 'echarts';
           return 'vendor';
         },
       },

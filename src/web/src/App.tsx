@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { PageLoader } from './components/PageLoader.js';
 import { SignInPage } from './modules/auth/SignInPage.js';
 import { CustomerProfilePage } from './modules/customers/CustomerProfilePage.js';
 import { CustomersPage } from './modules/customers/CustomersPage.js';
@@ -29,6 +30,12 @@ const router = createBrowserRouter([
           { index: true, element: <Navigate to="customers" replace /> },
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/:customerId', element: <CustomerProfilePage /> },
+          {
+            path: 'analytics',
+            // Its charts are a large library; the screen loads with them when first opened.
+            lazy: async () => ({ Component: (await import('./modules/analytics/AnalyticsPage.js')).AnalyticsPage }),
+            hydrateFallbackElement: <PageLoader minHeight="60vh" />,
+          },
           { path: 'imports', element: <ImportsPage /> },
           { path: 'imports/:importId', element: <ImportPage /> },
           {

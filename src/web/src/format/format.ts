@@ -15,6 +15,10 @@ export interface FormatContext {
 export interface Formatter {
   /** An integer count or measure. */
   number(value: number): string;
+  /** A measure with up to `places` decimals (1 by default): "2,5". */
+  decimal(value: number, places?: number): string;
+  /** A fraction as a percentage with up to `places` decimals (1 by default): 0.667 → "66,7 %". */
+  percent(fraction: number, places?: number): string;
   /** Money given in minor units (kopecks) in the workspace currency. */
   money(minor: number): string;
   /** A calendar date of an instant (epoch ms), in the workspace time zone: "6 мая 2026 г.". */
@@ -41,8 +45,17 @@ export function createFormatter({ locale, currency, timezone }: FormatContext): 
   const shortDates = new Intl.DateTimeFormat(locale, { timeZone: timezone, day: '2-digit', month: '2-digit', year: 'numeric' });
   const dateTimes = new Intl.DateTimeFormat(locale, { timeZone: timezone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const days = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+  // Chart axes format the same few shapes over and over; one Intl object per shape is enough.
+  const shapes = new Map<string, Intl.NumberFormat>();
+  const cached = (key: string, options: Intl.NumberFormatOptions) => {
+    let format = shapes.get(key);
+    if (!format) shapes.set(key, (format = new Intl.NumberFormat(locale, options)));
+    return format;
+  };
   return {
     number: (value) => numbers.format(value),
+    decimal: (value, places = 1) => cached(`d${places}`, { maximumFractionDigits: places }).format(value),
+    percent: (fraction, places = 1) => cached(`p${places}`, { style: 'percent', maximumFractionDigits: places }).format(fraction),
     money: (minor) => (minor % unit === 0 ? wholeMoney : exactMoney).format(minor / unit),
     date: (ms) => dates.format(ms),
     shortDate: (ms) => shortDates.format(ms),

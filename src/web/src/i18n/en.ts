@@ -1,5 +1,6 @@
 // English interface messages. The keys here define the message set; ru.ts must match it.
 
+import { analyticsEn } from './en.analytics.js';
 import { importsEn } from './en.imports.js';
 import { settingsEn } from './en.settings.js';
 
@@ -23,6 +24,7 @@ export const en = {
     label: 'Sections',
     toggle: 'Show or hide navigation',
     customers: 'Customers',
+    analytics: 'Analytics',
     imports: 'Imports',
     settings: 'Settings',
     apiDocs: 'API documentation',
@@ -265,6 +267,7 @@ export const en = {
     done: 'The data of {{name}} was erased',
   },
   imports: importsEn,
+  analytics: analyticsEn,
   settings: settingsEn,
 };
 

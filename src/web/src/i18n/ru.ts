@@ -1,6 +1,7 @@
 // Russian interface messages: the product's first language.
 
 import type { Messages } from './en.js';
+import { analyticsRu } from './ru.analytics.js';
 import { importsRu } from './ru.imports.js';
 import { settingsRu } from './ru.settings.js';
 
@@ -24,6 +25,7 @@ export const ru: Messages = {
     label: 'Разделы',
     toggle: 'Показать или скрыть меню',
     customers: 'Клиенты',
+    analytics: 'Аналитика',
     imports: 'Импорт',
     settings: 'Настройки',
     apiDocs: 'Документация API',
@@ -266,5 +268,6 @@ export const ru: Messages = {
     done: 'Данные клиента {{name}} удалены',
   },
   imports: importsRu,
+  analytics: analyticsRu,
   settings: settingsRu,
 };

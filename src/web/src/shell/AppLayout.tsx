@@ -19,6 +19,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   // Only what the product can do today is listed; sections join the menu as they are built.
   const sections = [
     { to: `${base}/customers`, label: t('nav.customers') },
+    { to: `${base}/analytics`, label: t('nav.analytics') },
     { to: `${base}/imports`, label: t('nav.imports') },
   ];
   return (

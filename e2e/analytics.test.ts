@@ -1,0 +1,178 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { withKey } from '../test/harness.js';
+import { multipart } from '../test/multipart.js';
+import { expectNoPageErrors, launchBrowser, openTab, screenshot, signIn } from './support/browser.js';
+import { newShop, type Shop, startServer, type TestServer } from './support/server.js';
+
+const chromiumPath = inject('chromiumPath');
+
+// The orders of src/modules/analytics/segments.api.test.ts, whose figures are worked out there by
+// hand. The screen is looked at for 2026-04-01 to 2026-06-30, where c1 (4 orders on 3 days,
+// 2 000 ₽), c3 (150 ₽) and c5 (400 ₽) bought: 3 buyers, 2 of them new (c1, c3), 6 orders, 2 550 ₽.
+// The previous 91 days hold one order of c5 (100 ₽).
+const ordersCsv = [
+  'Order ID,Date,Customer ID,Total,Status',
+  'A1,2026-06-28,c1,1000.00,',
+  'A2,2026-06-20,c1,500.00,',
+  'A3,2026-05-01,c1,300.00,',
+  'A4,2026-05-01,c1,200.00,',
+  'B1,2025-12-01,c2,800.00,',
+  'B2,2025-11-01,c2,700.00,',
+  'B3,2025-10-01,c2,600.00,',
+  'B4,2025-09-01,c2,500.00,',
+  'C1,2026-06-25,c3,150.00,',
+  'C2,2026-07-05,c3,999.00,',
+  'D1,2025-07-01,c4,90.00,',
+  'D2,2025-08-01,c4,5000.00,отменен',
+  'E1,2026-04-01,c5,400.00,',
+  'E2,2026-03-01,c5,100.00,',
+].join('\n');
+
+// Imports the orders through the API with the workspace's secret key, as an integration would.
+async function importOrders(server: TestServer, shop: Shop): Promise<void> {
+  const call = (options: Parameters<typeof withKey>[2]) => withKey(server.app, shop.secretKey, options);
+  const upload = await call({ method: 'POST', url: '/api/v1/imports', ...multipart([{ name: 'kind', value: 'orders' }, { name: 'file', value: ordersCsv, filename: 'orders.csv' }]) });
+  if (upload.statusCode !== 201) throw new Error(`upload failed: ${upload.body}`);
+  const id: string = upload.json().id;
+  await call({ method: 'POST', url: `/api/v1/imports/${id}/start` });
+  for (let i = 0; ; i++) {
+    const job = (await call({ method: 'GET', url: `/api/v1/imports/${id}` })).json();
+    if (job.status === 'done') return;
+    if (job.status === 'failed' || i > 400) throw new Error(`the import did not finish: ${JSON.stringify(job)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+// Text as shown, spaces normalised (Intl puts no-break spaces in numbers).
+async function shown(locator: Locator): Promise<string> {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+const card = (page: Page, name: string) => page.getByRole('list', { name: /Ключевые показатели|Key figures/ }).getByRole('listitem', { name, exact: true });
+
+async function rowTexts(page: Page, selector: string): Promise<string[]> {
+  const texts = await page.locator(`${selector} tbody tr`).allInnerTexts();
+  return texts.map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+describe.skipIf(!chromiumPath)('web app: analytics', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(chromiumPath ?? '');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the KPIs, RFM segments and ABC/XYZ of a period (hand-computed)', async () => {
+    const shop = await newShop(server, 'Платья и аксессуары');
+    await importOrders(server, shop);
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    await page.getByRole('link', { name: 'Аналитика', exact: true }).click();
+    await page.waitForURL(new RegExp(`/w/${shop.id}/analytics$`));
+    expect(await page.getByRole('radio', { name: '90 дней' }).isChecked()).toBe(true);
+
+    await page.goto(`/w/${shop.id}/analytics?from=2026-04-01&to=2026-06-30`);
+    expect(await page.getByRole('radio', { name: 'Свой период' }).isChecked()).toBe(true);
+    await page.getByText('1 апреля 2026 г. — 30 июня 2026 г. · сравнение с периодом 31 декабря 2025 г. — 31 марта 2026 г.').waitFor();
+    await card(page, 'Выручка').waitFor();
+    // Current, change, previous: 2 550 ₽ against 100 ₽; retention (5 − 2) / 3 against (3 − 1) / 2.
+    const cards = {
+      'Удержание клиентов': 'Удержание клиентов 100 % Без изменений Прошлый период: 100 %',
+      'Отток клиентов': 'Отток клиентов 0 % Без изменений Прошлый период: 0 %',
+      'Повторные покупки': 'Повторные покупки 66,7 % ▲ 66,7 п. п. Прошлый период: 0 %',
+      'Средний чек': 'Средний чек 425 ₽ ▲ 325 % Прошлый период: 100 ₽',
+      'Частота покупок': 'Частота покупок 2 ▲ 100 % Прошлый период: 1',
+      'Выручка на покупателя': 'Выручка на покупателя 850 ₽ ▲ 750 % Прошлый период: 100 ₽',
+      Покупатели: 'Покупатели 3 ▲ 200 % Прошлый период: 1',
+      'Новые клиенты': 'Новые клиенты 2 ▲ 100 % Прошлый период: 1',
+      Выручка: 'Выручка 2 550 ₽ ▲ 2 450 % Прошлый период: 100 ₽',
+    };
+    // The cards' names are in capitals on screen, so the texts are compared in lower case.
+    for (const [name, text] of Object.entries(cards)) expect((await shown(card(page, name))).toLowerCase(), name).toBe(text.toLowerCase());
+    expect(await card(page, 'Повторные покупки').locator('[data-tone="better"]').count()).toBe(1);
+
+    // RFM of the period as of 2026-06-30: c1 R 4 F 4 M 4 (VIP); c3 and c5 score R 2 and 1, F 1: sleeping.
+    const heatmap = page.getByRole('img', { name: 'Тепловая карта RFM: клиенты по давности и частоте покупок' });
+    await expect.poll(() => heatmap.locator('canvas').count()).toBeGreaterThan(0);
+    const segments = 'table[aria-label="Сегменты"]';
+    const rows = await rowTexts(page, segments);
+    expect(rows).toHaveLength(7);
+    expect(rows).toContain('VIP Приносят больше всего выручки — благодарите и удерживайте 1 33,3 % 2 000 ₽ 78,4 % 500 ₽ 2 000 ₽');
+    expect(rows).toContain('Спящие Покупали редко и давно — попробуйте реактивировать 2 66,7 % 550 ₽ 21,6 % 275 ₽ 275 ₽');
+    expect(rows).toContain('Ушедшие лояльные Покупали часто, но давно — верните персональным предложением 0 0 % 0 ₽ 0 % — —');
+    await screenshot(page, 'analytics');
+
+    // ABC by revenue: c1 2 000, c5 400 (78 % before it: A), c3 150 (94 % before it: B). XYZ by orders:
+    // c1 4, then c3 and c5 with 1 each (ties by customer id: c3 first, X; c5 Y). Golden: c1 and c5.
+    const matrix = page.locator('table[aria-label="Матрица ABC/XYZ"]');
+    await matrix.scrollIntoViewIfNeeded();
+    expect(await rowTexts(page, 'table[aria-label="Матрица ABC/XYZ"]')).toEqual([
+      'A — 80 % выручки ★1 2 000 ₽ ★1 400 ₽ 0 —',
+      'B — 15 % 1 150 ₽ 0 — 0 —',
+      'C — 5 % 0 — 0 — 0 —',
+    ]);
+    expect(await matrix.locator('td[data-golden]').count()).toBe(2);
+    // The labels are in capitals on screen.
+    expect(await shown(page.getByRole('group', { name: 'Золотые клиенты (AX + AY)' }))).toContain('КЛИЕНТЫ 2 ВЫРУЧКА 2 400 ₽ ДОЛЯ ВЫРУЧКИ 94,1 %');
+    await expect.poll(() => page.getByRole('img', { name: 'Кривая Парето: доля выручки в зависимости от доли клиентов' }).locator('canvas').count()).toBeGreaterThan(0);
+    await screenshot(page, 'analytics-abc-xyz');
+
+    // A period nobody was active before: no retention to speak of, and the screen says why.
+    await page.getByRole('textbox', { name: 'Начало периода' }).fill('2025-06-01');
+    await page.getByRole('textbox', { name: 'Конец периода' }).fill('2025-08-31');
+    await page.waitForURL(/from=2025-06-01&to=2025-08-31/);
+    await expect.poll(() => shown(card(page, 'Удержание клиентов'))).toContain('— На начало периода не было активных клиентов');
+    expect(await shown(card(page, 'Выручка'))).toContain('90 ₽');
+
+    // In English the same screen names the segments in English.
+    await page.getByRole('button', { name: 'Учётная запись и язык' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Analytics', exact: true }).waitFor();
+    await page.goto(`/w/${shop.id}/analytics?from=2026-04-01&to=2026-06-30`);
+    await expect.poll(() => rowTexts(page, 'table[aria-label="Segments"]')).toContain('VIP Bring the most revenue: thank them and keep them 1 33.3% RUB 2,000 78.4% RUB 500 RUB 2,000');
+    expect(await shown(card(page, 'Retention rate'))).toContain('100%');
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('invites a shop without purchases to import its orders', async () => {
+    const shop = await newShop(server, 'Пустой магазин');
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/analytics`);
+    await page.getByText('За этот период покупок нет').waitFor();
+    await page.locator('label', { hasText: '365 дней' }).click();
+    await page.waitForURL(/\?period=365$/);
+    await page.getByText('За этот период покупок нет').waitFor();
+    await page.getByRole('link', { name: 'Загрузить заказы' }).click();
+    await page.waitForURL(new RegExp(`/w/${shop.id}/imports$`));
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('shows the API message when a part of the analytics fails', async () => {
+    const shop = await newShop(server, 'Сбой');
+    await importOrders(server, shop);
+    const tab = await openTab(browser, server.url);
+    const { page } = tab;
+    await page.route('**/api/v1/analytics/rfm?*', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'The database is busy' } }) }),
+    );
+    await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/analytics?from=2026-04-01&to=2026-06-30`);
+    const alert = page.getByRole('region', { name: 'RFM-сегменты' }).getByRole('alert');
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.textContent()).toContain('The database is busy');
+    expect(await shown(card(page, 'Выручка'))).toContain('2 550 ₽');
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+});

@@ -1,0 +1,39 @@
+import type { EChartsType } from 'echarts/core';
+import { useEffect, useRef } from 'react';
+import { type ChartOption, chartFont, init } from './echarts.js';
+
+/** Props of EChart. */
+export interface EChartProps {
+  option: ChartOption;
+  /** What the chart shows, for screen readers (the chart itself is a picture to them). */
+  label: string;
+  height: number;
+}
+
+/** An Apache ECharts chart: drawn on a canvas, redrawn when the option changes, resized with its container. */
+export function EChart({ option, label, height }: EChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance = init(element, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    // The navigation folding away or a window resize changes the width without a window event.
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    // notMerge: a new option replaces the old one whole, so a series or cell left out disappears.
+    chart.current?.setOption({ textStyle: { fontFamily: chartFont }, ...option }, { notMerge: true });
+  }, [option]);
+
+  return <div ref={container} role="img" aria-label={label} style={{ width: '100%', height }} />;
+}

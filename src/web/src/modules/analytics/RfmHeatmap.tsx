@@ -1,0 +1,52 @@
+import { useMantineTheme } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart } from '../../components/EChart.js';
+import type { ChartOption } from '../../components/echarts.js';
+import { useFormatter } from '../../format/useFormatter.js';
+import type { RfmCell } from './analytics.types.js';
+
+const scores = ['1', '2', '3', '4', '5'];
+
+/** The R×F heatmap: recency up the side (5, the most recent, at the top), frequency along the bottom, coloured by customers. */
+export function RfmHeatmap({ cells }: { cells: RfmCell[] }) {
+  const { t } = useTranslation();
+  const f = useFormatter();
+  const theme = useMantineTheme();
+  const option = useMemo((): ChartOption => {
+    const most = Math.max(1, ...cells.map((c) => c.customers));
+    return {
+      grid: { left: 44, right: 8, top: 8, bottom: 44 },
+      tooltip: {
+        formatter: (params) => {
+          const point = Array.isArray(params) ? params[0] : params;
+          const cell = point ? cells[point.dataIndex] : undefined;
+          if (!cell) return '';
+          return [
+            `<b>${t('analytics.rfm.cell', { r: cell.r, f: cell.f })}</b>`,
+            t('analytics.rfm.cellCustomers', { value: f.number(cell.customers) }),
+            t('analytics.rfm.cellRevenue', { value: f.money(cell.revenue) }),
+          ].join('<br/>');
+        },
+      },
+      xAxis: { type: 'category', data: scores, name: t('analytics.rfm.frequency'), nameLocation: 'middle', nameGap: 28, axisTick: { show: false }, axisLine: { show: false } },
+      yAxis: { type: 'category', data: scores, name: t('analytics.rfm.recency'), nameLocation: 'middle', nameGap: 28, axisTick: { show: false }, axisLine: { show: false } },
+      visualMap: { type: 'continuous', show: false, min: 0, max: most, dimension: 2, inRange: { color: [theme.colors.gray[0], theme.colors.blue[2], theme.colors.blue[8]] } },
+      series: [
+        {
+          type: 'heatmap',
+          // Cells are [F − 1, R − 1, customers]; a category axis runs from the bottom, so R 5 is on top.
+          data: cells.map((c) => ({
+            value: [c.f - 1, c.r - 1, c.customers],
+            // Dark cells take white figures; empty cells stay blank so the filled ones stand out.
+            label: { show: c.customers > 0, color: c.customers > most / 2 ? theme.white : theme.colors.dark[7] },
+          })),
+          label: { show: true, fontSize: 14, fontWeight: 600, formatter: (params) => f.number(cells[params.dataIndex]?.customers ?? 0) },
+          itemStyle: { borderColor: theme.white, borderWidth: 3, borderRadius: 4 },
+          emphasis: { itemStyle: { borderColor: theme.colors.dark[4] } },
+        },
+      ],
+    };
+  }, [cells, t, f, theme]);
+  return <EChart option={option} label={t('analytics.rfm.heatmap')} height={320} />;
+}

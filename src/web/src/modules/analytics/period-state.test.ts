@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isDay, readPeriod, todayIn, writePeriod } from './period-state.js';
+
+describe('the analytics period in the address', () => {
+  const today = '2026-06-30';
+
+  it('is the last 90 days ending today by default, and leaves the address clean then', () => {
+    const period = readPeriod(new URLSearchParams(''), today);
+    expect(period).toEqual({ choice: '90', from: '2026-04-02', to: '2026-06-30' });
+    expect(writePeriod(period).toString()).toBe('');
+  });
+
+  it('keeps a preset or a range of one’s own', () => {
+    expect(readPeriod(new URLSearchParams('period=30'), today)).toEqual({ choice: '30', from: '2026-06-01', to: '2026-06-30' });
+    expect(readPeriod(new URLSearchParams('period=365'), '2026-02-28')).toMatchObject({ from: '2025-03-01' });
+    const own = readPeriod(new URLSearchParams('from=2026-04-01&to=2026-06-30'), today);
+    expect(own).toEqual({ choice: 'custom', from: '2026-04-01', to: '2026-06-30' });
+    expect(writePeriod(own).toString()).toBe('from=2026-04-01&to=2026-06-30');
+    expect(writePeriod({ choice: '365', from: 'x', to: 'y' }).toString()).toBe('period=365');
+  });
+
+  it('ignores malformed, unreal or reversed days', () => {
+    for (const query of ['from=2026-02-30&to=2026-03-01', 'from=2026-06-30&to=2026-04-01', 'from=0202-01-01&to=2026-01-01', 'period=7']) {
+      expect(readPeriod(new URLSearchParams(query), today).choice, query).toBe('90');
+    }
+    expect(['2026-06-30', '1900-01-01', '2026-6-30', '0002-06-30'].map(isDay)).toEqual([true, true, false, false]);
+  });
+
+  it('counts today in the workspace time zone', () => {
+    const lateEvening = Date.parse('2026-06-30T22:30:00Z');
+    expect(todayIn('Europe/Moscow', lateEvening)).toBe('2026-07-01');
+    expect(todayIn('America/New_York', lateEvening)).toBe('2026-06-30');
+  });
+});

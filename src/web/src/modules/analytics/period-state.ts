@@ -1,0 +1,67 @@
+import { localDayNumber } from '../../../../platform/time.js';
+
+// The analytics period lives in the address (?period=30, or ?from=…&to=… for a range of one's
+// own), so a reload or a link to a colleague shows the same figures. The default, the last 90 days
+// ending today, leaves the address clean; "today" is the workspace's local day, like the server's.
+
+/** A preset length in days, or a range of one's own. */
+export type PeriodChoice = '30' | '90' | '365' | 'custom';
+
+/** Preset lengths the picker offers, in days. */
+export const presetChoices = ['30', '90', '365'] as const;
+
+/** The period the screen shows: how it was chosen and its first and last local days ("YYYY-MM-DD"). */
+export interface Period {
+  choice: PeriodChoice;
+  from: string;
+  to: string;
+}
+
+const defaultChoice = '90';
+const dayMs = 86_400_000;
+
+/** Today's local day in a time zone, "YYYY-MM-DD". */
+export function todayIn(timezone: string, now = Date.now()): string {
+  return new Date(localDayNumber(now, timezone) * dayMs).toISOString().slice(0, 10);
+}
+
+/** A day shifted by a number of days. */
+export function addDays(isoDay: string, days: number): string {
+  return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether a text is a real calendar day "YYYY-MM-DD" (not 2026-02-30) from 1900 on. A date field
+ * reports the year digit by digit (0002, 0020, 0202, 2026), so only the last is taken for a day.
+ */
+export function isDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || text < '1900') return false;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+}
+
+/** The period of a preset length ending today. */
+export function presetPeriod(choice: (typeof presetChoices)[number], today: string): Period {
+  return { choice, from: addDays(today, 1 - Number(choice)), to: today };
+}
+
+/** Reads the period from the address's query string; anything malformed falls back to the default. */
+export function readPeriod(params: URLSearchParams, today: string): Period {
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  if (isDay(from) && isDay(to) && from <= to) return { choice: 'custom', from, to };
+  const preset = presetChoices.find((c) => c === params.get('period'));
+  return presetPeriod(preset ?? defaultChoice, today);
+}
+
+/** Writes the period as a query string, leaving the default out. */
+export function writePeriod(period: Period): URLSearchParams {
+  const params = new URLSearchParams();
+  if (period.choice === 'custom') {
+    params.set('from', period.from);
+    params.set('to', period.to);
+  } else if (period.choice !== defaultChoice) {
+    params.set('period', period.choice);
+  }
+  return params;
+}
