@@ -1,9 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { withKey } from '../test/harness.js';
 import { multipart } from '../test/multipart.js';
-import { expectNoPageErrors, launchBrowser, openTab, screenshot, signIn } from './support/browser.js';
-import { newShop, type Shop, startServer, type TestServer } from './support/server.js';
+import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
+import { newShop, type Shop, type TestServer } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -57,21 +58,12 @@ async function rowTexts(page: Page, selector: string): Promise<string[]> {
 }
 
 describe.skipIf(!chromiumPath)('web app: analytics', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(chromiumPath ?? '');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(chromiumPath);
 
   it('shows the KPIs, RFM segments and ABC/XYZ of a period (hand-computed)', async () => {
-    const shop = await newShop(server, 'Платья и аксессуары');
-    await importOrders(server, shop);
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Платья и аксессуары');
+    await importOrders(suite.server, shop);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
     await page.getByRole('link', { name: 'Аналитика', exact: true }).click();
@@ -143,8 +135,8 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
   });
 
   it('invites a shop without purchases to import its orders', async () => {
-    const shop = await newShop(server, 'Пустой магазин');
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Пустой магазин');
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
     await page.goto(`/w/${shop.id}/analytics`);
@@ -159,9 +151,9 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
   });
 
   it('shows the API message when a part of the analytics fails', async () => {
-    const shop = await newShop(server, 'Сбой');
-    await importOrders(server, shop);
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Сбой');
+    await importOrders(suite.server, shop);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await page.route('**/api/v1/analytics/rfm?*', (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'The database is busy' } }) }),

@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageErrors, launchBrowser, openTab, screenshot, signIn } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
 import { seedSampleShop } from './support/seed.js';
-import { createCustomer, newShop, sendOrders, startServer, type TestServer } from './support/server.js';
+import { createCustomer, newShop, sendOrders } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -13,21 +14,12 @@ async function rowTexts(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!chromiumPath)('web app: the customer list', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(chromiumPath ?? '');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(chromiumPath);
 
   it('finds a customer by a phone typed in another format', async () => {
-    const shop = await newShop(server, 'Платья и аксессуары');
-    await seedSampleShop(server, shop);
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Платья и аксессуары');
+    await seedSampleShop(suite.server, shop);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
     await expect.poll(() => page.locator('tbody tr').count()).toBe(8);
@@ -50,9 +42,9 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
   });
 
   it('works on a tablet: the navigation folds behind a button and the table scrolls inside its card', async () => {
-    const shop = await newShop(server, 'Планшет');
-    await seedSampleShop(server, shop);
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Планшет');
+    await seedSampleShop(suite.server, shop);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await page.setViewportSize({ width: 820, height: 1180 });
     await signIn(page, shop.owner);
@@ -80,9 +72,9 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
   });
 
   it('sorts by a column, filters on the server and remembers the chosen columns', async () => {
-    const shop = await newShop(server, 'Сортировка');
-    await seedSampleShop(server, shop);
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Сортировка');
+    await seedSampleShop(suite.server, shop);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
 
@@ -114,15 +106,15 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
   });
 
   it('pages through the list with next and previous', async () => {
-    const shop = await newShop(server, 'Много клиентов');
+    const shop = await newShop(suite.server, 'Много клиентов');
     // 53 customers whose revenue orders them: 1 000 ₽, 2 000 ₽ … 53 000 ₽.
-    for (let i = 1; i <= 53; i++) await createCustomer(server, shop, { firstName: `Покупатель${i}`, phone: `+7900000${String(i).padStart(4, '0')}` });
+    for (let i = 1; i <= 53; i++) await createCustomer(suite.server, shop, { firstName: `Покупатель${i}`, phone: `+7900000${String(i).padStart(4, '0')}` });
     await sendOrders(
-      server,
+      suite.server,
       shop,
       Array.from({ length: 53 }, (_, k) => ({ phone: `+7900000${String(k + 1).padStart(4, '0')}`, orderId: `o-${k + 1}`, total: (k + 1) * 1000, at: '2026-05-01T10:00:00Z' })),
     );
-    const tab = await openTab(browser, server.url);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
     await page.getByRole('button', { name: 'Выручка' }).click();
@@ -148,12 +140,12 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
   });
 
   it('switches between the workspaces of a user', async () => {
-    const first = await newShop(server, 'Первый магазин');
-    const second = await newShop(server, 'Второй магазин');
-    await server.app.services.users.setRole(second.id, first.owner.id, 'analyst', null);
-    await createCustomer(server, first, { firstName: 'Клиент', lastName: 'Первого', phone: '+7 900 111-11-11' });
-    await createCustomer(server, second, { firstName: 'Клиент', lastName: 'Второго', phone: '+7 900 222-22-22' });
-    const tab = await openTab(browser, server.url);
+    const first = await newShop(suite.server, 'Первый магазин');
+    const second = await newShop(suite.server, 'Второй магазин');
+    await suite.server.app.services.users.setRole(second.id, first.owner.id, 'analyst', null);
+    await createCustomer(suite.server, first, { firstName: 'Клиент', lastName: 'Первого', phone: '+7 900 111-11-11' });
+    await createCustomer(suite.server, second, { firstName: 'Клиент', lastName: 'Второго', phone: '+7 900 222-22-22' });
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, first.owner);
     await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('Клиент Первого')]);

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageErrors, launchBrowser, openTab, screenshot, signIn } from './support/browser.js';
-import { addMember, newShop, type Shop, startServer, type TestServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
+import { addMember, newShop, type Shop, type TestServer } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -54,20 +55,11 @@ async function uploadThroughApi(server: TestServer, shop: Shop, name: string, co
 }
 
 describe.skipIf(!chromiumPath)('web app: imports', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(chromiumPath ?? '');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(chromiumPath);
 
   it('imports a Windows-1251 file of customers after the column check, and reports the bad rows', async () => {
-    const shop = await newShop(server, 'Платья и аксессуары');
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Платья и аксессуары');
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
     await page.getByRole('link', { name: 'Импорт', exact: true }).click();
@@ -150,9 +142,9 @@ describe.skipIf(!chromiumPath)('web app: imports', () => {
   });
 
   it('shows the API message when a file cannot be imported as recognised', async () => {
-    const shop = await newShop(server, 'Без телефонов');
-    const id = await uploadThroughApi(server, shop, 'names.csv', 'Имя;Город\nАнна;Москва\n');
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Без телефонов');
+    const id = await uploadThroughApi(suite.server, shop, 'names.csv', 'Имя;Город\nАнна;Москва\n');
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
     await page.goto(`/w/${shop.id}/imports`);
@@ -168,10 +160,10 @@ describe.skipIf(!chromiumPath)('web app: imports', () => {
   });
 
   it('lets an analyst see the imports but not upload', async () => {
-    const shop = await newShop(server, 'Аналитика');
-    await uploadThroughApi(server, shop, 'Клиенты.csv', 'Телефон;Имя\n+79001112233;Анна\n');
-    const analyst = await addMember(server, shop, 'analyst');
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Аналитика');
+    await uploadThroughApi(suite.server, shop, 'Клиенты.csv', 'Телефон;Имя\n+79001112233;Анна\n');
+    const analyst = await addMember(suite.server, shop, 'analyst');
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, analyst);
     await page.getByRole('link', { name: 'Импорт', exact: true }).click();

@@ -1,8 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageErrors, launchBrowser, openTab, screenshot, signIn } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
 import { sampleCustomers, seedSampleShop } from './support/seed.js';
-import { addMember, newShop, type Shop, startServer, type TestServer } from './support/server.js';
+import { addMember, newShop, type Shop, type TestServer } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 const chromiumPath = inject('chromiumPath');
 
@@ -24,23 +25,14 @@ async function addManager(server: TestServer, shop: Shop, name: string) {
 const scope = (page: Page) => page.getByRole('radiogroup', { name: 'Чьи клиенты' });
 
 describe.skipIf(!chromiumPath)('web app: managers and their customers', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(chromiumPath ?? '');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(chromiumPath);
 
   it('the owner assigns a customer to a manager, who then sees their own customers first', async () => {
-    const shop = await newShop(server, 'Платья и аксессуары');
-    const ids = await seedSampleShop(server, shop);
-    const manager = await addManager(server, shop, 'Светлана Орлова');
+    const shop = await newShop(suite.server, 'Платья и аксессуары');
+    const ids = await seedSampleShop(suite.server, shop);
+    const manager = await addManager(suite.server, shop, 'Светлана Орлова');
 
-    const owner = await openTab(browser, server.url);
+    const owner = await openTab(suite.browser, suite.server.url);
     await signIn(owner.page, shop.owner);
     // Nobody is assigned to the owner, so the owner has no "My customers" switch.
     await expect.poll(() => owner.page.locator('tbody tr').count()).toBe(sampleCustomers.length);
@@ -65,7 +57,7 @@ describe.skipIf(!chromiumPath)('web app: managers and their customers', () => {
     expectNoPageErrors(owner);
     await owner.context.close();
 
-    const tab = await openTab(browser, server.url);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, manager);
     await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('Анна Ёлкина')]);
@@ -86,10 +78,10 @@ describe.skipIf(!chromiumPath)('web app: managers and their customers', () => {
   });
 
   it('tells a manager with no customers so, and shows everyone on request', async () => {
-    const shop = await newShop(server, 'Новый менеджер');
-    await seedSampleShop(server, shop);
-    const manager = await addManager(server, shop, 'Иван Петров');
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Новый менеджер');
+    await seedSampleShop(suite.server, shop);
+    const manager = await addManager(suite.server, shop, 'Иван Петров');
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, manager);
     await page.getByText('За вами пока не закреплён ни один клиент').waitFor();

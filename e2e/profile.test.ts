@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageErrors, launchBrowser, openTab, screenshot, signIn } from './support/browser.js';
-import { addMember, createCustomer, ingest, newShop, sendOrders, type Shop, shopUserId, startServer, type TestServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
+import { addMember, createCustomer, ingest, newShop, sendOrders, type Shop, shopUserId, type TestServer } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 const chromiumPath = inject('chromiumPath');
 const phone = '+7 912 345-67-89';
@@ -28,21 +29,12 @@ async function seedAnna(server: TestServer, shop: Shop): Promise<number> {
 const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ');
 
 describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(chromiumPath ?? '');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(chromiumPath);
 
   it('shows the 360° profile, filters the timeline and edits a field with the API validation message', async () => {
-    const shop = await newShop(server, 'Платья и аксессуары');
-    const id = await seedAnna(server, shop);
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Платья и аксессуары');
+    const id = await seedAnna(suite.server, shop);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
     await page.locator('tbody tr', { hasText: 'Ёлкина' }).click();
@@ -91,10 +83,10 @@ describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
   });
 
   it('erases a customer after a confirmation that says what is deleted and what stays', async () => {
-    const shop = await newShop(server, 'Удаление');
-    const id = await seedAnna(server, shop);
-    await createCustomer(server, shop, { firstName: 'Борис', phone: '+7 900 000-00-01' });
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Удаление');
+    const id = await seedAnna(suite.server, shop);
+    await createCustomer(suite.server, shop, { firstName: 'Борис', phone: '+7 900 000-00-01' });
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
     await page.goto(`/w/${shop.id}/customers/${id}`);
@@ -115,10 +107,10 @@ describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
   });
 
   it('lets an analyst see the profile but not edit or erase it', async () => {
-    const shop = await newShop(server, 'Аналитика');
-    const id = await seedAnna(server, shop);
-    const analyst = await addMember(server, shop, 'analyst');
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Аналитика');
+    const id = await seedAnna(suite.server, shop);
+    const analyst = await addMember(suite.server, shop, 'analyst');
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, analyst);
     await page.locator('tbody tr', { hasText: 'Ёлкина' }).click();
@@ -133,8 +125,8 @@ describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
   });
 
   it('shows the API message when a customer does not exist', async () => {
-    const shop = await newShop(server, 'Пусто');
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Пусто');
+    const tab = await openTab(suite.browser, suite.server.url);
     await signIn(tab.page, shop.owner);
     await tab.page.getByText('Клиентов пока нет').waitFor();
     await tab.page.goto(`/w/${shop.id}/customers/999999`);

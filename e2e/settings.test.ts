@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageErrors, launchBrowser, openTab, screenshot, signIn, type Tab } from './support/browser.js';
-import { addMember, createCustomer, newShop, sendOrders, startServer, type TestServer } from './support/server.js';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageErrors, openTab, screenshot, signIn, type Tab } from './support/browser.js';
+import { addMember, createCustomer, newShop, sendOrders, type TestServer } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 const chromiumPath = inject('chromiumPath');
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -34,22 +35,13 @@ async function openClipboardTab(browser: Browser, server: TestServer): Promise<T
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
 describe.skipIf(!chromiumPath)('web app: settings', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(chromiumPath ?? '');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(chromiumPath);
 
-  const customersWith = (key: string) => fetch(`${server.url}/api/v1/customers`, { headers: { authorization: `Bearer ${key}` } });
+  const customersWith = (key: string) => fetch(`${suite.server.url}/api/v1/customers`, { headers: { authorization: `Bearer ${key}` } });
 
   it('creates a secret API key, shows it once, and revokes it', async () => {
-    const shop = await newShop(server, 'Ключи');
-    const tab = await openClipboardTab(browser, server);
+    const shop = await newShop(suite.server, 'Ключи');
+    const tab = await openClipboardTab(suite.browser, suite.server);
     const { page } = tab;
     await signIn(page, shop.owner);
     await openSettings(page, 'API-ключи');
@@ -102,10 +94,10 @@ describe.skipIf(!chromiumPath)('web app: settings', () => {
   });
 
   it('changes the name and currency of the workspace, with the API validation on the field', async () => {
-    const shop = await newShop(server, 'Старое название');
-    await createCustomer(server, shop, { firstName: 'Анна', lastName: 'Ёлкина', phone: '+7 912 345-67-89' });
-    await sendOrders(server, shop, [{ phone: '+7 912 345-67-89', orderId: 'A-1', total: 4200, at: '2026-03-01T10:00:00Z' }]);
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Старое название');
+    await createCustomer(suite.server, shop, { firstName: 'Анна', lastName: 'Ёлкина', phone: '+7 912 345-67-89' });
+    await sendOrders(suite.server, shop, [{ phone: '+7 912 345-67-89', orderId: 'A-1', total: 4200, at: '2026-03-01T10:00:00Z' }]);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
     await expect.poll(() => said(page.locator('tbody tr').first())).toContain('4 200 ₽');
@@ -132,7 +124,7 @@ describe.skipIf(!chromiumPath)('web app: settings', () => {
     // The header and the navigation show the workspace as saved, without a reload.
     await expect.poll(() => said(page.getByRole('banner'))).toContain('Платья и аксессуары');
     await expect.poll(() => said(page.getByRole('navigation'))).toContain('валюта USD');
-    const saved = await fetch(`${server.url}/api/v1/workspace`, { headers: { authorization: `Bearer ${shop.secretKey}` } });
+    const saved = await fetch(`${suite.server.url}/api/v1/workspace`, { headers: { authorization: `Bearer ${shop.secretKey}` } });
     expect(await saved.json()).toMatchObject({ name: 'Платья и аксессуары', currency: 'USD', timezone: 'Europe/Moscow', phoneRegion: 'RU' });
 
     // Money is formatted in the new currency at once.
@@ -145,8 +137,8 @@ describe.skipIf(!chromiumPath)('web app: settings', () => {
   });
 
   it('adds a member with a role and a first password, changes the role and shows the refusals of the API', async () => {
-    const shop = await newShop(server, 'Команда');
-    const tab = await openClipboardTab(browser, server);
+    const shop = await newShop(suite.server, 'Команда');
+    const tab = await openClipboardTab(suite.browser, suite.server);
     const { page } = tab;
     await signIn(page, shop.owner);
     await openSettings(page, 'Пользователи и роли');
@@ -181,11 +173,11 @@ describe.skipIf(!chromiumPath)('web app: settings', () => {
     await role.click();
     await page.getByRole('option', { name: 'Аналитик' }).click();
     await page.getByText('Роль изменена: Марина Петрова — Аналитик').waitFor();
-    const marina = await server.app.services.users.findByEmail(email);
-    expect(marina && (await server.app.services.users.roleOf(marina.id, shop.id))).toBe('analyst');
+    const marina = await suite.server.app.services.users.findByEmail(email);
+    expect(marina && (await suite.server.app.services.users.roleOf(marina.id, shop.id))).toBe('analyst');
 
     // The first password from the window signs the new colleague in, with the new role.
-    const colleague = await openTab(browser, server.url);
+    const colleague = await openTab(suite.browser, suite.server.url);
     await signIn(colleague.page, { email, password });
     expect(await said(colleague.page.getByRole('banner'))).toContain('Аналитик');
     await colleague.context.close();
@@ -202,26 +194,26 @@ describe.skipIf(!chromiumPath)('web app: settings', () => {
     await confirm.getByRole('button', { name: 'Удалить' }).click();
     await confirm.waitFor({ state: 'hidden' });
     await expect.poll(() => row.count()).toBe(0);
-    expect(await server.app.services.users.roleOf(marina?.id ?? '', shop.id)).toBeNull();
+    expect(await suite.server.app.services.users.roleOf(marina?.id ?? '', shop.id)).toBeNull();
     expectNoPageErrors(tab);
     await tab.context.close();
   });
 
   it('shows the write key with snippets that work against this server', async () => {
-    const shop = await newShop(server, 'Сайт магазина');
-    const tab = await openClipboardTab(browser, server);
+    const shop = await newShop(suite.server, 'Сайт магазина');
+    const tab = await openClipboardTab(suite.browser, suite.server);
     const { page } = tab;
     await signIn(page, shop.owner);
     await openSettings(page, 'Подключение сайта');
 
     const keyCard = page.getByRole('region', { name: 'Ключ записи' });
     expect(await said(keyCard.getByLabel('Ключ записи', { exact: true }))).toBe(shop.writeKey);
-    expect(await said(keyCard.getByLabel('Адрес приёма данных'))).toBe(`${server.url}/v1`);
+    expect(await said(keyCard.getByLabel('Адрес приёма данных'))).toBe(`${suite.server.url}/v1`);
     const code = async (title: string) => (await page.getByRole('region', { name: title }).locator('pre').textContent()) ?? '';
     const browserSnippet = await code('Сайт: analytics.js (Segment)');
     expect(browserSnippet).toContain(`writeKey: '${shop.writeKey}'`);
-    expect(browserSnippet).toContain(`apiHost: '${new URL(server.url).host}/v1', protocol: 'http'`);
-    expect(await code('Сайт: RudderStack JavaScript SDK')).toContain(`rudderAnalytics.load('${shop.writeKey}', '${server.url}'`);
+    expect(browserSnippet).toContain(`apiHost: '${new URL(suite.server.url).host}/v1', protocol: 'http'`);
+    expect(await code('Сайт: RudderStack JavaScript SDK')).toContain(`rudderAnalytics.load('${shop.writeKey}', '${suite.server.url}'`);
     await screenshot(page, 'settings-connect');
 
     // The HTTP snippet, copied with its button and run as it is, is accepted.
@@ -240,18 +232,18 @@ describe.skipIf(!chromiumPath)('web app: settings', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const found = await fetch(`${server.url}/api/v1/customers?q=client-42`, { headers: { authorization: `Bearer ${shop.secretKey}` } });
+    const found = await fetch(`${suite.server.url}/api/v1/customers?q=client-42`, { headers: { authorization: `Bearer ${shop.secretKey}` } });
     expect(await found.json()).toMatchObject({ items: [{ phone: '+79123456789', email: 'anna@example.ru', ordersCount: 1, revenue: 420000 }] });
     expectNoPageErrors(tab);
     await tab.context.close();
   });
 
   it('offers to create a write key when the workspace has none', async () => {
-    const shop = await newShop(server, 'Без ключа');
-    for (const key of await server.app.services.apiKeys.list(shop.id)) {
-      if (key.kind === 'write') await server.app.services.apiKeys.revoke(shop.id, key.id);
+    const shop = await newShop(suite.server, 'Без ключа');
+    for (const key of await suite.server.app.services.apiKeys.list(shop.id)) {
+      if (key.kind === 'write') await suite.server.app.services.apiKeys.revoke(shop.id, key.id);
     }
-    const tab = await openTab(browser, server.url);
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
     await openSettings(page, 'Подключение сайта');
@@ -273,9 +265,9 @@ describe.skipIf(!chromiumPath)('web app: settings', () => {
   });
 
   it('shows an analyst the settings read-only', async () => {
-    const shop = await newShop(server, 'Только чтение');
-    const analyst = await addMember(server, shop, 'analyst');
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Только чтение');
+    const analyst = await addMember(suite.server, shop, 'analyst');
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, analyst);
 

@@ -1,25 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoPageErrors, launchBrowser, openTab, screenshot, signIn } from './support/browser.js';
-import { newShop, startServer, type TestServer } from './support/server.js';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
+import { newShop } from './support/server.js';
+import { browserSuite } from './support/suite.js';
 
 const chromiumPath = inject('chromiumPath');
 
 describe.skipIf(!chromiumPath)('web app: signing in and the shell', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser(chromiumPath ?? '');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite(chromiumPath);
 
   it('signs in, shows the API message for a wrong password, keeps the session on reload and signs out', async () => {
-    const shop = await newShop(server, 'Обувь на Тверской');
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Обувь на Тверской');
+    const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
 
     await page.goto('/');
@@ -55,8 +46,8 @@ describe.skipIf(!chromiumPath)('web app: signing in and the shell', () => {
   });
 
   it('returns to the page that asked for sign-in', async () => {
-    const shop = await newShop(server, 'Цветы');
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Цветы');
+    const tab = await openTab(suite.browser, suite.server.url);
     await tab.page.goto(`/w/${shop.id}/customers?q=anna`);
     await tab.page.waitForURL(/\/signin\?next=/);
     await signIn(tab.page, shop.owner, { landing: /\/customers\?q=anna$/ });
@@ -66,8 +57,8 @@ describe.skipIf(!chromiumPath)('web app: signing in and the shell', () => {
   });
 
   it('switches the language at once and remembers it for the user on another device', async () => {
-    const shop = await newShop(server, 'Книги');
-    const tab = await openTab(browser, server.url);
+    const shop = await newShop(suite.server, 'Книги');
+    const tab = await openTab(suite.browser, suite.server.url);
     await signIn(tab.page, shop.owner);
     await tab.page.getByRole('button', { name: 'Учётная запись и язык' }).click();
     await tab.page.getByRole('menuitem', { name: 'English' }).click();
@@ -76,7 +67,7 @@ describe.skipIf(!chromiumPath)('web app: signing in and the shell', () => {
     expect(await tab.page.locator('html').getAttribute('lang')).toBe('en');
 
     // Another browser profile: the sign-in page follows the device, the app the user's saved choice.
-    const other = await openTab(browser, server.url);
+    const other = await openTab(suite.browser, suite.server.url);
     await signIn(other.page, shop.owner, { landing: /\/customers$/ });
     await other.page.getByRole('heading', { name: 'Customers' }).waitFor();
     await other.page.getByRole('button', { name: 'Account and language' }).click();
