@@ -27,6 +27,27 @@ export interface ReasonParamMap {
   timezone_invalid: Value;
   currency_invalid: Value;
   region_invalid: Value;
+  not_a_number: Value;
+  ambiguous_number: { value: string; separator: string };
+  amount_too_large: Value;
+  gender_letter: Value;
+  yes_no: Value;
+  date_value: Value;
+  date_no_such_day: Value;
+  time_value: Value;
+  date_year_range: { value: string; min: number; max: number };
+  sales_channel: Value;
+  currency_value: Value;
+  order_rows_failed: { rows: string };
+  quote_not_closed: NoParams;
+  text_after_quote: NoParams;
+  row_too_long: NoParams;
+  no_customer_identifier: NoParams;
+  order_date_required: NoParams;
+  order_total_required: NoParams;
+  price_required: NoParams;
+  no_order_lines: NoParams;
+  negative_order_total: NoParams;
 }
 
 /** A reason code. */
@@ -54,6 +75,28 @@ export const reasonTexts: { [C in ReasonCode]: (p: ReasonParamMap[C]) => string 
   timezone_invalid: (p) => `"${p.value}" is not an IANA time zone such as Europe/Moscow`,
   currency_invalid: (p) => `"${p.value}" is not an ISO 4217 currency code such as RUB`,
   region_invalid: (p) => `"${p.value}" is not a country code such as RU`,
+  // Cells and rows of CSV imports.
+  not_a_number: (p) => `not a number: "${p.value}"`,
+  ambiguous_number: (p) => `ambiguous number "${p.value}": "${p.separator}" may separate thousands or decimals`,
+  amount_too_large: (p) => `amount is too large: "${p.value}"`,
+  gender_letter: (p) => `not a gender: expected Ж/М or F/M, got "${p.value}"`,
+  yes_no: (p) => `not yes or no: expected да/нет, yes/no or 1/0, got "${p.value}"`,
+  date_value: (p) => `not a date: expected DD.MM.YYYY or YYYY-MM-DD, got "${p.value}"`,
+  date_no_such_day: (p) => `not a date: no such day, got "${p.value}"`,
+  time_value: (p) => `not a time: expected HH:MM or HH:MM:SS, got "${p.value}"`,
+  date_year_range: (p) => `not a date: year must be ${p.min}–${p.max}, got "${p.value}"`,
+  sales_channel: (p) => `not a sales channel: expected online or offline, got "${p.value}"`,
+  currency_value: (p) => `not a currency code: "${p.value}"`,
+  order_rows_failed: (p) => `order not imported: its row(s) ${p.rows} have errors`,
+  quote_not_closed: () => 'a quote is not closed',
+  text_after_quote: () => 'unexpected text after a closing quote (a quote inside a quoted field must be doubled)',
+  row_too_long: () => 'the row is too long',
+  no_customer_identifier: () => 'no customer identifier: the phone, e-mail, card number and customer id cells are all empty',
+  order_date_required: () => 'empty: the order date is required',
+  order_total_required: () => 'empty: the order total is required',
+  price_required: () => 'empty: the price is needed to add up the order total',
+  no_order_lines: () => 'no order lines: the price and quantity cells are empty',
+  negative_order_total: () => 'the order total is negative: returns are not imported as orders',
 };
 
 /** A refusal: the English sentence, its code and the values the sentence names. */

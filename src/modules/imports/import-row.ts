@@ -3,6 +3,7 @@ import { type CleanProfile, cleanProfile, type ProfileInput } from '../customers
 import { identifierKinds } from '../customers/identifiers.js';
 import { fractionDigits, isCurrencyCode } from '../ingest/money.js';
 import type { OrderInput, OrderItemInput } from '../orders/orders.service.js';
+import { type Reason, reason } from '../../platform/reasons.js';
 import {
   type ImportField, type ImportKind, type Mapping, type ParseResult, parseAmount, parseBirthDate, parseBool, parseDate,
   parseGender, parseQuantity, splitFullName,
@@ -28,6 +29,9 @@ export interface CellProblem {
   rowNumber: number;
   column: string | null;
   reason: string;
+  /** The reason's code and values, for clients that word it themselves (platform/reasons.ts). */
+  code?: Reason['code'];
+  params?: Reason['params'];
 }
 
 /** A customer row read into a clean profile, or its problems. */
@@ -60,8 +64,8 @@ class RowReader {
     return column === undefined ? null : (this.ctx.headers[column] || `column ${column + 1}`);
   }
 
-  problem(field: ImportField | null, reason: string): void {
-    this.problems.push({ rowNumber: this.line.rowNumber, column: field ? this.column(field) : null, reason });
+  problem(field: ImportField | null, why: { reason: string; code?: Reason['code']; params?: Reason['params'] }): void {
+    this.problems.push({ rowNumber: this.line.rowNumber, column: field ? this.column(field) : null, reason: why.reason, code: why.code, params: why.params });
   }
 
   /** Reads a non-empty cell with a parser; undefined when the cell is empty or unreadable (then a problem is noted). */
@@ -70,7 +74,7 @@ class RowReader {
     if (text === '') return undefined;
     const result = parse(text);
     if (result.ok) return result.value;
-    this.problem(field, result.reason);
+    this.problem(field, result);
     return undefined;
   }
 }
@@ -122,11 +126,11 @@ function personOf(r: RowReader, withProfileFields: boolean): { ok: true; profile
   }
   const clean = cleanProfile(input, r.ctx.phoneRegion);
   if ('problems' in clean) {
-    for (const p of clean.problems) r.problem(source.get(p.field) ?? null, p.reason);
+    for (const p of clean.problems) r.problem(source.get(p.field) ?? null, p);
     return { ok: false };
   }
   if (clean.identifiers.length === 0) {
-    r.problem(null, 'no customer identifier: the phone, e-mail, card number and customer id cells are all empty');
+    r.problem(null, reason('no_customer_identifier', {}));
     return { ok: false };
   }
   return { ok: true, profile: clean };
@@ -164,11 +168,11 @@ function parseChannel(text: string): ParseResult<'online' | 'offline'> {
   const key = text.trim().toLowerCase();
   if (online.has(key)) return { ok: true, value: 'online' };
   if (offline.has(key)) return { ok: true, value: 'offline' };
-  return { ok: false, reason: `not a sales channel: expected online or offline, got "${text.trim()}"` };
+  return { ok: false, ...reason('sales_channel', { value: text.trim() }) };
 }
 
 function parseCurrency(text: string): ParseResult<string> {
-  return isCurrencyCode(text) ? { ok: true, value: text.trim().toUpperCase() } : { ok: false, reason: `not a currency code: "${text.trim()}"` };
+  return isCurrencyCode(text) ? { ok: true, value: text.trim().toUpperCase() } : { ok: false, ...reason('currency_value', { value: text.trim() }) };
 }
 
 const itemFields = ['sku', 'productName', 'quantity', 'price'] as const;
@@ -183,7 +187,7 @@ export function orderFromLines(lines: readonly Line[], ctx: RowContext): OrderRe
   const head = new RowReader(ctx, lines[0] as Line);
   const person = personOf(head, false);
   const orderedAt = head.read('orderedAt', (text) => parseDate(text, ctx.timezone));
-  if (head.cell('orderedAt') === '') head.problem('orderedAt', 'empty: the order date is required');
+  if (head.cell('orderedAt') === '') head.problem('orderedAt', reason('order_date_required', {}));
   const currency = head.read('currency', parseCurrency) ?? ctx.currency;
   const digits = fractionDigits(currency);
   const money = (text: string) => parseAmount(text, digits);
@@ -193,7 +197,7 @@ export function orderFromLines(lines: readonly Line[], ctx: RowContext): OrderRe
   const storeId = head.cell('storeId') || null;
   const totalMapped = ctx.mapping.total !== undefined;
   let total = totalMapped ? head.read('total', money) : 0;
-  if (totalMapped && head.cell('total') === '') head.problem('total', 'empty: the order total is required');
+  if (totalMapped && head.cell('total') === '') head.problem('total', reason('order_total_required', {}));
 
   const readers = lines.map((line, index) => (index === 0 ? head : new RowReader(ctx, line)));
   const items: OrderItemInput[] = [];
@@ -201,15 +205,15 @@ export function orderFromLines(lines: readonly Line[], ctx: RowContext): OrderRe
     if (!itemFields.some((f) => r.cell(f) !== '')) continue;
     const quantity = r.read('quantity', parseQuantity) ?? 1;
     const price = r.read('price', money);
-    if (price === undefined && r.cell('price') === '' && !totalMapped) r.problem('price', 'empty: the price is needed to add up the order total');
+    if (price === undefined && r.cell('price') === '' && !totalMapped) r.problem('price', reason('price_required', {}));
     items.push({ sku: r.cell('sku') || null, name: r.cell('productName') || null, price: price ?? 0, quantity });
   }
   if (!totalMapped) {
     total = items.reduce((sum, i) => sum + Math.round(i.price * i.quantity), 0);
-    if (items.length === 0) head.problem(null, 'no order lines: the price and quantity cells are empty');
+    if (items.length === 0) head.problem(null, reason('no_order_lines', {}));
   }
   if (total !== undefined && total < 0) {
-    head.problem(totalMapped ? 'total' : null, 'the order total is negative: returns are not imported as orders');
+    head.problem(totalMapped ? 'total' : null, reason('negative_order_total', {}));
   }
   const problems = readers.flatMap((r) => r.problems);
   if (problems.length > 0 || !person.ok || orderedAt === undefined || total === undefined) return { ok: false, problems };
@@ -256,7 +260,7 @@ export function rowErrors(lines: readonly Line[], problems: readonly CellProblem
     const raw = formatCsvRow(line.fields, delimiter).slice(0, MAX_RAW_CHARS);
     const own = problems.filter((p) => p.rowNumber === line.rowNumber);
     for (const p of own) out.push({ ...p, raw });
-    if (own.length === 0) out.push({ rowNumber: line.rowNumber, column: null, reason: `order not imported: its row(s) ${bad} have errors`, raw });
+    if (own.length === 0) out.push({ rowNumber: line.rowNumber, column: null, ...reason('order_rows_failed', { rows: bad }), raw });
   }
   return out;
 }

@@ -27,6 +27,9 @@ export interface ImportErrorInput {
   rowNumber: number;
   column: string | null;
   reason: string;
+  /** The reason's code and values (platform/reasons.ts), when it has them. */
+  code?: string | null;
+  params?: Record<string, string | number> | null;
   raw: string | null;
 }
 
@@ -187,20 +190,26 @@ export class ImportsRepo {
 
   /** Stores row problems of a job. */
   async addErrors(jobId: string, errors: ImportErrorInput[], maxParameters: number): Promise<void> {
-    const perStatement = Math.max(1, Math.floor(maxParameters / 5) - 1);
+    const perStatement = Math.max(1, Math.floor(maxParameters / 7) - 1);
     for (let i = 0; i < errors.length; i += perStatement) {
       await this.db
         .insertInto('import_errors')
-        .values(errors.slice(i, i + perStatement).map((e) => ({ job_id: jobId, row_number: e.rowNumber, column_name: e.column, reason: e.reason, raw: e.raw })))
+        .values(
+          errors.slice(i, i + perStatement).map((e) => ({
+            job_id: jobId, row_number: e.rowNumber, column_name: e.column, reason: e.reason, code: e.code ?? null, params: e.params ? writeJson(e.params) : null, raw: e.raw,
+          })),
+        )
         .execute();
     }
   }
 
   /** A page of a job's row problems in file order, after a cursor (the last error id seen). */
   async errors(jobId: string, limit: number, afterId: number | null): Promise<ImportErrorRow[]> {
-    let q = this.db.selectFrom('import_errors').select(['id', 'row_number', 'column_name', 'reason', 'raw']).where('job_id', '=', jobId);
+    let q = this.db.selectFrom('import_errors').select(['id', 'row_number', 'column_name', 'reason', 'code', 'params', 'raw']).where('job_id', '=', jobId);
     if (afterId !== null) q = q.where('id', '>', afterId);
     const rows = await q.orderBy('id').limit(limit).execute();
-    return rows.map((r) => ({ id: r.id, rowNumber: r.row_number, column: r.column_name, reason: r.reason, raw: r.raw }));
+    return rows.map((r) => ({
+      id: r.id, rowNumber: r.row_number, column: r.column_name, reason: r.reason, code: r.code, params: r.params === null ? null : readJson<Record<string, string | number>>(r.params, {}), raw: r.raw,
+    }));
   }
 }

@@ -92,6 +92,8 @@ export const importErrorSchema = z.object({
   rowNumber: z.number().int().meta({ description: 'Line in the file, the header being line 1' }),
   column: z.string().nullable().meta({ description: 'Title of the column; null when the row as a whole is at fault' }),
   reason: z.string(),
+  code: z.string().nullable().optional().meta({ description: 'Stable code of the reason, for wording it in another language (see the reason codes in docs/decisions.md)' }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).nullable().optional().meta({ description: 'The values the reason names' }),
   raw: z.string().nullable().meta({ description: 'The row as it was in the file; null when it could not be read' }),
 });
 

@@ -171,7 +171,7 @@ class Batch {
 
   add(row: CsvRow): void {
     if (!row.ok) {
-      const unit: Unit = { rows: 1, lastLine: row.rowNumber, bytes: row.bytesRead, errors: [{ rowNumber: row.rowNumber, column: null, reason: row.reason, raw: null }] };
+      const unit: Unit = { rows: 1, lastLine: row.rowNumber, bytes: row.bytesRead, errors: [{ rowNumber: row.rowNumber, column: null, reason: row.reason, code: row.code, params: row.params, raw: null }] };
       if (this.group.length > 0) this.waiting.push(unit);
       else this.push(unit);
       return;

@@ -232,6 +232,9 @@ export interface ImportErrorsTable {
   row_number: number;
   column_name: string | null;
   reason: string;
+  /** Code of the reason (platform/reasons.ts), when it has one. */
+  code: string | null;
+  params: JsonColumn | null;
   raw: string | null;
 }
 

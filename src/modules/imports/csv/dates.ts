@@ -1,3 +1,4 @@
+import { type Reason, reason } from '../../../platform/reasons.js';
 import { fromLocal } from '../../../platform/time.js';
 
 // Dates as Russian and international exports write them: DD.MM.YYYY with an optional time
@@ -6,7 +7,8 @@ import { fromLocal } from '../../../platform/time.js';
 // slashed dates are refused: "01/02/2024" is 1 February in Russia and 2 January in the US.
 
 /** Result of reading one cell. */
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** A cell read: its value, or why not (a coded reason, or "empty" for a blank cell). */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string; code?: Reason['code']; params?: Reason['params'] };
 
 interface DateParts {
   year: number;
@@ -22,12 +24,11 @@ interface DateParts {
 
 const russian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-const EXPECTED = 'expected DD.MM.YYYY or YYYY-MM-DD';
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
-function fail<T>(reason: string): ParseResult<T> {
-  return { ok: false, reason };
+function fail<T>(why: string | Reason): ParseResult<T> {
+  return typeof why === 'string' ? { ok: false, reason: why } : { ok: false, ...why };
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -49,15 +50,15 @@ function readParts(raw: string): ParseResult<DateParts> {
       offset: i[8] === undefined ? undefined : zoneMinutes(i[8]),
     };
   } else {
-    return fail(`not a date: ${EXPECTED}, got "${text}"`);
+    return fail(reason('date_value', { value: text }));
   }
   const { year, month, day, hour, minute, second } = parts;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return fail(`not a date: no such day, got "${text}"`);
+    return fail(reason('date_no_such_day', { value: text }));
   }
-  if (hour > 23 || minute > 59 || second > 59) return fail(`not a time: expected HH:MM or HH:MM:SS, got "${text}"`);
+  if (hour > 23 || minute > 59 || second > 59) return fail(reason('time_value', { value: text }));
   // 1C writes its empty date as 01.01.0001; years this far out are never real customer dates.
-  if (year < MIN_YEAR || year > MAX_YEAR) return fail(`not a date: year must be ${MIN_YEAR}–${MAX_YEAR}, got "${text}"`);
+  if (year < MIN_YEAR || year > MAX_YEAR) return fail(reason('date_year_range', { value: text, min: MIN_YEAR, max: MAX_YEAR }));
   return { ok: true, value: parts };
 }
 

@@ -6,6 +6,7 @@ import { type CsvDelimiter, type CsvEncoding, type CsvFormat, detectFormat } fro
 import type { ImportKind } from './fields.js';
 import { autoMap, type Mapping, type MappingProblem, validateMapping } from './headers.js';
 import { type CsvToken, CsvTokenizer } from './tokenizer.js';
+import type { Reason } from '../../../platform/reasons.js';
 
 // Streaming access to an uploaded CSV file: previewCsv() for the mapping screen, readCsvHeader()
 // and readCsvRows() for the import job. The file is read in 64 KiB chunks and decoded and split
@@ -28,7 +29,7 @@ export interface CsvReadOptions {
 /** A data row with its raw, untrimmed cells, or a row that could not be read. */
 export type CsvRow =
   | { ok: true; rowNumber: number; fields: string[]; bytesRead: number }
-  | { ok: false; rowNumber: number; reason: string; bytesRead: number };
+  | ({ ok: false; rowNumber: number; bytesRead: number } & Reason);
 
 /** What the mapping screen shows before an import starts. */
 export interface CsvPreview extends CsvFormat {
@@ -97,7 +98,7 @@ export async function* readCsvRows(path: string, options: CsvReadOptions): Async
     if (t.line < fromLine) continue;
     yield t.ok
       ? { ok: true, rowNumber: t.line, fields: t.fields, bytesRead: t.bytesRead }
-      : { ok: false, rowNumber: t.line, reason: t.reason, bytesRead: t.bytesRead };
+      : { ok: false, rowNumber: t.line, reason: t.reason, code: t.code, params: t.params, bytesRead: t.bytesRead };
   }
 }
 

@@ -1,3 +1,4 @@
+import { type Reason, reason } from '../../../platform/reasons.js';
 // Incremental CSV tokenizer over decoded text, fed chunk by chunk so a file never sits in memory.
 //
 // Rules (RFC 4180 plus what Excel and 1C really write):
@@ -18,7 +19,7 @@
 /** One event of the tokenizer: a row of raw fields, or a row that could not be read. */
 export type CsvToken =
   | { ok: true; line: number; fields: string[] }
-  | { ok: false; line: number; reason: string };
+  | ({ ok: false; line: number } & Reason);
 
 /** Options of a tokenizer. */
 export interface CsvTokenizerOptions {
@@ -35,7 +36,7 @@ const SPACE = 32;
 type Step =
   | { kind: 'row'; fields: string[]; next: number; breaks: number }
   | { kind: 'more' }
-  | { kind: 'broken'; reason: string };
+  | ({ kind: 'broken' } & Reason);
 
 const MORE: Step = { kind: 'more' };
 
@@ -103,7 +104,7 @@ export class CsvTokenizer {
         pos = step.next;
         continue;
       }
-      out.push({ ok: false, line: this.line, reason: step.reason });
+      out.push({ ok: false, line: this.line, reason: step.reason, code: step.code, params: step.params });
       // Resume on the physical line after the one the broken row starts on.
       const nl = buf.indexOf('\n', pos);
       if (nl === -1) {
@@ -132,8 +133,8 @@ export class CsvTokenizer {
         for (;;) {
           const q = buf.indexOf('"', from);
           if (q === -1 || (q + 1 >= len && !final)) {
-            if (final && q === -1) return { kind: 'broken', reason: 'a quote is not closed' };
-            if (len - i > this.maxQuoted) return { kind: 'broken', reason: 'a quote is not closed' };
+            if (final && q === -1) return { kind: 'broken', ...reason('quote_not_closed', {}) };
+            if (len - i > this.maxQuoted) return { kind: 'broken', ...reason('quote_not_closed', {}) };
             return MORE;
           }
           value += buf.slice(from, q);
@@ -155,7 +156,7 @@ export class CsvTokenizer {
             break;
           }
           if (c === NL) return { kind: 'row', fields, next: k + 1, breaks: breaks + 1 };
-          return { kind: 'broken', reason: 'unexpected text after a closing quote (a quote inside a quoted field must be doubled)' };
+          return { kind: 'broken', ...reason('text_after_quote', {}) };
         }
         continue;
       }
@@ -166,7 +167,7 @@ export class CsvTokenizer {
         k++;
       }
       if (k >= len) {
-        if (!final) return len - start > this.maxRow ? { kind: 'broken', reason: 'the row is too long' } : MORE;
+        if (!final) return len - start > this.maxRow ? { kind: 'broken', ...reason('row_too_long', {}) } : MORE;
         fields.push(buf.slice(i, k));
         return { kind: 'row', fields, next: len, breaks };
       }

@@ -1,11 +1,12 @@
+import { type Reason, reason } from '../../../platform/reasons.js';
 import type { ParseResult } from './dates.js';
 
 // Readers for the non-date cells of an import: money, quantities, gender, yes/no consents and
 // Russian full names. Each returns { ok, value } or { ok: false, reason } with a short message
 // for the import report; blank cells give reason "empty" so callers can treat them as missing.
 
-function fail<T>(reason: string): ParseResult<T> {
-  return { ok: false, reason };
+function fail<T>(why: string | Reason): ParseResult<T> {
+  return typeof why === 'string' ? { ok: false, reason: why } : { ok: false, ...why };
 }
 
 interface Decimal {
@@ -28,7 +29,7 @@ function readDecimal(raw: string, unit?: RegExp): ParseResult<Decimal> {
   text = text.replace(groupSpaces, '').replace(/\u2212/g, '-');
   const m = /^([+-]?)(\d*(?:[.,]\d*)*)$/.exec(text);
   const body = m?.[2] ?? '';
-  if (!m || !/\d/.test(body)) return fail(`not a number: "${raw.trim()}"`);
+  if (!m || !/\d/.test(body)) return fail(reason('not_a_number', { value: raw.trim() }));
   const dots = body.split('.').length - 1;
   const commas = body.split(',').length - 1;
   let whole = body;
@@ -37,7 +38,7 @@ function readDecimal(raw: string, unit?: RegExp): ParseResult<Decimal> {
   if (dots > 0 && commas > 0) {
     const decimalSep = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
     groupSep = decimalSep === '.' ? ',' : '.';
-    if (body.split(decimalSep).length !== 2) return fail(`not a number: "${raw.trim()}"`);
+    if (body.split(decimalSep).length !== 2) return fail(reason('not_a_number', { value: raw.trim() }));
     [whole, fraction] = body.split(decimalSep);
   } else if (dots + commas > 1) {
     groupSep = dots > 0 ? '.' : ',';
@@ -45,17 +46,17 @@ function readDecimal(raw: string, unit?: RegExp): ParseResult<Decimal> {
     const sep = dots > 0 ? '.' : ',';
     [whole, fraction] = body.split(sep);
     if (fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole)) {
-      return fail(`ambiguous number "${raw.trim()}": "${sep}" may separate thousands or decimals`);
+      return fail(reason('ambiguous_number', { value: raw.trim(), separator: sep }));
     }
   }
   if (groupSep) {
     const groups = whole.split(groupSep);
     if (!/^\d{1,3}$/.test(groups[0]) || groups.slice(1).some((g) => !/^\d{3}$/.test(g))) {
-      return fail(`not a number: "${raw.trim()}"`);
+      return fail(reason('not_a_number', { value: raw.trim() }));
     }
     whole = groups.join('');
   }
-  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction)) return fail(`not a number: "${raw.trim()}"`);
+  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction)) return fail(reason('not_a_number', { value: raw.trim() }));
   return { ok: true, value: { negative: m[1] === '-', whole, fraction } };
 }
 
@@ -70,7 +71,7 @@ export function parseAmount(text: string, fractionDigits = 2): ParseResult<numbe
   const kept = fraction.slice(0, fractionDigits).padEnd(fractionDigits, '0');
   let minor = Number((whole || '0') + kept);
   if (fraction.length > fractionDigits && fraction.charCodeAt(fractionDigits) >= 53 /* '5' */) minor += 1;
-  if (!Number.isSafeInteger(minor)) return fail(`amount is too large: "${text.trim()}"`);
+  if (!Number.isSafeInteger(minor)) return fail(reason('amount_too_large', { value: text.trim() }));
   return { ok: true, value: negative && minor !== 0 ? -minor : minor };
 }
 
@@ -95,7 +96,7 @@ export function parseGender(text: string): ParseResult<'female' | 'male'> {
   const key = text.trim().toLowerCase().replace(/\.$/, '');
   if (key === '') return fail('empty');
   const value = genders[key];
-  return value ? { ok: true, value } : fail(`not a gender: expected Ж/М or F/M, got "${text.trim()}"`);
+  return value ? { ok: true, value } : fail(reason('gender_letter', { value: text.trim() }));
 }
 
 const yes = new Set(['да', 'д', 'yes', 'y', 'true', '1', '+', 'истина', 'вкл', 'on']);
@@ -107,7 +108,7 @@ export function parseBool(text: string): ParseResult<boolean> {
   if (key === '') return fail('empty');
   if (yes.has(key)) return { ok: true, value: true };
   if (no.has(key)) return { ok: true, value: false };
-  return fail(`not yes or no: expected да/нет, yes/no or 1/0, got "${text.trim()}"`);
+  return fail(reason('yes_no', { value: text.trim() }));
 }
 
 /** Parts of a person's name; absent parts are undefined. */

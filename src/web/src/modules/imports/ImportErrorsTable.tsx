@@ -2,6 +2,7 @@ import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState.js';
 import { ListSkeleton } from '../../components/ListSkeleton.js';
+import { useReasonWording } from '../../components/useReasonWording.js';
 import { useFormatter } from '../../format/useFormatter.js';
 import { useImportErrors } from './imports.api.js';
 
@@ -11,6 +12,7 @@ const shown = 100;
 export function ImportErrorsTable({ importId }: { importId: string }) {
   const { t } = useTranslation();
   const f = useFormatter();
+  const wordReason = useReasonWording();
   const errors = useImportErrors(importId, shown);
   return (
     <Paper withBorder radius="md" p={0} component="section" aria-label={t('imports.errors.title')} style={{ overflow: 'hidden' }}>
@@ -44,7 +46,7 @@ export function ImportErrorsTable({ importId }: { importId: string }) {
                       {f.number(e.rowNumber)}
                     </Table.Td>
                     <Table.Td>{e.column ?? <Text span size="sm" c="dimmed">{t('imports.errors.wholeRow')}</Text>}</Table.Td>
-                    <Table.Td>{e.reason}</Table.Td>
+                    <Table.Td>{wordReason({ field: e.column ?? '', reason: e.reason, code: e.code ?? undefined, params: e.params ?? undefined })}</Table.Td>
                     <Table.Td maw={320} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                       <Text span size="xs" ff="monospace" c="dimmed" title={e.raw ?? undefined}>
                         {e.raw ?? '—'}
