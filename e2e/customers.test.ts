@@ -118,6 +118,9 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
     const { page } = tab;
     await signIn(page, shop.owner);
     await page.getByRole('button', { name: 'Выручка' }).click();
+    // The newest customer is also the richest here: wait for the sorted page itself, not the first row.
+    await page.waitForURL(/sort=-revenue/);
+    await expect.poll(() => page.locator('table[aria-busy="true"]').count()).toBe(0);
     await expect.poll(async () => (await rowTexts(page))[0]).toContain('Покупатель53');
     expect(await page.locator('tbody tr').count()).toBe(50);
     expect(await page.getByRole('button', { name: '← Назад' }).isDisabled()).toBe(true);
