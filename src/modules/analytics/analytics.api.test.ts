@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { addUser, asUser, newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
-import { multipart } from '../../../test/multipart.js';
+import { importFile } from '../../../test/import-file.js';
 import { readSharedData } from '../../../test/shared-data.js';
 
 // The CDNOW sample (2,357 customers, 6,919 purchases), written as the CSV a shop would export:
@@ -22,23 +22,7 @@ describe.each(testDatabases())('CLV model API on $name', (database) => {
     app = await startApp(database);
     // The sample goes in through the product's own import, as a shop's file would.
     cdnow = await newWorkspace(app);
-    const upload = await withKey(app, cdnow.secretKey, {
-      method: 'POST',
-      url: '/api/v1/imports',
-      ...multipart([{ name: 'kind', value: 'orders' }, { name: 'file', value: cdnowOrdersCsv(), filename: 'cdnow.csv' }]),
-    });
-    expect(upload.statusCode, upload.body).toBe(201);
-    const id: string = upload.json().id;
-    expect((await withKey(app, cdnow.secretKey, { method: 'POST', url: `/api/v1/imports/${id}/start` })).statusCode).toBe(200);
-    for (let i = 0; ; i++) {
-      const job = (await withKey(app, cdnow.secretKey, { method: 'GET', url: `/api/v1/imports/${id}` })).json();
-      if (job.status === 'done') {
-        expect(job).toMatchObject({ rowsOk: 6919, rowsFailed: 0 });
-        break;
-      }
-      if (job.status === 'failed' || i > 1200) throw new Error(`the CDNOW import did not finish: ${JSON.stringify(job)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    expect(await importFile(app, cdnow, 'orders', cdnowOrdersCsv(), 'cdnow.csv')).toMatchObject({ status: 'done', rowsOk: 6919, rowsFailed: 0 });
   }, 120_000);
   afterAll(() => app?.close());
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { addUser, asUser, newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
-import { multipart } from '../../../test/multipart.js';
+import { importFile } from '../../../test/import-file.js';
 
 // Five customers whose RFM is worked out by hand in the test below (as of 2026-06-30).
 const ordersCsv = [
@@ -28,20 +28,7 @@ describe.each(testDatabases())('RFM, ABC/XYZ, KPI, lifecycle and cohort API on $
   beforeAll(async () => {
     app = await startApp(database);
     shop = await newWorkspace(app);
-    const upload = await withKey(app, shop.secretKey, {
-      method: 'POST',
-      url: '/api/v1/imports',
-      ...multipart([{ name: 'kind', value: 'orders' }, { name: 'file', value: ordersCsv, filename: 'orders.csv' }]),
-    });
-    expect(upload.statusCode, upload.body).toBe(201);
-    const id: string = upload.json().id;
-    expect((await withKey(app, shop.secretKey, { method: 'POST', url: `/api/v1/imports/${id}/start` })).statusCode).toBe(200);
-    for (let i = 0; ; i++) {
-      const job = (await withKey(app, shop.secretKey, { method: 'GET', url: `/api/v1/imports/${id}` })).json();
-      if (job.status === 'done') break;
-      if (job.status === 'failed' || i > 400) throw new Error(`the import did not finish: ${JSON.stringify(job)}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    expect(await importFile(app, shop, 'orders', ordersCsv)).toMatchObject({ status: 'done', rowsFailed: 0 });
   });
   afterAll(() => app?.close());
 
