@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { PeriodCounts } from './kpi/kpi.js';
 import type { Database } from '../../platform/db/schema.js';
+import { purchaseStatuses } from '../orders/purchase-statuses.js';
 
 /** One customer's purchase days up to a day: what the CLV models are fitted on. */
 export interface PurchaseDaysRow {
@@ -26,8 +27,6 @@ export interface PeriodTotalsRow {
   value: number;
 }
 
-// Orders that count as purchases, as in customer_stats.
-const countedStatuses = ['completed', 'partially_refunded'];
 
 /** SQL of the customer analytics. */
 export class AnalyticsRepo {
@@ -42,7 +41,7 @@ export class AnalyticsRepo {
       with per_day as (
         select customer_id, order_day, sum(total - refunded) as value
         from orders
-        where workspace_id = ${workspaceId} and order_day <= ${lastDay} and status in (${sql.join(countedStatuses)})
+        where workspace_id = ${workspaceId} and order_day <= ${lastDay} and status in (${sql.join(purchaseStatuses)})
         group by customer_id, order_day
       ),
       firsts as (select customer_id, min(order_day) as first_day from per_day group by customer_id)
@@ -61,7 +60,7 @@ export class AnalyticsRepo {
              sum(total - refunded) as value
       from orders
       where workspace_id = ${workspaceId} and order_day <= ${toDay} and order_day >= ${fromDay ?? -1_000_000}
-        and status in (${sql.join(countedStatuses)})
+        and status in (${sql.join(purchaseStatuses)})
       group by customer_id`.execute(this.db);
     return result.rows;
   }
@@ -71,7 +70,7 @@ export class AnalyticsRepo {
     const result = await sql<{ customer_id: number; order_day: number; orders: number }>`
       select customer_id, order_day, count(*) as orders
       from orders
-      where workspace_id = ${workspaceId} and order_day between ${fromDay} and ${toDay} and status in (${sql.join(countedStatuses)})
+      where workspace_id = ${workspaceId} and order_day between ${fromDay} and ${toDay} and status in (${sql.join(purchaseStatuses)})
       group by customer_id, order_day`.execute(this.db);
     return result.rows;
   }
@@ -92,7 +91,7 @@ export class AnalyticsRepo {
                sum(case when order_day >= ${fromDay} then 1 else 0 end) as orders,
                sum(case when order_day >= ${fromDay} then total - refunded else 0 end) as revenue
         from orders
-        where workspace_id = ${workspaceId} and order_day <= ${toDay} and status in (${sql.join(countedStatuses)})
+        where workspace_id = ${workspaceId} and order_day <= ${toDay} and status in (${sql.join(purchaseStatuses)})
         group by customer_id
       )
       select sum(case when last_before >= ${fromDay - activeDays} then 1 else 0 end) as "start",
@@ -116,7 +115,7 @@ export class AnalyticsRepo {
       .select(['customer_id', 'order_day'])
       .where('workspace_id', '=', workspaceId)
       .where('order_day', '<=', toDay)
-      .where('status', 'in', countedStatuses)
+      .where('status', 'in', purchaseStatuses)
       .groupBy(['customer_id', 'order_day'])
       .orderBy('customer_id')
       .orderBy('order_day')

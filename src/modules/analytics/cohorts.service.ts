@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import { invalid } from '../../platform/errors.js';
 import { AnalyticsRepo } from './analytics.repo.js';
 import { type Cohort, cohortRetention } from './cohorts/cohorts.js';
+import { lastDayOfMonth } from './days.js';
 
 /** Cohort retention over a range of first-purchase months. */
 export interface CohortAnalysis {
@@ -20,7 +21,7 @@ export class CohortsService {
     const last = parseMonth(to, 'to');
     if (first > last) throw invalid('from', 'must not be after to');
     if (last - first >= 120) throw invalid('from', 'at most 120 months at a time');
-    const lastDay = Math.floor(Date.UTC(Math.floor(last / 12), (last % 12) + 1, 1) / 86_400_000) - 1;
+    const lastDay = lastDayOfMonth(last);
     const byCustomer = new Map<number, number[]>();
     for (const row of await new AnalyticsRepo(this.db.kysely).purchaseDayList(workspaceId, lastDay)) {
       const days = byCustomer.get(row.customer_id);

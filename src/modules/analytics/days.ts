@@ -19,3 +19,13 @@ export function parsePeriod(from: string | null, to: string, toField = 'to'): { 
   if (fromDay !== null && fromDay > toDay) throw invalid('from', `must not be after ${toField}`);
   return { fromDay, toDay };
 }
+
+/** "YYYY-MM-DD" of a day number. */
+export function isoDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The day number of the last day of a month (months since January 1970). */
+export function lastDayOfMonth(month: number): number {
+  return Math.floor(Date.UTC(Math.floor(month / 12), (month % 12) + 1, 1) / 86_400_000) - 1;
+}

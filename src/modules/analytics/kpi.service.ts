@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import { AnalyticsRepo } from './analytics.repo.js';
-import { parsePeriod } from './days.js';
+import { isoDay, parsePeriod } from './days.js';
 import { type Kpis, kpis } from './kpi/kpi.js';
 
 /** A period's KPIs beside the same-length period just before it. */
@@ -29,8 +29,4 @@ export class KpiService {
       previous: { from: isoDay(fromDay - length), to: isoDay(fromDay - 1), ...kpis(previous) },
     };
   }
-}
-
-function isoDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

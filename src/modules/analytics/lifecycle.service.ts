@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import { localDayNumber } from '../../platform/time.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { AnalyticsRepo } from './analytics.repo.js';
-import { parsePeriod } from './days.js';
+import { isoDay, lastDayOfMonth, parsePeriod } from './days.js';
 import { churnWindowFromGaps, type LifecycleRules, type StageCounts, stageCounts, type StageFlow, stageFlows } from './lifecycle/lifecycle.js';
 
 /** Stage counts over a period and the flows between its first and last day. */
@@ -65,14 +65,10 @@ function checkpoints(fromDay: number, toDay: number): number[] {
   const days: number[] = [];
   const date = new Date(fromDay * 86_400_000);
   for (let month = date.getUTCFullYear() * 12 + date.getUTCMonth(); days.length < 120; month++) {
-    const lastDay = Math.floor(Date.UTC(Math.floor(month / 12), (month % 12) + 1, 1) / 86_400_000) - 1;
+    const lastDay = lastDayOfMonth(month);
     if (lastDay >= toDay) break;
     if (lastDay >= fromDay) days.push(lastDay);
   }
   days.push(toDay);
   return days;
-}
-
-function isoDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

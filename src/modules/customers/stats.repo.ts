@@ -1,12 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import type { CustomerStatsTable, Database } from '../../platform/db/schema.js';
+import { purchaseStatuses } from '../orders/purchase-statuses.js';
 
 /** Per-customer aggregates as stored. */
 export type StatsRow = CustomerStatsTable;
 
-// Orders that count as purchases: completed ones and partly refunded ones (net of the refund).
-// Cancelled and fully refunded orders are kept in history but are not purchases.
-const countedStatuses = ['completed', 'partially_refunded'];
 
 /** SQL for customer_stats, the per-customer aggregates kept current at write time. */
 export class StatsRepo {
@@ -28,7 +26,7 @@ export class StatsRepo {
                case when count(*) > 0 then cast(coalesce(sum(total - refunded), 0) as bigint) / count(*) else 0 end,
                max(ordered_at), ${now}
         from orders
-        where workspace_id = ${workspaceId} and customer_id = ${customerId} and status in (${sql.join(countedStatuses)})
+        where workspace_id = ${workspaceId} and customer_id = ${customerId} and status in (${sql.join(purchaseStatuses)})
         on conflict (workspace_id, customer_id) do update set
           first_order_at = excluded.first_order_at,
           last_order_at = excluded.last_order_at,

@@ -7,6 +7,7 @@ import { demoShopName } from './demo.catalog.js';
 import { generateDemoShop } from './demo.generator.js';
 import { type DemoCustomerRow, type DemoItemRow, type DemoOrderRow, DemoRepo } from './demo.repo.js';
 import type { DemoChunk, DemoCustomer, DemoOrder } from './demo.types.js';
+import { purchaseStatuses } from '../orders/purchase-statuses.js';
 
 /** Options of createDemoWorkspace. */
 export interface DemoWorkspaceOptions {
@@ -51,8 +52,8 @@ export interface DemoWorkspaceSummary {
 
 const timezone = 'Europe/Moscow';
 const currency = 'RUB';
-// Orders that count as purchases in customer_stats, as StatsRepo.recomputeOrders counts them.
-const countedStatuses = new Set(['completed', 'partially_refunded']);
+// Orders that count as purchases in customer_stats.
+const countedStatuses = new Set(purchaseStatuses);
 
 /**
  * Creates a workspace for the demo shop «Северный ветер» with a write key and loads a generated

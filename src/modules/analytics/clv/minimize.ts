@@ -7,7 +7,8 @@ import { nelderMead } from 'fmin';
 export interface PositiveFit {
   params: number[];
   logLikelihood: number;
-  iterations: number;
+  /** Times the log-likelihood was evaluated. */
+  evaluations: number;
 }
 
 /** Maximises a log-likelihood over positive parameters with the Nelder–Mead method, from `start`. */
@@ -20,5 +21,5 @@ export function maximizePositive(logLikelihood: (params: number[]) => number, st
     return Number.isFinite(value) ? -value : Number.MAX_VALUE;
   };
   const result = nelderMead(objective, start.map(Math.log), { maxIterations, minErrorDelta: 1e-10, minTolerance: 1e-10 });
-  return { params: result.x.map(Math.exp), logLikelihood: -result.fx, iterations: calls };
+  return { params: result.x.map(Math.exp), logLikelihood: -result.fx, evaluations: calls };
 }

@@ -1,7 +1,8 @@
 import { Group, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../api/types.js';
-import { memberLabel, useMembers } from './members.api.js';
+import { useMembers } from '../../api/members.js';
+import { memberLabel } from './members.api.js';
 
 /** Props of ManagerSelect. */
 export interface ManagerSelectProps {

@@ -11,7 +11,7 @@ import { AddMemberModal } from './AddMemberModal.js';
 import { MembersTable } from './MembersTable.js';
 import { RemoveMemberModal } from './RemoveMemberModal.js';
 import { SectionHeader } from './SectionHeader.js';
-import { useMembers } from './settings.api.js';
+import { useMembers } from '../../api/members.js';
 import type { Member } from './settings.types.js';
 
 /** The members of the workspace and their roles; owners and administrators add, re-role and remove them. */
@@ -47,7 +47,7 @@ export function MembersPage() {
             <ErrorState error={members.error} onRetry={() => void members.refetch()} />
           </Stack>
         ) : (
-          <MembersTable members={members.data.members} manage={manage} onRemove={askToRemove} />
+          <MembersTable members={members.data} manage={manage} onRemove={askToRemove} />
         )}
       </Paper>
       <RoleLegend />

@@ -45,16 +45,6 @@ export function useUpdateWorkspace() {
   });
 }
 
-/** Members of the workspace with their roles. */
-export function useMembers() {
-  const api = useApi();
-  const { id: workspaceId } = useWorkspace();
-  return useQuery({
-    queryKey: ['ws', workspaceId, 'members'],
-    queryFn: ({ signal }) => api.request<MemberList>('/api/v1/members', { workspaceId, signal }),
-  });
-}
-
 /** Adds a user to the workspace (creating the account when a first password is given). */
 export function useAddMember() {
   const api = useApi();
