@@ -28,6 +28,10 @@ import { AbcXyzService } from './modules/analytics/abc-xyz.service.js';
 import { KpiService } from './modules/analytics/kpi.service.js';
 import { LifecycleService } from './modules/analytics/lifecycle.service.js';
 import { CohortsService } from './modules/analytics/cohorts.service.js';
+import { ScoresService } from './modules/analytics/scores/scores.service.js';
+import { ScoresRepo } from './modules/analytics/scores/scores.repo.js';
+import { ScoresScheduler } from './modules/analytics/scores/scores.scheduler.js';
+import { registerScoresRoutes } from './modules/analytics/scores/scores.routes.js';
 import { ApiKeysRepo } from './modules/users/api-keys.repo.js';
 import { ApiKeysService } from './modules/users/api-keys.service.js';
 import { UsersRepo } from './modules/users/users.repo.js';
@@ -56,6 +60,7 @@ export interface Services {
   kpis: KpiService;
   lifecycle: LifecycleService;
   cohorts: CohortsService;
+  scores: ScoresService;
 }
 
 /** A running platform: configuration, database, services and the HTTP server (not yet listening). */
@@ -99,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     registerCustomerRoutes(http, deps);
     registerOrderRoutes(http, deps);
     registerAnalyticsRoutes(http, deps);
+    registerScoresRoutes(http, deps, config.SCORES_EVERY_HOURS);
     registerImportRoutes(http, deps);
     // The web app answers the addresses no API route claims (a catch-all), so it comes last.
     await registerWebApp(http, { dir: webAppDir });
@@ -106,6 +112,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Workers run in every process but a pure API one (`klientura start --role api`).
     const importsWorker = options.role === 'api' ? null : new ImportsWorker(services.imports, new ImportRunner({ db, clock, logger, ...services }), logger);
     importsWorker?.start();
+    const scoresScheduler = options.role === 'api' ? null : new ScoresScheduler(services.scores, new ScoresRepo(db.kysely), clock, logger, config.SCORES_EVERY_HOURS);
+    scoresScheduler?.start();
     return {
       config,
       db,
@@ -118,6 +126,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       async close() {
         await http.close();
         await importsWorker?.stop();
+        await scoresScheduler?.stop();
         await db.close();
       },
     };
@@ -145,9 +154,10 @@ function createServices(db: Db, clock: Clock, config: Config): Services {
   const kpis = new KpiService(db);
   const lifecycle = new LifecycleService(db, workspaces);
   const cohorts = new CohortsService(db);
+  const scores = new ScoresService(db, workspaces, clock);
   return {
     workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports,
-    clvModel, rfm, abcXyz, kpis, lifecycle, cohorts,
+    clvModel, rfm, abcXyz, kpis, lifecycle, cohorts, scores,
   };
 }
 

@@ -43,6 +43,8 @@ export async function startApp(database: TestDatabase, options: { clock?: Clock;
     LOG_LEVEL: 'silent',
     DEMO: 'false',
     DATA_DIR: tempDir(),
+    // Tests recompute scores when they mean to, never on a timer.
+    SCORES_EVERY_HOURS: '0',
     ...options.env,
   });
   return createApp({ config, clock: options.clock ?? systemClock, logger: createLogger('silent') });

@@ -26,6 +26,8 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Hours between scheduled recomputations of the stored customer scores (0: only on request). */
+  SCORES_EVERY_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   /** Public base URL of the installation, used in links and cookies; defaults to http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
 });

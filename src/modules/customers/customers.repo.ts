@@ -37,6 +37,7 @@ export class CustomersRepo {
       .values({
         workspace_id: workspaceId, customer_id: row.id, first_order_at: null, last_order_at: null, orders_count: 0,
         order_days: 0, revenue: 0, avg_check: 0, last_activity_at: null, updated_at: now,
+        first_order_day: null, last_order_day: null, prev_order_day: null, first_day_value: null,
       })
       .onConflict((oc) => oc.columns(['workspace_id', 'customer_id']).doNothing())
       .execute();

@@ -18,15 +18,23 @@ export class StatsRepo {
   async recomputeOrders(workspaceId: string, customerIds: number[], now: number): Promise<void> {
     for (const customerId of customerIds) {
       await sql`
+        with p as (
+          select ordered_at, order_day, total - refunded as value from orders
+          where workspace_id = ${workspaceId} and customer_id = ${customerId} and status in (${sql.join(purchaseStatuses)})
+        )
         insert into customer_stats
-          (workspace_id, customer_id, first_order_at, last_order_at, orders_count, order_days, revenue, avg_check, last_activity_at, updated_at)
+          (workspace_id, customer_id, first_order_at, last_order_at, orders_count, order_days, revenue, avg_check, last_activity_at, updated_at,
+           first_order_day, last_order_day, prev_order_day, first_day_value)
         select ${workspaceId}, ${customerId}, min(ordered_at), max(ordered_at), count(*), count(distinct order_day),
-               coalesce(sum(total - refunded), 0),
+               coalesce(sum(value), 0),
                -- PostgreSQL sums bigints as numeric; the cast makes the division an integer one on both engines.
-               case when count(*) > 0 then cast(coalesce(sum(total - refunded), 0) as bigint) / count(*) else 0 end,
-               max(ordered_at), ${now}
-        from orders
-        where workspace_id = ${workspaceId} and customer_id = ${customerId} and status in (${sql.join(purchaseStatuses)})
+               case when count(*) > 0 then cast(coalesce(sum(value), 0) as bigint) / count(*) else 0 end,
+               max(ordered_at), ${now},
+               min(order_day), max(order_day),
+               (select max(order_day) from p where order_day < (select max(order_day) from p)),
+               (select sum(value) from p where order_day = (select min(order_day) from p))
+        -- SQLite needs a WHERE before an upsert's ON CONFLICT, or it reads ON as a join's.
+        from p where true
         on conflict (workspace_id, customer_id) do update set
           first_order_at = excluded.first_order_at,
           last_order_at = excluded.last_order_at,
@@ -34,6 +42,10 @@ export class StatsRepo {
           order_days = excluded.order_days,
           revenue = excluded.revenue,
           avg_check = excluded.avg_check,
+          first_order_day = excluded.first_order_day,
+          last_order_day = excluded.last_order_day,
+          prev_order_day = excluded.prev_order_day,
+          first_day_value = excluded.first_day_value,
           last_activity_at = case
             when customer_stats.last_activity_at is null then excluded.last_activity_at
             when excluded.last_activity_at is not null and excluded.last_activity_at > customer_stats.last_activity_at

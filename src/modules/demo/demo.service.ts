@@ -203,19 +203,25 @@ function customerStats(orders: DemoOrder[], lastEventAt: number | null, dayOf: (
   let first: number | null = null;
   let last: number | null = null;
   let lastActivity = lastEventAt;
-  const days = new Set<number>();
+  // Net value per purchase day.
+  const days = new Map<number, number>();
   for (const o of orders) {
     lastActivity = lastActivity === null ? o.orderedAt : Math.max(lastActivity, o.orderedAt);
     if (!countedStatuses.has(o.status)) continue;
     count++;
-    revenue += o.total - refundedOf(o);
+    const value = o.total - refundedOf(o);
+    revenue += value;
     first = first === null ? o.orderedAt : Math.min(first, o.orderedAt);
     last = last === null ? o.orderedAt : Math.max(last, o.orderedAt);
-    days.add(dayOf(o.orderedAt));
+    const day = dayOf(o.orderedAt);
+    days.set(day, (days.get(day) ?? 0) + value);
   }
+  const sorted = [...days.keys()].sort((a, b) => a - b);
   return {
     first_order_at: first, last_order_at: last, orders_count: count, order_days: days.size, revenue,
     avg_check: count > 0 ? Math.trunc(revenue / count) : 0, last_activity_at: lastActivity,
+    first_order_day: sorted[0] ?? null, last_order_day: sorted.at(-1) ?? null, prev_order_day: sorted.at(-2) ?? null,
+    first_day_value: sorted.length > 0 ? (days.get(sorted[0]) ?? 0) : null,
   };
 }
 

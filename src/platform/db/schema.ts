@@ -194,6 +194,67 @@ export interface CustomerStatsTable {
   avg_check: number;
   last_activity_at: number | null;
   updated_at: number;
+  /** Local day numbers of the first and last purchase days, and of the purchase day before the last. */
+  first_order_day: number | null;
+  last_order_day: number | null;
+  prev_order_day: number | null;
+  /** Net value bought on the first purchase day, minor units. */
+  first_day_value: number | null;
+}
+
+/** A customer's scores as of the last computation (docs/analytics.md, "Stored scores"). */
+export interface CustomerScoresTable {
+  workspace_id: string;
+  customer_id: number;
+  rfm_r: number | null;
+  rfm_f: number | null;
+  rfm_m: number | null;
+  rfm_segment: string | null;
+  abc: string | null;
+  xyz: string | null;
+  stage: string;
+  /** Local day number the customer entered the stage (null: before the first computation saw it). */
+  stage_since: number | null;
+  p_alive: number | null;
+  expected_30: number | null;
+  expected_90: number | null;
+  expected_365: number | null;
+  predicted_clv: number | null;
+  computed_at: number;
+}
+
+export interface StageTransitionsTable {
+  id: Id;
+  workspace_id: string;
+  customer_id: number;
+  /** null: the customer's first stage. */
+  from_stage: string | null;
+  to_stage: string;
+  /** Local day number of the change. */
+  day: number;
+  computed_at: number;
+}
+
+export interface AnalyticsRunsTable {
+  id: string;
+  workspace_id: string;
+  trigger: string; // schedule | request | settings
+  status: string; // running | done | failed
+  as_of_day: number;
+  customers: number | null;
+  changed: number | null;
+  phases: JsonColumn | null;
+  error: string | null;
+  requested_by: string | null;
+  started_at: number;
+  finished_at: number | null;
+}
+
+export interface AnalyticsSettingsTable {
+  workspace_id: string;
+  settings: JsonColumn;
+  updated_by: string | null;
+  updated_at: number;
 }
 
 export interface ImportJobsTable {
@@ -258,4 +319,8 @@ export interface Database {
   customer_stats: CustomerStatsTable;
   import_jobs: ImportJobsTable;
   import_errors: ImportErrorsTable;
+  customer_scores: CustomerScoresTable;
+  stage_transitions: StageTransitionsTable;
+  analytics_runs: AnalyticsRunsTable;
+  analytics_settings: AnalyticsSettingsTable;
 }

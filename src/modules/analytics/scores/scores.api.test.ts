@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../../main.js';
+import { fixedClock } from '../../../platform/clock.js';
+import { addUser, asUser, newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../../test/harness.js';
+import { importFile } from '../../../../test/import-file.js';
+
+// Five buyers and one customer who never bought, scored by hand as of 2026-07-06 (Moscow).
+const ordersCsv = [
+  'Order ID,Date,Customer ID,Total,Status',
+  'A1,2026-06-28,c1,1000.00,',
+  'A2,2026-06-20,c1,500.00,',
+  'A3,2026-05-01,c1,300.00,',
+  'A4,2026-05-01,c1,200.00,',
+  'B1,2025-12-01,c2,800.00,',
+  'B2,2025-11-01,c2,700.00,',
+  'B3,2025-10-01,c2,600.00,',
+  'B4,2025-09-01,c2,500.00,',
+  'C1,2026-06-25,c3,150.00,',
+  'C2,2026-07-05,c3,999.00,',
+  'D1,2025-07-01,c4,90.00,',
+  'D2,2025-08-01,c4,5000.00,отменен',
+  'E1,2026-04-01,c5,400.00,',
+  'E2,2026-03-01,c5,100.00,',
+].join('\n');
+
+const day = (iso: string) => Date.parse(`${iso}T09:00:00Z`); // noon in Moscow
+
+describe.each(testDatabases())('stored customer scores on $name', (database) => {
+  let app: App;
+  let shop: TestWorkspace;
+  const clock = fixedClock(day('2026-07-06'));
+  const ids = new Map<string, number>();
+  beforeAll(async () => {
+    app = await startApp(database, { clock });
+    shop = await newWorkspace(app);
+    const imported = await importFile(app, shop, 'orders', ordersCsv);
+    expect(imported, JSON.stringify(imported)).toMatchObject({ status: 'done', rowsFailed: 0 });
+    for (const c of ['c1', 'c2', 'c3', 'c4', 'c5']) {
+      const found = await withKey(app, shop.secretKey, { method: 'GET', url: `/api/v1/customers/lookup?kind=external_id&value=${c}` });
+      ids.set(c, found.json().id);
+    }
+    const created = await withKey(app, shop.secretKey, { method: 'POST', url: '/api/v1/customers', payload: { firstName: 'Вера', phone: '+7 912 000-00-06' } });
+    expect(created.statusCode, created.body).toBe(201);
+    ids.set('c6', created.json().customer.id);
+  });
+  afterAll(() => app?.close());
+
+  const get = (url: string) => withKey(app, shop.secretKey, { method: 'GET', url });
+  const scoresOf = async (c: string) => (await get(`/api/v1/customers/${ids.get(c)}/scores`)).json();
+  const recompute = async () => {
+    const res = await withKey(app, shop.secretKey, { method: 'POST', url: '/api/v1/analytics/scores/recompute' });
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ status: 'running', trigger: 'request' });
+    await app.services.scores.settled(shop.id);
+  };
+
+  it('has no scores before the first computation', async () => {
+    expect((await get(`/api/v1/customers/${ids.get('c1')}/scores`)).json()).toBeNull();
+    expect((await get('/api/v1/analytics/scores')).json()).toEqual({ running: false, lastComputedAt: null, everyHours: 0, runs: [] });
+  });
+
+  it('computes every score on request (hand-computed as of 2026-07-06)', async () => {
+    await recompute();
+    const status = (await get('/api/v1/analytics/scores')).json();
+    expect(status).toMatchObject({ running: false, lastComputedAt: day('2026-07-06') });
+    expect(status.runs[0]).toMatchObject({ status: 'done', asOf: '2026-07-06', customers: 6, changed: 6, error: null });
+    expect(Object.keys(status.runs[0].phases).sort()).toEqual(['churnWindow', 'fit', 'read', 'score', 'write']);
+
+    // Recency (days), purchase days, revenue: c1 8, 3, 2000; c2 217, 4, 2600; c3 1, 2, 1149; c4 370, 1, 90; c5 96, 2, 500.
+    // Quintiles of five are 1 + (customers worse): R c3 5, c1 4, c5 3, c2 2, c4 1; F c2 5, c1 4, c3 2, c5 2, c4 1.
+    // ABC over 6,339: c2, c1, c3 start below 80 % (A), c5 at 90.7 % (B), c4 at 98.6 % (C).
+    // XYZ over 13 orders: c1 4, c2 4, c3 2, c5 2 start below 80 % (X), c4 at 92.3 % (Y).
+    // Churn window: gaps 8, 10, 30, 30, 31, 31, 50 days, 80th percentile 31.
+    const c1 = await scoresOf('c1');
+    expect(c1).toMatchObject({ rfm: { r: 4, f: 4, m: 4, segment: 'vip' }, abc: 'A', xyz: 'X', stage: 'loyal', stageSince: '2026-06-28', computedAt: day('2026-07-06') });
+    expect(c1.pAlive).toBeGreaterThan(0);
+    expect(c1.pAlive).toBeLessThanOrEqual(1);
+    expect(c1.expected365).toBeGreaterThan(c1.expected30);
+    expect(await scoresOf('c2')).toMatchObject({ rfm: { r: 2, f: 5, m: 5, segment: 'churnedLoyal' }, abc: 'A', xyz: 'X', stage: 'churned', stageSince: '2026-01-02' });
+    expect(await scoresOf('c3')).toMatchObject({ rfm: { r: 5, f: 2, m: 3, segment: 'promising' }, abc: 'A', stage: 'repeat' });
+    expect(await scoresOf('c4')).toMatchObject({ rfm: { r: 1, f: 1, m: 1, segment: 'sleeping' }, abc: 'C', xyz: 'Y', stage: 'churned' });
+    expect(await scoresOf('c5')).toMatchObject({ rfm: { r: 3, f: 2, m: 2, segment: 'needsAttention' }, abc: 'B', stage: 'churned' });
+    const c6 = await scoresOf('c6');
+    expect(c6, JSON.stringify(c6)).toMatchObject({ rfm: null, abc: null, xyz: null, stage: 'potential', pAlive: null, predictedClv: null, transitions: [{ from: null, to: 'potential', day: '2026-07-06' }] });
+  });
+
+  it('agrees with the analyses computed from orders', async () => {
+    const rfm = (await get('/api/v1/analytics/rfm?asOf=2026-07-06')).json();
+    const stored = await Promise.all(['c1', 'c2', 'c3', 'c4', 'c5'].map(scoresOf));
+    for (const segment of rfm.segments) {
+      expect(stored.filter((s) => s.rfm.segment === segment.segment).length, segment.segment).toBe(segment.customers);
+    }
+    const lifecycle = (await get('/api/v1/analytics/lifecycle?from=2026-07-06&to=2026-07-06')).json();
+    expect(lifecycle.rules).toMatchObject({ churnDays: 31, churnDaysDerived: true });
+    expect(lifecycle.counts[0]).toMatchObject({ potential: 1, new: 0, repeat: 1, loyal: 1, churned: 3, returned: 0 });
+  });
+
+  it('records a change of stage when a churned customer comes back', async () => {
+    clock.set(day('2026-07-09'));
+    expect(await importFile(app, shop, 'orders', 'Order ID,Date,Customer ID,Total\nD3,2026-07-08,c4,100.00')).toMatchObject({ status: 'done', rowsOk: 1 });
+    await recompute();
+    // The gap of 372 days joins the others: the window becomes 50 days; only c4 changes stage.
+    expect((await get('/api/v1/analytics/scores')).json().runs[0]).toMatchObject({ status: 'done', asOf: '2026-07-09', changed: 1 });
+    const c4 = await scoresOf('c4');
+    expect(c4).toMatchObject({ stage: 'returned', stageSince: '2026-07-08' });
+    expect(c4.transitions).toEqual([
+      { from: null, to: 'churned', day: '2025-08-02' },
+      { from: 'churned', to: 'returned', day: '2026-07-08' },
+    ]);
+    expect(await scoresOf('c1')).toMatchObject({ stage: 'loyal', stageSince: '2026-06-28' });
+  });
+
+  it('keeps settings per workspace and recomputes with them', async () => {
+    expect((await get('/api/v1/analytics/settings')).json()).toMatchObject({ lifecycle: { churnDays: null, loyalPurchases: 3 }, rfm: { thresholds: null } });
+    const settings = {
+      rfm: { thresholds: null },
+      abcXyz: { abcCuts: [0.8, 0.95], xyzCuts: [0.8, 0.95] },
+      lifecycle: { churnDays: 400, loyalPurchases: 3 },
+      clv: { months: 6, monthlyDiscount: 0.02 },
+    };
+    const put = await withKey(app, shop.secretKey, { method: 'PUT', url: '/api/v1/analytics/settings', payload: settings });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toMatchObject({ settings, run: { status: 'running', trigger: 'settings' } });
+    await app.services.scores.settled(shop.id);
+    expect((await get('/api/v1/analytics/settings')).json()).toEqual(settings);
+    // Within 400 days nobody has churned: c2 (4 purchase days) is loyal, c4's gap no longer makes a return.
+    expect(await scoresOf('c2')).toMatchObject({ stage: 'loyal' });
+    expect(await scoresOf('c4')).toMatchObject({ stage: 'repeat', stageSince: '2026-07-08' });
+    expect(await scoresOf('c5')).toMatchObject({ stage: 'repeat' });
+  });
+
+  it('refuses bad settings by field, and keeps analysts to reading', async () => {
+    const bad = await withKey(app, shop.secretKey, {
+      method: 'PUT',
+      url: '/api/v1/analytics/settings',
+      payload: { rfm: { thresholds: null }, abcXyz: { abcCuts: [0.95, 0.8], xyzCuts: [0.8, 0.95] }, lifecycle: { churnDays: 0, loyalPurchases: 3 }, clv: { months: 12, monthlyDiscount: 0.01 } },
+    });
+    expect(bad.statusCode).toBe(400);
+    const fields = bad.json().error.details.map((d: { field: string }) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.abcXyz.abcCuts', 'body.lifecycle.churnDays']));
+    const analyst = await addUser(app, shop.id, 'analyst');
+    expect((await asUser(app, analyst, shop.id, { method: 'GET', url: '/api/v1/analytics/scores' })).statusCode).toBe(200);
+    expect((await asUser(app, analyst, shop.id, { method: 'POST', url: '/api/v1/analytics/scores/recompute' })).statusCode).toBe(403);
+    expect((await get('/api/v1/customers/999999/scores')).statusCode).toBe(404);
+  });
+
+  it('runs one computation per workspace at a time', async () => {
+    const both = await Promise.allSettled([app.services.scores.request(shop.id, 'request', null), app.services.scores.request(shop.id, 'request', null)]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    await app.services.scores.settled(shop.id);
+    const rejected = both.find((r) => r.status === 'rejected');
+    expect((rejected as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+  });
+});

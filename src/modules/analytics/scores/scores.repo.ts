@@ -1,0 +1,182 @@
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { AnalyticsRunsTable, CustomerScoresTable, Database, StageTransitionsTable } from '../../../platform/db/schema.js';
+import { readJson, writeJson } from '../../../platform/db/normalize.js';
+import { purchaseStatuses } from '../../orders/purchase-statuses.js';
+import type { ScoringInput } from './customer-scoring.js';
+
+/** A stored score row. */
+export type ScoreRow = CustomerScoresTable;
+/** A stored computation. */
+export type RunRow = AnalyticsRunsTable;
+
+// Rows per statement when writing scores: 16 columns stay under both engines' parameter limits.
+const writeBatch = 1000;
+
+/** SQL of the stored scores, their computations and the workspace's analytics settings. */
+export class ScoresRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Every live customer (not merged away, not erased) with the aggregates the scores need, in id order. */
+  async scoringInputs(workspaceId: string): Promise<ScoringInput[]> {
+    const rows = await sql<{ id: number; orders: number | null; days: number | null; revenue: number | null; first_day: number | null; last_day: number | null; prev_day: number | null; first_day_value: number | null }>`
+      select c.id, s.orders_count as orders, s.order_days as days, s.revenue, s.first_order_day as first_day, s.last_order_day as last_day,
+             s.prev_order_day as prev_day, s.first_day_value
+      from customers c left join customer_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
+      where c.workspace_id = ${workspaceId} and c.merged_into is null and c.erased_at is null
+      order by c.id`.execute(this.db);
+    return rows.rows.map((r) => ({
+      customerId: Number(r.id),
+      orders: Number(r.orders ?? 0),
+      days: Number(r.days ?? 0),
+      revenue: Number(r.revenue ?? 0),
+      firstDay: r.first_day === null ? null : Number(r.first_day),
+      lastDay: r.last_day === null ? null : Number(r.last_day),
+      prevDay: r.prev_day === null ? null : Number(r.prev_day),
+      firstDayValue: r.first_day_value === null ? null : Number(r.first_day_value),
+    }));
+  }
+
+  /**
+   * Purchase days of a systematic sample of the customers with a repeat purchase (every k-th by id,
+   * so at most about `maxCustomers` of them; all when fewer), in order of customer and day.
+   */
+  async repeatPurchaseDays(workspaceId: string, maxCustomers: number): Promise<{ customer_id: number; order_day: number }[]> {
+    const counted = await sql<{ n: number }>`select count(*) as n from customer_stats where workspace_id = ${workspaceId} and order_days >= 2`.execute(this.db);
+    const step = Math.max(1, Math.ceil(Number(counted.rows[0]?.n ?? 0) / maxCustomers));
+    const result = await sql<{ customer_id: number; order_day: number }>`
+      select o.customer_id, o.order_day
+      from customer_stats s join orders o on o.workspace_id = s.workspace_id and o.customer_id = s.customer_id
+      where s.workspace_id = ${workspaceId} and s.order_days >= 2 and s.customer_id % ${step} = 0 and o.status in (${sql.join(purchaseStatuses)})
+      group by o.customer_id, o.order_day
+      order by o.customer_id, o.order_day`.execute(this.db);
+    return result.rows.map((r) => ({ customer_id: Number(r.customer_id), order_day: Number(r.order_day) }));
+  }
+
+  /** Each scored customer's stage and the day they entered it. */
+  async stages(workspaceId: string): Promise<Map<number, { stage: string; since: number | null }>> {
+    const rows = await this.db
+      .selectFrom('customer_scores')
+      .select(['customer_id', 'stage', 'stage_since'])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
+    return new Map(rows.map((r) => [Number(r.customer_id), { stage: r.stage, since: r.stage_since === null ? null : Number(r.stage_since) }]));
+  }
+
+  /** Writes scores (insert or replace), in one transaction per batch so writers of other kinds are never held up long. */
+  async writeScores(rows: readonly Insertable<CustomerScoresTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += writeBatch) {
+      await this.db
+        .insertInto('customer_scores')
+        .values(rows.slice(i, i + writeBatch))
+        .onConflict((oc) =>
+          oc.columns(['workspace_id', 'customer_id']).doUpdateSet((eb) => ({
+            rfm_r: eb.ref('excluded.rfm_r'),
+            rfm_f: eb.ref('excluded.rfm_f'),
+            rfm_m: eb.ref('excluded.rfm_m'),
+            rfm_segment: eb.ref('excluded.rfm_segment'),
+            abc: eb.ref('excluded.abc'),
+            xyz: eb.ref('excluded.xyz'),
+            stage: eb.ref('excluded.stage'),
+            stage_since: eb.ref('excluded.stage_since'),
+            p_alive: eb.ref('excluded.p_alive'),
+            expected_30: eb.ref('excluded.expected_30'),
+            expected_90: eb.ref('excluded.expected_90'),
+            expected_365: eb.ref('excluded.expected_365'),
+            predicted_clv: eb.ref('excluded.predicted_clv'),
+            computed_at: eb.ref('excluded.computed_at'),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  /** Removes the scores a computation did not write (customers merged away or erased since). */
+  async removeStale(workspaceId: string, computedAt: number): Promise<number> {
+    const result = await this.db.deleteFrom('customer_scores').where('workspace_id', '=', workspaceId).where('computed_at', '<', computedAt).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Records stage changes. */
+  async addTransitions(rows: readonly Insertable<StageTransitionsTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += writeBatch) await this.db.insertInto('stage_transitions').values(rows.slice(i, i + writeBatch)).execute();
+  }
+
+  /** One customer's scores. */
+  async get(workspaceId: string, customerId: number): Promise<ScoreRow | undefined> {
+    return this.db.selectFrom('customer_scores').selectAll().where('workspace_id', '=', workspaceId).where('customer_id', '=', customerId).executeTakeFirst();
+  }
+
+  /** One customer's stage changes, oldest first. */
+  async transitions(workspaceId: string, customerId: number): Promise<{ from_stage: string | null; to_stage: string; day: number }[]> {
+    return this.db
+      .selectFrom('stage_transitions')
+      .select(['from_stage', 'to_stage', 'day'])
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .orderBy('day')
+      .orderBy('id')
+      .execute();
+  }
+
+  /**
+   * Starts a computation unless one is running (a unique index allows one per workspace); a run
+   * started more than `staleMs` ago is taken for one whose process died and closed as failed.
+   */
+  async startRun(run: Insertable<AnalyticsRunsTable>, staleMs: number): Promise<boolean> {
+    await this.db
+      .updateTable('analytics_runs')
+      .set({ status: 'failed', error: 'the process computing it stopped', finished_at: run.started_at })
+      .where('workspace_id', '=', run.workspace_id)
+      .where('status', '=', 'running')
+      .where('started_at', '<=', run.started_at - staleMs)
+      .execute();
+    const result = await this.db.insertInto('analytics_runs').values(run).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  /** Ends a computation. */
+  async finishRun(id: string, result: { status: 'done' | 'failed'; customers?: number; changed?: number; phases?: Record<string, number>; error?: string; finishedAt: number }): Promise<void> {
+    await this.db
+      .updateTable('analytics_runs')
+      .set({
+        status: result.status,
+        customers: result.customers ?? null,
+        changed: result.changed ?? null,
+        phases: result.phases ? writeJson(result.phases) : null,
+        error: result.error ?? null,
+        finished_at: result.finishedAt,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** The latest computations of a workspace, newest first. */
+  async runs(workspaceId: string, limit: number): Promise<(Omit<RunRow, 'phases'> & { phases: Record<string, number> | null })[]> {
+    const rows = await this.db.selectFrom('analytics_runs').selectAll().where('workspace_id', '=', workspaceId).orderBy('started_at', 'desc').limit(limit).execute();
+    return rows.map((r) => ({ ...r, phases: r.phases === null ? null : readJson<Record<string, number> | null>(r.phases, null) }));
+  }
+
+  /** When each workspace's scores were last computed successfully (null: never), for the schedule. */
+  async lastComputed(): Promise<{ workspace_id: string; last: number | null }[]> {
+    const result = await sql<{ workspace_id: string; last: number | null }>`
+      select w.id as workspace_id, max(r.finished_at) as last
+      from workspaces w left join analytics_runs r on r.workspace_id = w.id and r.status = 'done'
+      group by w.id`.execute(this.db);
+    return result.rows.map((r) => ({ workspace_id: r.workspace_id, last: r.last === null ? null : Number(r.last) }));
+  }
+
+  /** The stored settings of a workspace (undefined: never changed). */
+  async settings(workspaceId: string): Promise<unknown> {
+    const row = await this.db.selectFrom('analytics_settings').select('settings').where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return row ? readJson<unknown>(row.settings, undefined) : undefined;
+  }
+
+  /** Stores the settings of a workspace. */
+  async saveSettings(workspaceId: string, settings: unknown, userId: string | null, now: number): Promise<void> {
+    await this.db
+      .insertInto('analytics_settings')
+      .values({ workspace_id: workspaceId, settings: writeJson(settings), updated_by: userId, updated_at: now })
+      .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ settings: writeJson(settings), updated_by: userId, updated_at: now }))
+      .execute();
+  }
+}

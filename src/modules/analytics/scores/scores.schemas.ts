@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { lifecycleStages } from '../lifecycle/lifecycle.js';
+import { rfmSegments } from '../rfm/rfm.js';
+
+// Contracts of the stored-scores endpoints, shared by the server and the web app.
+
+/** A computation of the scores. */
+export const scoresRunSchema = z.object({
+  id: z.string(),
+  trigger: z.string().meta({ description: 'schedule, request or settings' }),
+  status: z.enum(['running', 'done', 'failed']),
+  asOf: z.string().meta({ description: 'The local day the scores are computed for' }),
+  customers: z.number().int().nullable(),
+  changed: z.number().int().nullable().meta({ description: 'Customers whose lifecycle stage changed' }),
+  phases: z.record(z.string(), z.number()).nullable().meta({ description: 'Milliseconds per phase: read, churnWindow, fit, score, write' }),
+  error: z.string().nullable(),
+  startedAt: z.number().int(),
+  finishedAt: z.number().int().nullable(),
+});
+
+/** GET /analytics/scores: the latest computations. */
+export const scoresStatusSchema = z.object({
+  running: z.boolean(),
+  lastComputedAt: z.number().int().nullable().meta({ description: 'When the last successful computation finished' }),
+  everyHours: z.number().meta({ description: 'Hours between scheduled computations (0: only on request)' }),
+  runs: z.array(scoresRunSchema),
+});
+
+/** One customer's stored scores. */
+export const customerScoresSchema = z.object({
+  computedAt: z.number().int(),
+  rfm: z.object({ r: z.number().int(), f: z.number().int(), m: z.number().int(), segment: z.enum(rfmSegments) }).nullable(),
+  abc: z.enum(['A', 'B', 'C']).nullable(),
+  xyz: z.enum(['X', 'Y', 'Z']).nullable(),
+  stage: z.enum(lifecycleStages),
+  stageSince: z.string().nullable(),
+  pAlive: z.number().nullable(),
+  expected30: z.number().nullable(),
+  expected90: z.number().nullable(),
+  expected365: z.number().nullable(),
+  predictedClv: z.number().int().nullable().meta({ description: 'Minor units' }),
+  transitions: z.array(z.object({ from: z.enum(lifecycleStages).nullable(), to: z.enum(lifecycleStages), day: z.string() })),
+});
