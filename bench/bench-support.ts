@@ -47,7 +47,7 @@ export async function openBenchDatabase(engine: Engine): Promise<BenchDatabase> 
 /** Starts the platform on a database with silent logs and no demo of its own. */
 export async function startBenchApp(url: string): Promise<{ app: App; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'klientura-bench-data-'));
-  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEMO: 'false', DATA_DIR: dataDir });
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', DEMO: 'false', DATA_DIR: dataDir, SCORES_EVERY_HOURS: '0' });
   return { app: await createApp({ config, logger: createLogger('silent') }), dataDir };
 }
 
