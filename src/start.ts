@@ -16,7 +16,9 @@ export async function start(config: Config, args: string[]): Promise<number> {
   if (config.DEMO && (await app.services.workspaces.listAll()).length === 0) {
     const { createDemoWorkspace } = await import('./modules/demo/demo.service.js');
     app.logger.info('Creating the demo workspace (about 20,000 customers); this takes a little while on first start');
-    await createDemoWorkspace(app, { customers: 20_000 });
+    const demo = await createDemoWorkspace(app, { customers: 20_000 });
+    // Scores right away, so the first look at the demo has them (the schedule keeps them current).
+    await app.services.scores.recompute(demo.workspaceId, 'schedule');
   }
   if (firstStart) {
     const owner = await app.services.users.findByEmail(firstStart.ownerEmail);

@@ -22,6 +22,16 @@ export interface ListFilter {
   managerId?: string;
   hasEmail?: boolean;
   hasPhone?: boolean;
+  /** Stored scores (customer_scores): any of these RFM segments, lifecycle stages, ABC/XYZ cells ("AX"). */
+  rfmSegments?: string[];
+  stages?: string[];
+  abcXyz?: string[];
+  rfmR?: number;
+  rfmF?: number;
+  minPAlive?: number;
+  maxPAlive?: number;
+  /** Minor units. */
+  minPredictedClv?: number;
 }
 
 /** Where a page starts: after the row with this sort value (null: a row without one) and id. */
@@ -57,6 +67,12 @@ export interface CustomerListRow {
   first_order_at: number | null;
   last_order_at: number | null;
   last_activity_at: number | null;
+  rfm_segment: string | null;
+  stage: string | null;
+  abc: string | null;
+  xyz: string | null;
+  p_alive: number | null;
+  predicted_clv: number | null;
   sort_value: number | string | null;
 }
 
@@ -94,7 +110,7 @@ export class CustomerListRepo {
 
   /** How many live customers match the search and filters (a full count: slower on big lists). */
   async count(workspaceId: string, search: SearchPlan | null, filter: ListFilter): Promise<number> {
-    const { from, where } = this.base({ workspaceId, search, filter, sort: { column: 'created_at', desc: true }, after: null, limit: 0 });
+    const { from, where } = this.base({ workspaceId, search, filter, sort: { column: 'created_at', desc: true }, after: null, limit: 0 }, filtersScores(filter));
     const result = await sql<{ n: number }>`select count(*) as n from ${from} where ${sql.join(where, sql` and `)}`.execute(this.db);
     return Number(result.rows[0]?.n ?? 0);
   }
@@ -102,7 +118,7 @@ export class CustomerListRepo {
   private async range(query: ListPageQuery, phase: 'values' | 'nulls', after: ListKeyset | null): Promise<CustomerListRow[]> {
     const column = sortColumns[query.sort.column];
     const sortRef = sql.ref(column.ref);
-    const { from, where, idRef } = this.base(query);
+    const { from, where, idRef } = this.base(query, true);
     const dir = query.sort.desc ? sql`desc` : sql`asc`;
     const beyond = query.sort.desc ? sql`<` : sql`>`;
     if (phase === 'values' && column.nullable) where.push(sql`${sortRef} is not null`);
@@ -112,6 +128,7 @@ export class CustomerListRepo {
     const result = await sql<CustomerListRow>`
       select c.id, c.first_name, c.last_name, c.middle_name, c.phone, c.email, c.city, c.manager_user_id, c.created_at,
              s.orders_count, s.revenue, s.avg_check, s.first_order_at, s.last_order_at, s.last_activity_at,
+             sc.rfm_segment, sc.stage, sc.abc, sc.xyz, sc.p_alive, sc.predicted_clv,
              ${sortRef} as sort_value
       from ${from}
       where ${sql.join(where, sql` and `)}
@@ -120,8 +137,8 @@ export class CustomerListRepo {
     return result.rows;
   }
 
-  // The table the query is driven from and the conditions every phase shares.
-  private base(query: ListPageQuery): { from: RawBuilder<unknown>; where: RawBuilder<unknown>[]; idRef: RawBuilder<unknown> } {
+  // The table the query is driven from (with the stored scores joined when asked) and the conditions every phase shares.
+  private base(query: ListPageQuery, withScores: boolean): { from: RawBuilder<unknown>; where: RawBuilder<unknown>[]; idRef: RawBuilder<unknown> } {
     const ws = query.workspaceId;
     const column = sortColumns[query.sort.column];
     let from: RawBuilder<unknown>;
@@ -143,6 +160,7 @@ export class CustomerListRepo {
     // SQLite takes "cross join" as "this table first" (PostgreSQL reorders as it likes): the driving
     // table is the one whose index yields the sort order, however the statistics look.
     if (!column.stats || query.search) where.push(sql`s.workspace_id = c.workspace_id`, sql`s.customer_id = c.id`);
+    if (withScores) from = sql`${from} left join customer_scores sc on sc.workspace_id = c.workspace_id and sc.customer_id = c.id`;
     where.push(...filterConditions(query.filter));
     return { from, where, idRef };
   }
@@ -167,7 +185,21 @@ function filterConditions(f: ListFilter): RawBuilder<unknown>[] {
   if (f.managerId !== undefined) out.push(sql`c.manager_user_id = ${f.managerId}`);
   if (f.hasEmail !== undefined) out.push(f.hasEmail ? sql`c.email is not null` : sql`c.email is null`);
   if (f.hasPhone !== undefined) out.push(f.hasPhone ? sql`c.phone is not null` : sql`c.phone is null`);
+  if (f.rfmSegments?.length) out.push(sql`sc.rfm_segment in (${sql.join(f.rfmSegments)})`);
+  if (f.stages?.length) out.push(sql`sc.stage in (${sql.join(f.stages)})`);
+  if (f.abcXyz?.length) out.push(sql`(${sql.join(f.abcXyz.map((cell) => sql`(sc.abc = ${cell[0]} and sc.xyz = ${cell[1]})`), sql` or `)})`);
+  if (f.rfmR !== undefined) out.push(sql`sc.rfm_r = ${f.rfmR}`);
+  if (f.rfmF !== undefined) out.push(sql`sc.rfm_f = ${f.rfmF}`);
+  if (f.minPAlive !== undefined) out.push(sql`sc.p_alive >= ${f.minPAlive}`);
+  if (f.maxPAlive !== undefined) out.push(sql`sc.p_alive <= ${f.maxPAlive}`);
+  if (f.minPredictedClv !== undefined) out.push(sql`sc.predicted_clv >= ${f.minPredictedClv}`);
   return out;
+}
+
+// Whether a filter reads the stored scores.
+function filtersScores(f: ListFilter): boolean {
+  return Boolean(f.rfmSegments?.length || f.stages?.length || f.abcXyz?.length) ||
+    [f.rfmR, f.rfmF, f.minPAlive, f.maxPAlive, f.minPredictedClv].some((v) => v !== undefined);
 }
 
 // Ids of the customers a search names: one indexed lookup per reading of the search string.

@@ -1,4 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
+import type { LifecycleStage } from '../analytics/lifecycle/lifecycle.js';
+import type { RfmSegment } from '../analytics/rfm/rfm.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { CustomerListRepo, type CustomerListRow, type ListFilter, type ListKeyset, type ListSortColumn } from './customer-list.repo.js';
 import { planSearch } from './customer-search.js';
@@ -28,6 +30,14 @@ export interface CustomerListQuery {
   managerId?: string;
   hasEmail?: boolean;
   hasPhone?: boolean;
+  rfmSegment?: RfmSegment[];
+  stage?: LifecycleStage[];
+  abcXyz?: string[];
+  rfmR?: number;
+  rfmF?: number;
+  minPAlive?: number;
+  maxPAlive?: number;
+  minPredictedClv?: number;
 }
 
 /** One customer in the list. */
@@ -47,6 +57,12 @@ export interface CustomerListItem {
   lastActivityAt: number | null;
   createdAt: number;
   managerUserId: string | null;
+  /** Stored scores as of the last computation (null before it, or without purchases). */
+  rfmSegment: RfmSegment | null;
+  stage: LifecycleStage | null;
+  abcXyz: string | null;
+  pAlive: number | null;
+  predictedClv: number | null;
 }
 
 /** A page of the customer list. */
@@ -90,6 +106,14 @@ export class CustomerListService {
       managerId: query.managerId,
       hasEmail: query.hasEmail,
       hasPhone: query.hasPhone,
+      rfmSegments: query.rfmSegment,
+      stages: query.stage,
+      abcXyz: query.abcXyz,
+      rfmR: query.rfmR,
+      rfmF: query.rfmF,
+      minPAlive: query.minPAlive,
+      maxPAlive: query.maxPAlive,
+      minPredictedClv: query.minPredictedClv,
     };
     const after = query.cursor ? readCursor(query.cursor, sort, column) : null;
     const repo = new CustomerListRepo(this.db.kysely);
@@ -130,5 +154,10 @@ function toItem(row: CustomerListRow): CustomerListItem {
     lastActivityAt: row.last_activity_at,
     createdAt: row.created_at,
     managerUserId: row.manager_user_id,
+    rfmSegment: row.rfm_segment as RfmSegment | null,
+    stage: row.stage as LifecycleStage | null,
+    abcXyz: row.abc && row.xyz ? `${row.abc}${row.xyz}` : null,
+    pAlive: row.p_alive === null ? null : Number(row.p_alive),
+    predictedClv: row.predicted_clv === null ? null : Number(row.predicted_clv),
   };
 }

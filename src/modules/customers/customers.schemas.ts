@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { lifecycleStages } from '../analytics/lifecycle/lifecycle.js';
+import { rfmSegments } from '../analytics/rfm/rfm.js';
 import { identifierKinds } from './identifiers.js';
 import { timeBoundSchema } from './time-bounds.js';
 
@@ -26,6 +28,14 @@ export const workspaceQuery = {
 };
 
 const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+// A comma-separated list of allowed values: "vip,loyal".
+const listParam = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .max(500)
+    .transform((v) => v.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1));
+const abcXyzCells = ['AX', 'AY', 'AZ', 'BX', 'BY', 'BZ', 'CX', 'CY', 'CZ'] as const;
 const intParam = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** Path parameters naming a customer. */
@@ -94,6 +104,11 @@ export const customerListItemSchema = z.object({
   lastActivityAt: nullableEpochMs('Last order or event'),
   createdAt: epochMs('Created'),
   managerUserId: text,
+  rfmSegment: z.enum(rfmSegments).nullable().meta({ description: 'Stored score (GET /analytics/scores tells when computed)' }),
+  stage: z.enum(lifecycleStages).nullable(),
+  abcXyz: z.string().nullable().meta({ description: 'ABC/XYZ cell, e.g. "AX"' }),
+  pAlive: z.number().nullable(),
+  predictedClv: z.number().int().nullable().meta({ description: 'Minor units' }),
 });
 
 /** Query of GET /customers. */
@@ -114,6 +129,14 @@ export const customerListQuerySchema = z.object({
   managerId: z.string().max(100).optional().meta({ description: 'User id of the responsible manager' }),
   hasEmail: booleanParam.optional(),
   hasPhone: booleanParam.optional(),
+  rfmSegment: listParam(rfmSegments).optional().meta({ description: 'Stored RFM segments, comma-separated: vip,loyal' }),
+  stage: listParam(lifecycleStages).optional().meta({ description: 'Stored lifecycle stages, comma-separated: churned,returned' }),
+  abcXyz: listParam(abcXyzCells).optional().meta({ description: 'Stored ABC/XYZ cells, comma-separated: AX,AY (the golden customers)' }),
+  rfmR: z.coerce.number().int().min(1).max(5).optional().meta({ description: 'Stored RFM recency score 1–5' }),
+  rfmF: z.coerce.number().int().min(1).max(5).optional().meta({ description: 'Stored RFM frequency score 1–5' }),
+  minPAlive: z.coerce.number().min(0).max(1).optional().meta({ description: 'Stored P(alive) at least' }),
+  maxPAlive: z.coerce.number().min(0).max(1).optional().meta({ description: 'Stored P(alive) at most' }),
+  minPredictedClv: z.coerce.number().int().optional().meta({ description: 'Stored predicted CLV at least, kopecks' }),
   sort: z.enum(customerSorts).default('-createdAt').meta({ description: 'Customers without a value (no purchases, no name) come last either way' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(1000).optional().meta({ description: 'nextCursor of the previous page, with the same sort and filters' }),

@@ -95,6 +95,28 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     expect(lifecycle.counts[0]).toMatchObject({ potential: 1, new: 0, repeat: 1, loyal: 1, churned: 3, returned: 0 });
   });
 
+  it('filters the customer list by the stored scores and shows them in its rows', async () => {
+    const list = async (query: string) => {
+      const res = await get(`/api/v1/customers?includeTotal=true&sort=createdAt&${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const named = (page: { items: { id: number }[] }) => page.items.map((item) => [...ids].find(([, id]) => id === item.id)?.[0]);
+    const vip = await list('rfmSegment=vip');
+    expect(named(vip)).toEqual(['c1']);
+    expect(vip.items[0]).toMatchObject({ rfmSegment: 'vip', stage: 'loyal', abcXyz: 'AX' });
+    expect(vip.items[0].pAlive).toBeGreaterThan(0);
+    expect(named(await list('stage=churned'))).toEqual(['c2', 'c4', 'c5']);
+    const golden = await list('abcXyz=AX,AY');
+    expect(golden.total).toBe(3);
+    expect(named(golden)).toEqual(['c1', 'c2', 'c3']);
+    expect(named(await list('rfmR=5&rfmF=2'))).toEqual(['c3']);
+    expect(named(await list('stage=potential'))).toEqual(['c6']);
+    const bad = await get('/api/v1/customers?stage=zombie');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toContain('stage');
+  });
+
   it('records a change of stage when a churned customer comes back', async () => {
     clock.set(day('2026-07-09'));
     expect(await importFile(app, shop, 'orders', 'Order ID,Date,Customer ID,Total\nD3,2026-07-08,c4,100.00')).toMatchObject({ status: 'done', rowsOk: 1 });
