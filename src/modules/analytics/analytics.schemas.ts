@@ -151,7 +151,7 @@ export const lifecycleQuerySchema = z.object({
 });
 
 const stageEnum = z.enum(['potential', 'new', 'repeat', 'loyal', 'advocate', 'churned', 'returned']);
-const stageCountsSchema = z.object({
+export const stageCountsSchema = z.object({
   potential: z.number().int(), new: z.number().int(), repeat: z.number().int(), loyal: z.number().int(),
   advocate: z.number().int(), churned: z.number().int(), returned: z.number().int(),
 });

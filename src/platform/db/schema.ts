@@ -244,6 +244,7 @@ export interface AnalyticsRunsTable {
   customers: number | null;
   changed: number | null;
   phases: JsonColumn | null;
+  summary: JsonColumn | null;
   error: string | null;
   requested_by: string | null;
   started_at: number;

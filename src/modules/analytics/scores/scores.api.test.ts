@@ -56,6 +56,7 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
 
   it('has no scores before the first computation', async () => {
     expect((await get(`/api/v1/customers/${ids.get('c1')}/scores`)).json()).toBeNull();
+    expect((await get('/api/v1/analytics/summary')).json()).toBeNull();
     expect((await get('/api/v1/analytics/scores')).json()).toEqual({ running: false, lastComputedAt: null, everyHours: 0, runs: [] });
   });
 
@@ -90,6 +91,16 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     for (const segment of rfm.segments) {
       expect(stored.filter((s) => s.rfm.segment === segment.segment).length, segment.segment).toBe(segment.customers);
     }
+    // The summary kept with the computation is the same picture as the analyses of all history.
+    const summary = (await get('/api/v1/analytics/summary')).json();
+    expect(summary).toMatchObject({ asOf: '2026-07-06', customers: 6, buyers: 5, revenue: 633_900, churnDays: 31, stages: { potential: 1, new: 0, repeat: 1, loyal: 1, churned: 3, returned: 0 } });
+    expect(summary.rfm).toEqual({ cells: rfm.cells, segments: rfm.segments });
+    const abcXyz = (await get('/api/v1/analytics/abc-xyz?asOf=2026-07-06')).json();
+    expect(summary.abcXyz).toEqual({ cells: abcXyz.cells, golden: abcXyz.golden, pareto: abcXyz.pareto });
+    expect(summary.abcXyz.golden).toMatchObject({ customers: 3, revenue: 574_900 });
+    expect(summary.clv.deciles).toHaveLength(10);
+    expect(summary.clv.top.map((c: { customerId: number }) => c.customerId)).toHaveLength(5);
+    expect(summary.clv.atRisk.every((c: { pAlive: number }) => c.pAlive < 0.5)).toBe(true);
     const lifecycle = (await get('/api/v1/analytics/lifecycle?from=2026-07-06&to=2026-07-06')).json();
     expect(lifecycle.rules).toMatchObject({ churnDays: 31, churnDaysDerived: true });
     expect(lifecycle.counts[0]).toMatchObject({ potential: 1, new: 0, repeat: 1, loyal: 1, churned: 3, returned: 0 });

@@ -135,7 +135,7 @@ export class ScoresRepo {
   }
 
   /** Ends a computation. */
-  async finishRun(id: string, result: { status: 'done' | 'failed'; customers?: number; changed?: number; phases?: Record<string, number>; error?: string; finishedAt: number }): Promise<void> {
+  async finishRun(id: string, result: { status: 'done' | 'failed'; customers?: number; changed?: number; phases?: Record<string, number>; summary?: unknown; error?: string; finishedAt: number }): Promise<void> {
     await this.db
       .updateTable('analytics_runs')
       .set({
@@ -143,6 +143,7 @@ export class ScoresRepo {
         customers: result.customers ?? null,
         changed: result.changed ?? null,
         phases: result.phases ? writeJson(result.phases) : null,
+        summary: result.summary === undefined ? null : writeJson(result.summary),
         error: result.error ?? null,
         finished_at: result.finishedAt,
       })
@@ -151,9 +152,29 @@ export class ScoresRepo {
   }
 
   /** The latest computations of a workspace, newest first. */
-  async runs(workspaceId: string, limit: number): Promise<(Omit<RunRow, 'phases'> & { phases: Record<string, number> | null })[]> {
-    const rows = await this.db.selectFrom('analytics_runs').selectAll().where('workspace_id', '=', workspaceId).orderBy('started_at', 'desc').limit(limit).execute();
+  async runs(workspaceId: string, limit: number): Promise<(Omit<RunRow, 'phases' | 'summary'> & { phases: Record<string, number> | null })[]> {
+    const rows = await this.db
+      .selectFrom('analytics_runs')
+      .select(['id', 'workspace_id', 'trigger', 'status', 'as_of_day', 'customers', 'changed', 'phases', 'error', 'requested_by', 'started_at', 'finished_at'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('started_at', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map((r) => ({ ...r, phases: r.phases === null ? null : readJson<Record<string, number> | null>(r.phases, null) }));
+  }
+
+  /** The summary of the latest successful computation, with its day and end. */
+  async latestSummary(workspaceId: string): Promise<{ as_of_day: number; finished_at: number; summary: unknown } | undefined> {
+    const row = await this.db
+      .selectFrom('analytics_runs')
+      .select(['as_of_day', 'finished_at', 'summary'])
+      .where('workspace_id', '=', workspaceId)
+      .where('status', '=', 'done')
+      .orderBy('finished_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row || row.finished_at === null) return undefined;
+    return { as_of_day: Number(row.as_of_day), finished_at: Number(row.finished_at), summary: readJson<unknown>(row.summary, null) };
   }
 
   /** When each workspace's scores were last computed successfully (null: never), for the schedule. */

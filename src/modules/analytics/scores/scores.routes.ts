@@ -5,7 +5,7 @@ import type { RouteDeps } from '../../../main.js';
 import { requirePermission } from '../../../platform/http/auth.js';
 import { customerIdParamsSchema } from '../../customers/customers.schemas.js';
 import { analyticsSettingsSchema } from './analytics-settings.js';
-import { customerScoresSchema, scoresRunSchema, scoresStatusSchema } from './scores.schemas.js';
+import { customerScoresSchema, scoresRunSchema, scoresStatusSchema, scoresSummarySchema } from './scores.schemas.js';
 
 const tags = ['Analytics'];
 
@@ -27,6 +27,20 @@ export function registerScoresRoutes(http: FastifyInstance, deps: RouteDeps, eve
       const lastDone = runs.find((r) => r.status === 'done');
       return { running: runs.some((r) => r.status === 'running'), lastComputedAt: lastDone?.finishedAt ?? null, everyHours, runs };
     },
+  );
+
+  api.get(
+    '/api/v1/analytics/summary',
+    {
+      onRequest: read,
+      schema: {
+        tags,
+        summary: 'The workspace at a glance as of the last computation of the scores: RFM, ABC/XYZ, lifecycle stages, predicted CLV',
+        description: 'Read from the stored computation, so it answers at once at any size; null before the first one. The analyses by period compute from orders.',
+        response: { 200: scoresSummarySchema },
+      },
+    },
+    async (request) => scores.summary(request.auth.workspaceId),
   );
 
   api.post(

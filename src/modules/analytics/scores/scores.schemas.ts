@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { abcXyzAnalysisSchema, rfmAnalysisSchema, stageCountsSchema } from '../analytics.schemas.js';
 import { lifecycleStages } from '../lifecycle/lifecycle.js';
 import { rfmSegments } from '../rfm/rfm.js';
 
@@ -41,3 +42,32 @@ export const customerScoresSchema = z.object({
   predictedClv: z.number().int().nullable().meta({ description: 'Minor units' }),
   transitions: z.array(z.object({ from: z.enum(lifecycleStages).nullable(), to: z.enum(lifecycleStages), day: z.string() })),
 });
+
+const summaryClvCustomer = z.object({
+  customerId: z.number().int(),
+  pAlive: z.number(),
+  predictedClv: z.number().int().nullable(),
+  historicRevenue: z.number().int(),
+});
+
+/** GET /analytics/summary: what the latest computation of the scores adds up to. */
+export const scoresSummarySchema = z
+  .object({
+    asOf: z.string().meta({ description: 'The local day the scores were computed for' }),
+    computedAt: z.number().int().meta({ description: 'When the computation finished' }),
+    customers: z.number().int(),
+    buyers: z.number().int().meta({ description: 'Customers with a purchase: those RFM, ABC/XYZ and CLV score' }),
+    revenue: z.number().int().meta({ description: 'Net revenue of all purchases, minor units' }),
+    rfm: rfmAnalysisSchema.pick({ cells: true, segments: true }),
+    abcXyz: abcXyzAnalysisSchema.pick({ cells: true, golden: true, pareto: true }),
+    stages: stageCountsSchema,
+    churnDays: z.number().int(),
+    clv: z.object({
+      model: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), p: z.number().optional(), q: z.number().optional(), gamma: z.number().optional() }).nullable(),
+      totalPredictedClv: z.number().int(),
+      deciles: z.array(z.number().int()),
+      top: z.array(summaryClvCustomer),
+      atRisk: z.array(summaryClvCustomer),
+    }),
+  })
+  .nullable();

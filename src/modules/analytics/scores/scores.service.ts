@@ -14,6 +14,7 @@ import { churnWindowFromGaps, type LifecycleRules, type LifecycleStage } from '.
 import { type AnalyticsSettings, analyticsSettingsSchema, defaultAnalyticsSettings } from './analytics-settings.js';
 import { type CustomerScore, hasPurchased, modelSummary, type ScoringInput, type ScoringModels, scoreCustomers } from './customer-scoring.js';
 import { ScoresRepo } from './scores.repo.js';
+import { type ScoresSummary, summariseScores } from './scores-summary.js';
 import type { customerScoresSchema } from './scores.schemas.js';
 import type { RfmSegment } from '../rfm/rfm.js';
 import type { z } from 'zod';
@@ -111,6 +112,13 @@ export class ScoresService {
     }));
   }
 
+  /** What the latest successful computation adds up to (null: never computed). */
+  async summary(workspaceId: string): Promise<({ asOf: string; computedAt: number } & ScoresSummary) | null> {
+    const latest = await new ScoresRepo(this.db.kysely).latestSummary(workspaceId);
+    if (!latest || latest.summary === null) return null;
+    return { asOf: isoDay(latest.as_of_day), computedAt: latest.finished_at, ...(latest.summary as ScoresSummary) };
+  }
+
   /** One customer's stored scores and stage history (null: never computed). */
   async forCustomer(workspaceId: string, customerId: number): Promise<CustomerScoresView | null> {
     const repo = new ScoresRepo(this.db.kysely);
@@ -153,9 +161,9 @@ export class ScoresService {
   private async execute(workspaceId: string, run: ScoresRun): Promise<ScoresRun> {
     const repo = new ScoresRepo(this.db.kysely);
     try {
-      const { customers, changed, phases } = await this.compute(workspaceId, run);
+      const { customers, changed, phases, summary } = await this.compute(workspaceId, run);
       const finishedAt = this.clock.now();
-      await repo.finishRun(run.id, { status: 'done', customers, changed, phases, finishedAt });
+      await repo.finishRun(run.id, { status: 'done', customers, changed, phases, summary, finishedAt });
       return { ...run, status: 'done', customers, changed, phases, finishedAt };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -165,7 +173,7 @@ export class ScoresService {
     }
   }
 
-  private async compute(workspaceId: string, run: ScoresRun): Promise<{ customers: number; changed: number; phases: Record<string, number> }> {
+  private async compute(workspaceId: string, run: ScoresRun): Promise<{ customers: number; changed: number; phases: Record<string, number>; summary: ScoresSummary }> {
     const repo = new ScoresRepo(this.db.kysely);
     const phases: Record<string, number> = {};
     let mark = performance.now();
@@ -200,6 +208,7 @@ export class ScoresService {
       clv: settings.clv,
       minorPerMajor,
     }, models);
+    const summary = summariseScores(inputs, scores, { asOfDay, churnDays: lifecycle.churnDays, model: models.bgNbd ? { ...models.bgNbd, ...models.gammaGamma } : null });
     lap('score');
 
     const computedAt = run.startedAt;
@@ -219,7 +228,7 @@ export class ScoresService {
     await repo.addTransitions(transitions);
     await repo.removeStale(workspaceId, computedAt);
     lap('write');
-    return { customers: scores.length, changed: transitions.length, phases };
+    return { customers: scores.length, changed: transitions.length, phases, summary };
   }
 }
 

@@ -76,6 +76,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('customers', 'integer')
     .addColumn('changed', 'integer')
     .addColumn('phases', t.json)
+    // What the scores add up to (segments, matrix, stages, CLV): the dashboard reads it.
+    .addColumn('summary', t.json)
     .addColumn('error', 'text')
     .addColumn('requested_by', 'text')
     .addColumn('started_at', 'bigint', (c) => c.notNull())
