@@ -243,6 +243,7 @@ export interface AnalyticsRunsTable {
   as_of_day: number;
   customers: number | null;
   changed: number | null;
+  written: number | null;
   phases: JsonColumn | null;
   summary: JsonColumn | null;
   error: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSharedData } from '../../../../test/shared-data.js';
-import { bgNbdLogLikelihood, expectedPurchases, fitBgNbd, probabilityAlive, type RfmSummary } from './bg-nbd.js';
+import { bgNbdCustomerLogLikelihood, bgNbdLikelihood, bgNbdLogLikelihood, expectedPurchases, fitBgNbd, probabilityAlive, type RfmSummary } from './bg-nbd.js';
 
 // The CDNOW sample's per-customer summary as Fader, Hardie & Lee published it: 2,357 customers,
 // 39-week calibration ending 1997-09-30, time in weeks (ID, x, t_x, T, zbar).
@@ -25,6 +25,13 @@ describe('BG/NBD on the CDNOW sample', () => {
 
   it('gives the published log-likelihood at the published parameters', () => {
     expect(bgNbdLogLikelihood(published, customers)).toBeCloseTo(published.logLikelihood, 0);
+  });
+
+  it('prepares the same likelihood as the sum over customers, anywhere in the parameter space', () => {
+    for (const params of [published, { r: 1.7, alpha: 0.3, a: 2.2, b: 0.6 }, { r: 0.05, alpha: 40, a: 0.1, b: 9 }]) {
+      const direct = customers.reduce((sum, c) => sum + bgNbdCustomerLogLikelihood(params, c), 0);
+      expect(bgNbdLikelihood(customers)(params)).toBeCloseTo(direct, 8);
+    }
   });
 
   it('fits the published parameters by maximum likelihood', () => {

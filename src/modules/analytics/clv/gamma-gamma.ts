@@ -39,11 +39,46 @@ export function gammaGammaCustomerLogLikelihood({ p, q, gamma }: GammaGammaParam
 export function fitGammaGamma(customers: readonly SpendSummary[]): GammaGammaFit {
   const repeaters = customers.filter((c) => c.x > 0 && c.meanValue > 0);
   if (repeaters.length === 0) throw new RangeError('the Gamma-Gamma model needs customers with repeat purchases');
-  const ll = ([p, q, gamma]: number[]) => repeaters.reduce((sum, c) => sum + gammaGammaCustomerLogLikelihood({ p, q, gamma }, c), 0);
+  const likelihood = gammaGammaLikelihood(repeaters);
+  const ll = ([p, q, gamma]: number[]) => likelihood({ p, q, gamma });
   const meanSpend = repeaters.reduce((s, c) => s + c.meanValue, 0) / repeaters.length;
-  const fit = maximizePositive(ll, [1, 1, meanSpend]);
+  const fit = maximizePositive(ll, [1, 1, meanSpend], repeaters.length);
   const [p, q, gamma] = fit.params;
   return { params: { p, q, gamma }, logLikelihood: fit.logLikelihood, customers: repeaters.length };
+}
+
+/**
+ * The log-likelihood of customers with repeat purchases as a function of the parameters, prepared for
+ * a fit: the log-gammas, which depend on x alone, once per distinct x; the logarithms of each
+ * customer's m̄ and x once. The sum is the same as of gammaGammaCustomerLogLikelihood.
+ */
+export function gammaGammaLikelihood(customers: readonly SpendSummary[]): (params: GammaGammaParams) => number {
+  const n = customers.length;
+  const xs = [...new Set(customers.map((c) => c.x))];
+  const xIndex = new Map(xs.map((x, i) => [x, i]));
+  const xOf = new Int32Array(n);
+  const x = new Float64Array(n);
+  const m = new Float64Array(n);
+  const logM = new Float64Array(n);
+  const logX = new Float64Array(n);
+  customers.forEach((c, i) => {
+    xOf[i] = xIndex.get(c.x) ?? 0;
+    x[i] = c.x;
+    m[i] = c.meanValue;
+    logM[i] = Math.log(c.meanValue);
+    logX[i] = Math.log(c.x);
+  });
+  const gammas = new Float64Array(xs.length);
+  return ({ p, q, gamma }) => {
+    const shared = -gammaln(q) + q * Math.log(gamma);
+    for (let k = 0; k < xs.length; k++) gammas[k] = shared + gammaln(p * xs[k] + q) - gammaln(p * xs[k]);
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const px = p * x[i];
+      sum += gammas[xOf[i]] + (px - 1) * logM[i] + px * logX[i] - (px + q) * Math.log(gamma + m[i] * x[i]);
+    }
+    return sum;
+  };
 }
 
 /** E[M | p, q, γ, m̄, x]: the customer's expected spend per transaction (a weighted mean of theirs and the population's). */

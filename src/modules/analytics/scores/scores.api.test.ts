@@ -47,7 +47,9 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
 
   const get = (url: string) => withKey(app, shop.secretKey, { method: 'GET', url });
   const scoresOf = async (c: string) => (await get(`/api/v1/customers/${ids.get(c)}/scores`)).json();
+  // Each computation a minute after the last thing done, as they would be.
   const recompute = async () => {
+    clock.advance(60_000);
     const res = await withKey(app, shop.secretKey, { method: 'POST', url: '/api/v1/analytics/scores/recompute' });
     expect(res.statusCode, res.body).toBe(202);
     expect(res.json()).toMatchObject({ status: 'running', trigger: 'request' });
@@ -63,7 +65,7 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
   it('computes every score on request (hand-computed as of 2026-07-06)', async () => {
     await recompute();
     const status = (await get('/api/v1/analytics/scores')).json();
-    expect(status).toMatchObject({ running: false, lastComputedAt: day('2026-07-06') });
+    expect(status).toMatchObject({ running: false, lastComputedAt: day('2026-07-06') + 60_000 });
     expect(status.runs[0]).toMatchObject({ status: 'done', asOf: '2026-07-06', customers: 6, changed: 6, error: null });
     expect(Object.keys(status.runs[0].phases).sort()).toEqual(['churnWindow', 'fit', 'read', 'score', 'write']);
 
@@ -73,7 +75,7 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     // XYZ over 13 orders: c1 4, c2 4, c3 2, c5 2 start below 80 % (X), c4 at 92.3 % (Y).
     // Churn window: gaps 8, 10, 30, 30, 31, 31, 50 days, 80th percentile 31.
     const c1 = await scoresOf('c1');
-    expect(c1).toMatchObject({ rfm: { r: 4, f: 4, m: 4, segment: 'vip' }, abc: 'A', xyz: 'X', stage: 'loyal', stageSince: '2026-06-28', computedAt: day('2026-07-06') });
+    expect(c1).toMatchObject({ rfm: { r: 4, f: 4, m: 4, segment: 'vip' }, abc: 'A', xyz: 'X', stage: 'loyal', stageSince: '2026-06-28', computedAt: day('2026-07-06') + 60_000 });
     expect(c1.pAlive).toBeGreaterThan(0);
     expect(c1.pAlive).toBeLessThanOrEqual(1);
     expect(c1.expected365).toBeGreaterThan(c1.expected30);
@@ -126,6 +128,15 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     const bad = await get('/api/v1/customers?stage=zombie');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toContain('stage');
+  });
+
+  it('rewrites nothing when nothing moved, and forgets erased customers', async () => {
+    const erased = await withKey(app, shop.secretKey, { method: 'DELETE', url: `/api/v1/customers/${ids.get('c6')}` });
+    expect(erased.statusCode, erased.body).toBeLessThan(300);
+    await recompute();
+    expect((await get('/api/v1/analytics/scores')).json().runs[0]).toMatchObject({ status: 'done', customers: 5, changed: 0, written: 0 });
+    expect((await get('/api/v1/customers?stage=potential')).json().items).toEqual([]);
+    expect((await get('/api/v1/analytics/summary')).json().stages.potential).toBe(0);
   });
 
   it('records a change of stage when a churned customer comes back', async () => {

@@ -52,14 +52,10 @@ export class ScoresRepo {
     return result.rows.map((r) => ({ customer_id: Number(r.customer_id), order_day: Number(r.order_day) }));
   }
 
-  /** Each scored customer's stage and the day they entered it. */
-  async stages(workspaceId: string): Promise<Map<number, { stage: string; since: number | null }>> {
-    const rows = await this.db
-      .selectFrom('customer_scores')
-      .select(['customer_id', 'stage', 'stage_since'])
-      .where('workspace_id', '=', workspaceId)
-      .execute();
-    return new Map(rows.map((r) => [Number(r.customer_id), { stage: r.stage, since: r.stage_since === null ? null : Number(r.stage_since) }]));
+  /** Every stored score row of a workspace, by customer. */
+  async stored(workspaceId: string): Promise<Map<number, ScoreRow>> {
+    const rows = await this.db.selectFrom('customer_scores').selectAll().where('workspace_id', '=', workspaceId).execute();
+    return new Map(rows.map((r) => [Number(r.customer_id), r]));
   }
 
   /** Writes scores (insert or replace), in one transaction per batch so writers of other kinds are never held up long. */
@@ -90,10 +86,11 @@ export class ScoresRepo {
     }
   }
 
-  /** Removes the scores a computation did not write (customers merged away or erased since). */
-  async removeStale(workspaceId: string, computedAt: number): Promise<number> {
-    const result = await this.db.deleteFrom('customer_scores').where('workspace_id', '=', workspaceId).where('computed_at', '<', computedAt).executeTakeFirst();
-    return Number(result.numDeletedRows);
+  /** Removes the scores of customers (merged away or erased since they were scored). */
+  async remove(workspaceId: string, customerIds: readonly number[]): Promise<void> {
+    for (let i = 0; i < customerIds.length; i += writeBatch) {
+      await this.db.deleteFrom('customer_scores').where('workspace_id', '=', workspaceId).where('customer_id', 'in', customerIds.slice(i, i + writeBatch)).execute();
+    }
   }
 
   /** Records stage changes. */
@@ -135,13 +132,14 @@ export class ScoresRepo {
   }
 
   /** Ends a computation. */
-  async finishRun(id: string, result: { status: 'done' | 'failed'; customers?: number; changed?: number; phases?: Record<string, number>; summary?: unknown; error?: string; finishedAt: number }): Promise<void> {
+  async finishRun(id: string, result: { status: 'done' | 'failed'; customers?: number; changed?: number; written?: number; phases?: Record<string, number>; summary?: unknown; error?: string; finishedAt: number }): Promise<void> {
     await this.db
       .updateTable('analytics_runs')
       .set({
         status: result.status,
         customers: result.customers ?? null,
         changed: result.changed ?? null,
+        written: result.written ?? null,
         phases: result.phases ? writeJson(result.phases) : null,
         summary: result.summary === undefined ? null : writeJson(result.summary),
         error: result.error ?? null,
@@ -155,12 +153,23 @@ export class ScoresRepo {
   async runs(workspaceId: string, limit: number): Promise<(Omit<RunRow, 'phases' | 'summary'> & { phases: Record<string, number> | null })[]> {
     const rows = await this.db
       .selectFrom('analytics_runs')
-      .select(['id', 'workspace_id', 'trigger', 'status', 'as_of_day', 'customers', 'changed', 'phases', 'error', 'requested_by', 'started_at', 'finished_at'])
+      .select(['id', 'workspace_id', 'trigger', 'status', 'as_of_day', 'customers', 'changed', 'written', 'phases', 'error', 'requested_by', 'started_at', 'finished_at'])
       .where('workspace_id', '=', workspaceId)
       .orderBy('started_at', 'desc')
       .limit(limit)
       .execute();
     return rows.map((r) => ({ ...r, phases: r.phases === null ? null : readJson<Record<string, number> | null>(r.phases, null) }));
+  }
+
+  /** When the latest successful computation finished (undefined: never). */
+  async lastFinished(workspaceId: string): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('analytics_runs')
+      .select((eb) => eb.fn.max('finished_at').as('last'))
+      .where('workspace_id', '=', workspaceId)
+      .where('status', '=', 'done')
+      .executeTakeFirst();
+    return row?.last === null || row?.last === undefined ? undefined : Number(row.last);
   }
 
   /** The summary of the latest successful computation, with its day and end. */

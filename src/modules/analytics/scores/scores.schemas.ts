@@ -13,6 +13,7 @@ export const scoresRunSchema = z.object({
   asOf: z.string().meta({ description: 'The local day the scores are computed for' }),
   customers: z.number().int().nullable(),
   changed: z.number().int().nullable().meta({ description: 'Customers whose lifecycle stage changed' }),
+  written: z.number().int().nullable().meta({ description: 'Customers whose stored scores changed' }),
   phases: z.record(z.string(), z.number()).nullable().meta({ description: 'Milliseconds per phase: read, churnWindow, fit, score, write' }),
   error: z.string().nullable(),
   startedAt: z.number().int(),

@@ -13,7 +13,7 @@ import { fitGammaGamma } from '../clv/gamma-gamma.js';
 import { churnWindowFromGaps, type LifecycleRules, type LifecycleStage } from '../lifecycle/lifecycle.js';
 import { type AnalyticsSettings, analyticsSettingsSchema, defaultAnalyticsSettings } from './analytics-settings.js';
 import { type CustomerScore, hasPurchased, modelSummary, type ScoringInput, type ScoringModels, scoreCustomers } from './customer-scoring.js';
-import { ScoresRepo } from './scores.repo.js';
+import { ScoresRepo, type ScoreRow } from './scores.repo.js';
 import { type ScoresSummary, summariseScores } from './scores-summary.js';
 import type { customerScoresSchema } from './scores.schemas.js';
 import type { RfmSegment } from '../rfm/rfm.js';
@@ -25,7 +25,7 @@ import type { z } from 'zod';
 // settings change; one at a time per workspace.
 
 /** Repeat customers whose purchase days the churn window is learned from, at most. */
-const churnSampleCustomers = 20_000;
+const churnSampleCustomers = 2_000;
 /** Customers the CLV models are fitted on, at most (a systematic sample beyond). */
 const fitSampleCustomers = 100_000;
 /** A computation running longer than this is taken for one whose process died. */
@@ -40,6 +40,8 @@ export interface ScoresRun {
   customers: number | null;
   /** Customers whose lifecycle stage changed. */
   changed: number | null;
+  /** Customers whose stored scores changed (and were written). */
+  written: number | null;
   /** Milliseconds per phase. */
   phases: Record<string, number> | null;
   error: string | null;
@@ -105,6 +107,7 @@ export class ScoresService {
       asOf: isoDay(Number(r.as_of_day)),
       customers: r.customers === null ? null : Number(r.customers),
       changed: r.changed === null ? null : Number(r.changed),
+      written: r.written === null ? null : Number(r.written),
       phases: r.phases,
       error: r.error,
       startedAt: Number(r.started_at),
@@ -126,7 +129,7 @@ export class ScoresService {
     if (!row) return null;
     const num = (v: number | null) => (v === null ? null : Number(v));
     return {
-      computedAt: Number(row.computed_at),
+      computedAt: (await repo.lastFinished(workspaceId)) ?? Number(row.computed_at),
       rfm: row.rfm_segment === null ? null : { r: Number(row.rfm_r), f: Number(row.rfm_f), m: Number(row.rfm_m), segment: row.rfm_segment as RfmSegment },
       abc: row.abc as CustomerScoresView['abc'],
       xyz: row.xyz as CustomerScoresView['xyz'],
@@ -151,20 +154,20 @@ export class ScoresService {
     const asOfDay = localDayNumber(now, workspace.timezone);
     const id = randomUUID();
     const started = await new ScoresRepo(this.db.kysely).startRun(
-      { id, workspace_id: workspaceId, trigger, status: 'running', as_of_day: asOfDay, customers: null, changed: null, phases: null, error: null, requested_by: userId, started_at: now, finished_at: null },
+      { id, workspace_id: workspaceId, trigger, status: 'running', as_of_day: asOfDay, customers: null, changed: null, written: null, phases: null, summary: null, error: null, requested_by: userId, started_at: now, finished_at: null },
       staleRunMs,
     );
     if (!started) throw new DomainError('conflict', 'The scores of this workspace are being computed already');
-    return { id, trigger, status: 'running', asOf: isoDay(asOfDay), customers: null, changed: null, phases: null, error: null, startedAt: now, finishedAt: null };
+    return { id, trigger, status: 'running', asOf: isoDay(asOfDay), customers: null, changed: null, written: null, phases: null, error: null, startedAt: now, finishedAt: null };
   }
 
   private async execute(workspaceId: string, run: ScoresRun): Promise<ScoresRun> {
     const repo = new ScoresRepo(this.db.kysely);
     try {
-      const { customers, changed, phases, summary } = await this.compute(workspaceId, run);
+      const { customers, changed, written, phases, summary } = await this.compute(workspaceId, run);
       const finishedAt = this.clock.now();
-      await repo.finishRun(run.id, { status: 'done', customers, changed, phases, summary, finishedAt });
-      return { ...run, status: 'done', customers, changed, phases, finishedAt };
+      await repo.finishRun(run.id, { status: 'done', customers, changed, written, phases, summary, finishedAt });
+      return { ...run, status: 'done', customers, changed, written, phases, finishedAt };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const finishedAt = this.clock.now();
@@ -173,7 +176,7 @@ export class ScoresService {
     }
   }
 
-  private async compute(workspaceId: string, run: ScoresRun): Promise<{ customers: number; changed: number; phases: Record<string, number>; summary: ScoresSummary }> {
+  private async compute(workspaceId: string, run: ScoresRun): Promise<{ customers: number; changed: number; written: number; phases: Record<string, number>; summary: ScoresSummary }> {
     const repo = new ScoresRepo(this.db.kysely);
     const phases: Record<string, number> = {};
     let mark = performance.now();
@@ -186,7 +189,7 @@ export class ScoresService {
     const settings = await this.settings(workspaceId);
     const asOfDay = parseDay(run.asOf, 'asOf');
     const inputs = await repo.scoringInputs(workspaceId);
-    const previous = await repo.stages(workspaceId);
+    const previous = await repo.stored(workspaceId);
     lap('read');
 
     const lifecycle: LifecycleRules = {
@@ -211,24 +214,28 @@ export class ScoresService {
     const summary = summariseScores(inputs, scores, { asOfDay, churnDays: lifecycle.churnDays, model: models.bgNbd ? { ...models.bgNbd, ...models.gammaGamma } : null });
     lap('score');
 
+    // Only rows that change are written: a daily computation moves a fraction of the customers.
     const computedAt = run.startedAt;
     const rows: Insertable<CustomerScoresTable>[] = [];
     const transitions: Insertable<StageTransitionsTable>[] = [];
     for (let i = 0; i < scores.length; i++) {
       const score = scores[i];
       const before = previous.get(score.customerId);
-      let since = before?.since ?? null;
+      previous.delete(score.customerId);
+      let since = before?.stage_since === undefined || before.stage_since === null ? null : Number(before.stage_since);
       if (!before || before.stage !== score.stage) {
         since = entryDay(score.stage, inputs[i], asOfDay, lifecycle);
         transitions.push({ workspace_id: workspaceId, customer_id: score.customerId, from_stage: before?.stage ?? null, to_stage: score.stage, day: since, computed_at: computedAt });
       }
-      rows.push(toRow(workspaceId, score, since, computedAt));
+      const row = toRow(workspaceId, score, since, computedAt);
+      if (!before || !sameScores(before, row)) rows.push(row);
     }
     await repo.writeScores(rows);
     await repo.addTransitions(transitions);
-    await repo.removeStale(workspaceId, computedAt);
+    // Whoever is left was merged away or erased since the last computation.
+    await repo.remove(workspaceId, [...previous.keys()]);
     lap('write');
-    return { customers: scores.length, changed: transitions.length, phases, summary };
+    return { customers: scores.length, changed: transitions.length, written: rows.length, phases, summary };
   }
 }
 
@@ -272,6 +279,19 @@ function entryDay(stage: LifecycleStage, input: ScoringInput, asOfDay: number, r
   return input.lastDay;
 }
 
+// Stored probabilities and expectations keep four decimals: enough for any screen or filter, and a
+// customer whose scores did not move is not rewritten.
+const round4 = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 10_000);
+const compared = ['rfm_r', 'rfm_f', 'rfm_m', 'rfm_segment', 'abc', 'xyz', 'stage', 'stage_since', 'p_alive', 'expected_30', 'expected_90', 'expected_365', 'predicted_clv'] as const;
+
+function sameScores(stored: ScoreRow, row: Insertable<CustomerScoresTable>): boolean {
+  return compared.every((column) => {
+    const a = stored[column];
+    const b = row[column] ?? null;
+    return a === null || b === null ? a === b : typeof b === 'number' ? Number(a) === b : a === b;
+  });
+}
+
 function toRow(workspaceId: string, s: CustomerScore, since: number | null, computedAt: number): Insertable<CustomerScoresTable> {
   return {
     workspace_id: workspaceId,
@@ -284,10 +304,10 @@ function toRow(workspaceId: string, s: CustomerScore, since: number | null, comp
     xyz: s.xyz,
     stage: s.stage,
     stage_since: since,
-    p_alive: s.pAlive,
-    expected_30: s.expected30,
-    expected_90: s.expected90,
-    expected_365: s.expected365,
+    p_alive: round4(s.pAlive),
+    expected_30: round4(s.expected30),
+    expected_90: round4(s.expected90),
+    expected_365: round4(s.expected365),
     predicted_clv: s.predictedClv,
     computed_at: computedAt,
   };

@@ -75,6 +75,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('as_of_day', 'integer', (c) => c.notNull())
     .addColumn('customers', 'integer')
     .addColumn('changed', 'integer')
+    .addColumn('written', 'integer')
     .addColumn('phases', t.json)
     // What the scores add up to (segments, matrix, stages, CLV): the dashboard reads it.
     .addColumn('summary', t.json)
