@@ -27,6 +27,7 @@ import type {
   targetFieldSchema,
 } from '../../../modules/imports/imports.schemas.js';
 import type { workspaceWithRoleSchema } from '../../../modules/workspaces/workspaces.schemas.js';
+import type { customerScoresSchema, scoresRunSchema, scoresStatusSchema } from '../../../modules/analytics/scores/scores.schemas.js';
 
 /** GET /auth/me and POST /auth/login. */
 export type Session = z.output<typeof sessionSchema>;
@@ -39,8 +40,10 @@ export type Role = Workspace['role'];
 /** A member of the workspace (GET /members): id, name, e-mail and role. */
 export type Member = z.output<typeof memberSchema>;
 
+// The list filters travel as comma-separated text ("vip,loyal"); the server's output type has them split.
+type ListFilterParams = 'rfmSegment' | 'stage' | 'abcXyz';
 /** GET /customers query parameters (all optional; the server applies defaults). */
-export type CustomerListQuery = Partial<z.output<typeof customerListQuerySchema>>;
+export type CustomerListQuery = Partial<Omit<z.output<typeof customerListQuerySchema>, ListFilterParams> & Record<ListFilterParams, string>>;
 /** A sort order of the customer list. */
 export type CustomerSort = (typeof customerSorts)[number];
 /** GET /customers. */
@@ -57,6 +60,17 @@ export type Timeline = z.output<typeof timelineSchema>;
 export type TimelineItem = z.output<typeof timelineItemSchema>;
 /** A kind of timeline entry. */
 export type TimelineType = (typeof timelineTypes)[number];
+
+/** GET /customers/:id/scores: a customer's stored scores and stage history (null before the first computation). */
+export type CustomerScores = z.output<typeof customerScoresSchema>;
+/** A named RFM segment. */
+export type RfmSegment = NonNullable<CustomerScores['rfm']>['segment'];
+/** A lifecycle stage. */
+export type LifecycleStage = CustomerScores['stage'];
+/** GET /analytics/scores: whether the scores are being computed, and the latest computations. */
+export type ScoresStatus = z.output<typeof scoresStatusSchema>;
+/** One computation of the stored scores. */
+export type ScoresRun = z.output<typeof scoresRunSchema>;
 
 /** What an import creates: customers or orders. */
 export type ImportKind = z.output<typeof importKindSchema>;
