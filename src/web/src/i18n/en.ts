@@ -1,6 +1,7 @@
 // English interface messages. The keys here define the message set; ru.ts must match it.
 
 import { analyticsEn } from './en.analytics.js';
+import { customerScoresEn } from './en.customer-scores.js';
 import { importsEn } from './en.imports.js';
 import { settingsEn } from './en.settings.js';
 
@@ -149,6 +150,11 @@ export const en = {
       city: 'City',
       manager: 'Manager',
       createdAt: 'Added',
+      rfmSegment: 'RFM segment',
+      stage: 'Stage',
+      abcXyz: 'ABC/XYZ',
+      pAlive: 'P(alive)',
+      predictedClv: 'Predicted CLV',
     },
     filters: {
       button: 'Filters',
@@ -160,7 +166,38 @@ export const en = {
       cityHint: 'Exactly as in the profile',
       apply: 'Apply',
       reset: 'Reset',
+      ordersSection: 'Orders and revenue',
+      scoresSection: 'Scores',
+      rfmSegment: 'RFM segment',
+      rfmR: 'Recency, R',
+      rfmF: 'Frequency, F',
+      stage: 'Lifecycle stage',
+      abcXyz: 'ABC/XYZ cell',
+      golden: 'Golden: AX + AY',
+      minPAlive: 'P(alive) from, %',
+      maxPAlive: 'P(alive) to, %',
+      minPredictedClv: 'Predicted CLV from, {{currency}}',
+      any: 'Any',
     },
+    chips: {
+      label: 'Filters in use',
+      remove: 'Remove the filter “{{filter}}”',
+      orders: 'Orders: {{range}}',
+      revenue: 'Revenue: {{range}}',
+      city: 'City: {{city}}',
+      rfmSegment: 'RFM: {{values}}',
+      stage: 'Stage: {{values}}',
+      abcXyz: 'ABC/XYZ: {{values}}',
+      golden: 'golden (AX, AY)',
+      rfmR: 'R = {{score}}',
+      rfmF: 'F = {{score}}',
+      pAlive: 'P(alive): {{range}}',
+      minPredictedClv: 'Predicted CLV from {{value}}',
+      between: '{{from}}–{{to}}',
+      from: 'from {{value}}',
+      upTo: 'up to {{value}}',
+    },
+    scoresAsOf: 'scores as of {{time}}',
   },
   profile: {
     edit: 'Edit',
@@ -289,6 +326,7 @@ export const en = {
   },
   imports: importsEn,
   analytics: analyticsEn,
+  customerScores: customerScoresEn,
   settings: settingsEn,
 };
 

@@ -2,6 +2,7 @@
 
 import type { Messages } from './en.js';
 import { analyticsRu } from './ru.analytics.js';
+import { customerScoresRu } from './ru.customer-scores.js';
 import { importsRu } from './ru.imports.js';
 import { settingsRu } from './ru.settings.js';
 
@@ -150,6 +151,11 @@ export const ru: Messages = {
       city: 'Город',
       manager: 'Менеджер',
       createdAt: 'Добавлен',
+      rfmSegment: 'RFM-сегмент',
+      stage: 'Стадия',
+      abcXyz: 'ABC/XYZ',
+      pAlive: 'P(активен)',
+      predictedClv: 'Прогноз CLV',
     },
     filters: {
       button: 'Фильтры',
@@ -161,7 +167,38 @@ export const ru: Messages = {
       cityHint: 'Точно как в профиле',
       apply: 'Применить',
       reset: 'Сбросить',
+      ordersSection: 'Заказы и выручка',
+      scoresSection: 'Оценки',
+      rfmSegment: 'RFM-сегмент',
+      rfmR: 'Давность, R',
+      rfmF: 'Частота, F',
+      stage: 'Стадия жизненного цикла',
+      abcXyz: 'Ячейка ABC/XYZ',
+      golden: 'Золотые: AX + AY',
+      minPAlive: 'P(активен) от, %',
+      maxPAlive: 'P(активен) до, %',
+      minPredictedClv: 'Прогноз CLV от, {{currency}}',
+      any: 'Любая',
     },
+    chips: {
+      label: 'Действующие фильтры',
+      remove: 'Убрать фильтр «{{filter}}»',
+      orders: 'Заказы: {{range}}',
+      revenue: 'Выручка: {{range}}',
+      city: 'Город: {{city}}',
+      rfmSegment: 'RFM: {{values}}',
+      stage: 'Стадия: {{values}}',
+      abcXyz: 'ABC/XYZ: {{values}}',
+      golden: 'золотые (AX, AY)',
+      rfmR: 'R = {{score}}',
+      rfmF: 'F = {{score}}',
+      pAlive: 'P(активен): {{range}}',
+      minPredictedClv: 'Прогноз CLV от {{value}}',
+      between: '{{from}}–{{to}}',
+      from: 'от {{value}}',
+      upTo: 'до {{value}}',
+    },
+    scoresAsOf: 'оценки на {{time}}',
   },
   profile: {
     edit: 'Изменить',
@@ -290,5 +327,6 @@ export const ru: Messages = {
   },
   imports: importsRu,
   analytics: analyticsRu,
+  customerScores: customerScoresRu,
   settings: settingsRu,
 };
