@@ -19,8 +19,9 @@ import { EraseCustomerModal } from './EraseCustomerModal.js';
 import { FieldsCard } from './FieldsCard.js';
 import { IdentifiersCard } from './IdentifiersCard.js';
 import { KeyNumbers } from './KeyNumbers.js';
+import { ScoresCard } from './ScoresCard.js';
 
-/** A customer's 360° profile: contacts, key numbers, identifiers, consent, fields and the timeline. */
+/** A customer's 360° profile: contacts, key numbers, scores, identifiers, consent, fields and the timeline. */
 export function CustomerProfilePage() {
   const { customerId } = useParams();
   const id = Number(customerId);
@@ -111,6 +112,7 @@ function ProfileView({ profile }: { profile: CustomerProfile }) {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
+            <ScoresCard customerId={profile.id} />
             <IdentifiersCard identifiers={profile.identifiers} />
             <ConsentCard consent={profile.consent} />
             <FieldsCard profile={profile} />
