@@ -1,17 +1,18 @@
-import { Badge, Button, Group, NumberInput, Popover, Stack, TextInput } from '@mantine/core';
+import { Badge, Button, Group, NumberInput, Popover, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { activeFilterCount, type ListFilters, noFilters } from './list-state.js';
+import { ScoreFilterFields } from './ScoreFilterFields.js';
 
 /** Props of CustomerFilters. */
 export interface CustomerFiltersProps {
   value: ListFilters;
   onChange: (filters: ListFilters) => void;
-  /** ISO code of the workspace currency the revenue bounds are typed in. */
+  /** ISO code of the workspace currency the revenue and CLV bounds are typed in. */
   currency: string;
 }
 
-/** Narrows the customer list by orders, revenue and city; applied on the server. */
+/** Narrows the customer list by orders, revenue and city, and by the stored scores; applied on the server. */
 export function CustomerFilters({ value, onChange, currency }: CustomerFiltersProps) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
@@ -29,7 +30,7 @@ export function CustomerFilters({ value, onChange, currency }: CustomerFiltersPr
       onChange={setOpened}
       position="bottom-start"
       shadow="md"
-      width={340}
+      width="min(700px, calc(100vw - 32px))"
       trapFocus
       withinPortal
       onOpen={() => setDraft(value)}
@@ -46,32 +47,45 @@ export function CustomerFilters({ value, onChange, currency }: CustomerFiltersPr
       <Popover.Dropdown>
         <form onSubmit={apply} aria-label={t('customers.filters.button')}>
           <Stack gap="sm">
-            <Group grow gap="xs" align="flex-start">
-              <NumberInput label={t('customers.filters.minOrders')} min={0} allowDecimal={false} value={draft.minOrders ?? ''} onChange={(v) => set({ minOrders: toNumber(v) })} />
-              <NumberInput label={t('customers.filters.maxOrders')} min={0} allowDecimal={false} value={draft.maxOrders ?? ''} onChange={(v) => set({ maxOrders: toNumber(v) })} />
-            </Group>
-            <Group grow gap="xs" align="flex-start">
-              <NumberInput
-                label={t('customers.filters.minRevenue', { currency })}
-                min={0}
-                thousandSeparator=" "
-                value={draft.minRevenue ?? ''}
-                onChange={(v) => set({ minRevenue: toNumber(v) })}
-              />
-              <NumberInput
-                label={t('customers.filters.maxRevenue', { currency })}
-                min={0}
-                thousandSeparator=" "
-                value={draft.maxRevenue ?? ''}
-                onChange={(v) => set({ maxRevenue: toNumber(v) })}
-              />
-            </Group>
-            <TextInput
-              label={t('customers.filters.city')}
-              description={t('customers.filters.cityHint')}
-              value={draft.city}
-              onChange={(e) => set({ city: e.currentTarget.value })}
-            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="md">
+              <Stack gap="sm">
+                <Text fw={600} size="sm">
+                  {t('customers.filters.ordersSection')}
+                </Text>
+                <Group grow gap="xs" align="flex-start">
+                  <NumberInput label={t('customers.filters.minOrders')} min={0} allowDecimal={false} value={draft.minOrders ?? ''} onChange={(v) => set({ minOrders: toNumber(v) })} />
+                  <NumberInput label={t('customers.filters.maxOrders')} min={0} allowDecimal={false} value={draft.maxOrders ?? ''} onChange={(v) => set({ maxOrders: toNumber(v) })} />
+                </Group>
+                <Group grow gap="xs" align="flex-start">
+                  <NumberInput
+                    label={t('customers.filters.minRevenue', { currency })}
+                    min={0}
+                    thousandSeparator=" "
+                    value={draft.minRevenue ?? ''}
+                    onChange={(v) => set({ minRevenue: toNumber(v) })}
+                  />
+                  <NumberInput
+                    label={t('customers.filters.maxRevenue', { currency })}
+                    min={0}
+                    thousandSeparator=" "
+                    value={draft.maxRevenue ?? ''}
+                    onChange={(v) => set({ maxRevenue: toNumber(v) })}
+                  />
+                </Group>
+                <TextInput
+                  label={t('customers.filters.city')}
+                  description={t('customers.filters.cityHint')}
+                  value={draft.city}
+                  onChange={(e) => set({ city: e.currentTarget.value })}
+                />
+              </Stack>
+              <Stack gap="sm">
+                <Text fw={600} size="sm">
+                  {t('customers.filters.scoresSection')}
+                </Text>
+                <ScoreFilterFields value={draft} onChange={set} currency={currency} />
+              </Stack>
+            </SimpleGrid>
             <Group justify="space-between" mt="xs">
               <Button
                 variant="subtle"

@@ -50,7 +50,7 @@ export function CustomerTable({ rows, visible, sort, onSort, busy }: CustomerTab
                       {personName(row) ?? t('customers.unnamed', { id: row.id })}
                     </Anchor>
                   ) : (
-                    (c.text(row, format, memberName) ?? <Text span c="dimmed">—</Text>)
+                    (c.text(row, { format, t, memberName, currency: workspace.currency }) ?? <Text span c="dimmed">—</Text>)
                   )}
                 </Table.Td>
               ))}

@@ -7,13 +7,17 @@ import { ErrorState } from '../../components/ErrorState.js';
 import { ListSkeleton } from '../../components/ListSkeleton.js';
 import { useSignedInSession } from '../../session/session.js';
 import { useWorkspace } from '../../session/workspace-context.js';
+import { ActiveFilters } from './ActiveFilters.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { CustomerFilters } from './CustomerFilters.js';
 import { CustomerListEmpty } from './CustomerListEmpty.js';
 import { CustomerTable } from './CustomerTable.js';
 import { useCustomerList } from './customers.api.js';
-import { activeFilterCount, defaultScope, type ListState, noFilters, readListState, toApiQuery, writeListState } from './list-state.js';
+import { activeFilterCount, defaultScope, listSearch, type ListState, noFilters, readListState, toApiQuery } from './list-state.js';
 import { ScopeSwitch } from './ScopeSwitch.js';
+import { scoreFilterCount } from './score-filters.js';
+import { ScoresAsOf } from './ScoresAsOf.js';
+import { ScoresStatusLine } from './ScoresStatusLine.js';
 import { useColumnChoice } from './useColumnChoice.js';
 
 const pageSize = 50;
@@ -30,7 +34,7 @@ export function CustomersPage() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const { user } = useSignedInSession();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
   const scopeByDefault = defaultScope(workspace.role);
@@ -39,8 +43,9 @@ export function CustomersPage() {
   const [visible, setVisible] = useColumnChoice();
   const list = useCustomerList(toApiQuery(state, { userId: user.id, currency: workspace.currency }, cursors.at(-1), pageSize));
 
-  const update = (next: ListState) => setParams(writeListState(next, scopeByDefault), { replace: true });
-  const goTo = (nextCursors: string[]) => navigate({ search: params.toString() }, { replace: true, state: { cursors: nextCursors } });
+  // A new search, filter or sort starts again from the first page.
+  const update = (next: ListState) => navigate({ search: listSearch(next, scopeByDefault) }, { replace: true });
+  const goTo = (nextCursors: string[]) => navigate({ search: location.search }, { replace: true, state: { cursors: nextCursors } });
 
   const [text, setText] = useState(state.q);
   const [debounced] = useDebouncedValue(text, 300);
@@ -59,7 +64,10 @@ export function CustomersPage() {
         <Title order={1} size="h2">
           {t('customers.title')}
         </Title>
-        <ScopeSwitch value={state.scope} onChange={(scope) => update({ ...state, scope })} />
+        <Group gap="md" wrap="wrap" justify="flex-end">
+          <ScoresStatusLine />
+          <ScopeSwitch value={state.scope} onChange={(scope) => update({ ...state, scope })} />
+        </Group>
       </Group>
       <Group gap="sm" wrap="wrap">
         <TextInput
@@ -74,6 +82,7 @@ export function CustomersPage() {
         <CustomerFilters value={state} currency={workspace.currency} onChange={(filters) => update({ ...state, ...filters })} />
         <ColumnChooser value={visible} onChange={setVisible} />
       </Group>
+      <ActiveFilters value={state} currency={workspace.currency} onChange={(patch) => update({ ...state, ...patch })} onClearAll={() => update({ ...state, ...noFilters })} />
       <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>
         {list.isPending ? (
           <ListSkeleton rows={8} height={28} />
@@ -99,6 +108,7 @@ export function CustomersPage() {
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
           {rows.length > 0 && t('customers.range', { from: first, to: first + rows.length - 1 })}
+          {rows.length > 0 && scoreFilterCount(state) > 0 && <ScoresAsOf />}
         </Text>
         <Group gap="xs">
           {list.isFetching && !list.isPending && <Loader size="xs" />}

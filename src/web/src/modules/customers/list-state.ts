@@ -1,10 +1,12 @@
 import type { CustomerListQuery, CustomerSort, Role } from '../../api/types.js';
 import { toMinorUnits } from '../../format/format.js';
+import { noScoreFilters, readScoreFilters, scoreFilterCount, type ScoreFilters, scoreFiltersQuery, writeScoreFilters } from './score-filters.js';
 
 // The customer list's search, filters and sort live in the address (?q=…&sort=…), so a reload, a
 // bookmark or the back button from a profile shows the same list. Money filters are kept in major
 // units there (what the user typed) and sent to the API in minor units. "My customers / all" is
 // kept only when it differs from the role's default, so a manager's plain link opens their own.
+// The filters on the stored scores are read and written by score-filters.ts.
 
 /** A sortable field of the customer list. */
 export type SortField = Exclude<CustomerSort, `-${string}`>;
@@ -23,7 +25,7 @@ export function defaultScope(role: Role): Scope {
 }
 
 /** What the customer list shows. */
-export interface ListState {
+export interface ListState extends ScoreFilters {
   q: string;
   sort: CustomerSort;
   minOrders: number | null;
@@ -36,11 +38,11 @@ export interface ListState {
   scope: Scope;
 }
 
-/** The filter part of the list state (everything but search and sort). */
-export type ListFilters = Pick<ListState, 'minOrders' | 'maxOrders' | 'minRevenue' | 'maxRevenue' | 'city'>;
+/** The filter part of the list state (everything but search, sort and scope). */
+export type ListFilters = Omit<ListState, 'q' | 'sort' | 'scope'>;
 
 /** Filters that filter nothing. */
-export const noFilters: ListFilters = { minOrders: null, maxOrders: null, minRevenue: null, maxRevenue: null, city: '' };
+export const noFilters: ListFilters = { minOrders: null, maxOrders: null, minRevenue: null, maxRevenue: null, city: '', ...noScoreFilters };
 
 /** Reads the list state from the address's query string; anything malformed is ignored. */
 export function readListState(params: URLSearchParams, scopeByDefault: Scope): ListState {
@@ -54,6 +56,7 @@ export function readListState(params: URLSearchParams, scopeByDefault: Scope): L
     maxRevenue: parseNumber(params.get('maxRevenue')),
     city: params.get('city') ?? '',
     scope: scope === 'mine' || scope === 'all' ? scope : scopeByDefault,
+    ...readScoreFilters(params),
   };
 }
 
@@ -67,8 +70,14 @@ export function writeListState(state: ListState, scopeByDefault: Scope): URLSear
     if (value !== null) params.set(key, String(value));
   }
   if (state.city.trim()) params.set('city', state.city.trim());
+  writeScoreFilters(state, params);
   if (state.scope !== scopeByDefault) params.set('scope', state.scope);
   return params;
+}
+
+/** The list state as the address's query string; commas stay readable (?abcXyz=AX,AY), as they may in a URL. */
+export function listSearch(state: ListState, scopeByDefault: Scope): string {
+  return writeListState(state, scopeByDefault).toString().replaceAll('%2C', ',');
 }
 
 /** Who is looking at the list, in what currency; the API query depends on both. */
@@ -91,6 +100,7 @@ export function toApiQuery(state: ListState, { userId, currency }: Viewer, curso
     maxRevenue: money(state.maxRevenue),
     city: state.city.trim() || undefined,
     managerId: state.scope === 'mine' ? userId : undefined,
+    ...scoreFiltersQuery(state, currency),
     cursor,
     limit,
   };
@@ -98,7 +108,8 @@ export function toApiQuery(state: ListState, { userId, currency }: Viewer, curso
 
 /** How many filters are set. */
 export function activeFilterCount(filters: ListFilters): number {
-  return [filters.minOrders, filters.maxOrders, filters.minRevenue, filters.maxRevenue].filter((v) => v !== null).length + (filters.city.trim() ? 1 : 0);
+  const own = [filters.minOrders, filters.maxOrders, filters.minRevenue, filters.maxRevenue].filter((v) => v !== null).length + (filters.city.trim() ? 1 : 0);
+  return own + scoreFilterCount(filters);
 }
 
 /** The sort after clicking a column header: flips the column's direction, or starts with its natural one. */
