@@ -43,6 +43,17 @@ describe('BG/NBD on the CDNOW sample', () => {
     expect(fit.logLikelihood).toBeCloseTo(published.logLikelihood, 1);
   });
 
+  it('finds the same maximum through a warm start on a sample when the data are large', () => {
+    // Twenty copies of the sample have the same maximum-likelihood parameters, and are large enough
+    // (47,140 customers) for the fit to start from a sample of them.
+    const fit = fitBgNbd(Array.from({ length: 20 }, () => customers).flat());
+    expect(fit.params.r).toBeCloseTo(published.r, 3);
+    expect(fit.params.alpha).toBeCloseTo(published.alpha, 2);
+    expect(fit.params.a).toBeCloseTo(published.a, 3);
+    expect(fit.params.b).toBeCloseTo(published.b, 2);
+    expect(fit.logLikelihood).toBeCloseTo(20 * published.logLikelihood, -1);
+  });
+
   it('computes P(alive) and the conditional expectation', () => {
     // Hand-checked limits: no repeat purchase means alive by assumption; a long silence lowers P(alive).
     expect(probabilityAlive(published, { x: 0, tx: 0, T: 38.86 })).toBe(1);

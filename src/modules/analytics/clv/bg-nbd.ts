@@ -1,6 +1,6 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { hyp2f1 } from './hypergeometric.js';
-import { maximizePositive } from './minimize.js';
+import { maximizeOverObservations } from './minimize.js';
 
 // The BG/NBD model of Fader, Hardie & Lee (2005), "Counting your customers the easy way": while
 // alive, a customer buys at a Poisson rate λ ~ Gamma(r, α); after each purchase they drop out with
@@ -89,11 +89,13 @@ export function bgNbdLikelihood(customers: readonly RfmSummary[]): (params: BgNb
 /** Fits r, α, a and b by maximum likelihood. */
 export function fitBgNbd(customers: readonly RfmSummary[]): BgNbdFit {
   if (customers.length === 0) throw new RangeError('the BG/NBD model needs at least one customer');
-  const likelihood = bgNbdLikelihood(customers);
-  const ll = ([r, alpha, a, b]: number[]) => likelihood({ r, alpha, a, b });
+  const prepare = (items: readonly RfmSummary[]) => {
+    const likelihood = bgNbdLikelihood(items);
+    return ([r, alpha, a, b]: number[]) => likelihood({ r, alpha, a, b });
+  };
   // A neutral start: one purchase per mean inter-purchase time, an even chance of dropping out.
   const meanT = customers.reduce((s, c) => s + c.T, 0) / customers.length;
-  const fit = maximizePositive(ll, [1, Math.max(meanT, 1e-3), 1, 1], customers.length);
+  const fit = maximizeOverObservations(customers, prepare, [1, Math.max(meanT, 1e-3), 1, 1]);
   const [r, alpha, a, b] = fit.params;
   return { params: { r, alpha, a, b }, logLikelihood: fit.logLikelihood, customers: customers.length };
 }

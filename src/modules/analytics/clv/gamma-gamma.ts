@@ -1,5 +1,5 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { maximizePositive } from './minimize.js';
+import { maximizeOverObservations } from './minimize.js';
 
 // The Gamma-Gamma model of monetary value (Fader, Hardie & Lee 2005; Fader & Hardie's note "The
 // Gamma-Gamma model of monetary value", 2013): a customer's spend per transaction is Gamma(p, ν)
@@ -39,10 +39,12 @@ export function gammaGammaCustomerLogLikelihood({ p, q, gamma }: GammaGammaParam
 export function fitGammaGamma(customers: readonly SpendSummary[]): GammaGammaFit {
   const repeaters = customers.filter((c) => c.x > 0 && c.meanValue > 0);
   if (repeaters.length === 0) throw new RangeError('the Gamma-Gamma model needs customers with repeat purchases');
-  const likelihood = gammaGammaLikelihood(repeaters);
-  const ll = ([p, q, gamma]: number[]) => likelihood({ p, q, gamma });
+  const prepare = (items: readonly SpendSummary[]) => {
+    const likelihood = gammaGammaLikelihood(items);
+    return ([p, q, gamma]: number[]) => likelihood({ p, q, gamma });
+  };
   const meanSpend = repeaters.reduce((s, c) => s + c.meanValue, 0) / repeaters.length;
-  const fit = maximizePositive(ll, [1, 1, meanSpend], repeaters.length);
+  const fit = maximizeOverObservations(repeaters, prepare, [1, 1, meanSpend]);
   const [p, q, gamma] = fit.params;
   return { params: { p, q, gamma }, logLikelihood: fit.logLikelihood, customers: repeaters.length };
 }

@@ -26,8 +26,6 @@ import type { z } from 'zod';
 
 /** Repeat customers whose purchase days the churn window is learned from, at most. */
 const churnSampleCustomers = 2_000;
-/** Customers the CLV models are fitted on, at most (a systematic sample beyond). */
-const fitSampleCustomers = 100_000;
 /** A computation running longer than this is taken for one whose process died. */
 const staleRunMs = 6 * 3_600_000;
 
@@ -256,12 +254,9 @@ function groupDays(rows: readonly { customer_id: number; order_day: number }[]):
   return out;
 }
 
-// BG/NBD and Gamma-Gamma in weeks on the buyers up to the day (a systematic sample of at most
-// fitSampleCustomers of them); null where there is too little to fit on.
+// BG/NBD and Gamma-Gamma in weeks on all buyers up to the day; null where there is too little to fit on.
 function fitModels(inputs: readonly ScoringInput[], asOfDay: number, minorPerMajor: number): ScoringModels {
-  const buyers = inputs.filter((c) => hasPurchased(c, asOfDay));
-  const step = Math.max(1, Math.ceil(buyers.length / fitSampleCustomers));
-  const sample = buyers.filter((_, i) => i % step === 0).map((c) => modelSummary(c, asOfDay, minorPerMajor));
+  const sample = inputs.filter((c) => hasPurchased(c, asOfDay)).map((c) => modelSummary(c, asOfDay, minorPerMajor));
   // The models need repeat purchases to learn from.
   if (!sample.some((s) => s.x > 0)) return { bgNbd: null, gammaGamma: null };
   const bgNbd = fitBgNbd(sample).params;
