@@ -1,7 +1,9 @@
-import { HeatmapChart, type HeatmapSeriesOption, LineChart, type LineSeriesOption } from 'echarts/charts';
+import { BarChart, type BarSeriesOption, HeatmapChart, type HeatmapSeriesOption, LineChart, type LineSeriesOption, SankeyChart, type SankeySeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   type GridComponentOption,
+  LegendComponent,
+  type LegendComponentOption,
   MarkLineComponent,
   type MarkLineComponentOption,
   TooltipComponent,
@@ -15,11 +17,30 @@ import { theme } from '../theme.js';
 
 // The app's one door to Apache ECharts: only the charts and components the screens use are
 // registered, so the bundle carries a fraction of the library. A chart type joins here first.
-use([HeatmapChart, LineChart, GridComponent, MarkLineComponent, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
+use([
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  SankeyChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapContinuousComponent,
+  CanvasRenderer,
+]);
 
 /** Options of a chart built from the registered parts; anything else fails to typecheck. */
 export type ChartOption = ComposeOption<
-  HeatmapSeriesOption | LineSeriesOption | GridComponentOption | MarkLineComponentOption | TooltipComponentOption | VisualMapComponentOption
+  | BarSeriesOption
+  | HeatmapSeriesOption
+  | LineSeriesOption
+  | SankeySeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
 >;
 
 /** The app's font for chart text, so labels match the page around them. */

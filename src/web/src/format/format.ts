@@ -17,6 +17,8 @@ export interface Formatter {
   number(value: number): string;
   /** A measure with up to `places` decimals (1 by default): "2,5". */
   decimal(value: number, places?: number): string;
+  /** A measure to `digits` significant digits (4 by default), whole digits always kept: 0,0001291; 13,54; 3 349 352. */
+  significant(value: number, digits?: number): string;
   /** A fraction as a percentage with up to `places` decimals (1 by default): 0.667 → "66,7 %". */
   percent(fraction: number, places?: number): string;
   /** Money given in minor units (kopecks) in the workspace currency. */
@@ -29,6 +31,10 @@ export interface Formatter {
   dateTime(ms: number): string;
   /** A stored calendar day ("YYYY-MM-DD", such as a birth date), without time-zone shifts. */
   day(isoDay: string): string;
+  /** The same calendar day in digits, for chart axes and tables: "30.04.2026". */
+  shortDay(isoDay: string): string;
+  /** A calendar month ("YYYY-MM") with its year: "март 2026 г.", "March 2026". */
+  month(isoMonth: string): string;
   /** Whole days from an instant's local day to today's, in the workspace time zone. */
   daysSince(ms: number, now?: number): number;
 }
@@ -45,6 +51,8 @@ export function createFormatter({ locale, currency, timezone }: FormatContext): 
   const shortDates = new Intl.DateTimeFormat(locale, { timeZone: timezone, day: '2-digit', month: '2-digit', year: 'numeric' });
   const dateTimes = new Intl.DateTimeFormat(locale, { timeZone: timezone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const days = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+  const shortDays = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
+  const months = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' });
   // Chart axes format the same few shapes over and over; one Intl object per shape is enough.
   const shapes = new Map<string, Intl.NumberFormat>();
   const cached = (key: string, options: Intl.NumberFormatOptions) => {
@@ -55,6 +63,8 @@ export function createFormatter({ locale, currency, timezone }: FormatContext): 
   return {
     number: (value) => numbers.format(value),
     decimal: (value, places = 1) => cached(`d${places}`, { maximumFractionDigits: places }).format(value),
+    significant: (value, digits = 4) =>
+      cached(`s${digits}`, { maximumSignificantDigits: digits, maximumFractionDigits: 0, roundingPriority: 'morePrecision' }).format(value),
     percent: (fraction, places = 1) => cached(`p${places}`, { style: 'percent', maximumFractionDigits: places }).format(fraction),
     money: (minor) => (minor % unit === 0 ? wholeMoney : exactMoney).format(minor / unit),
     date: (ms) => dates.format(ms),
@@ -63,6 +73,14 @@ export function createFormatter({ locale, currency, timezone }: FormatContext): 
     day: (isoDay) => {
       const ms = Date.parse(`${isoDay}T00:00:00Z`);
       return Number.isNaN(ms) ? isoDay : days.format(ms);
+    },
+    shortDay: (isoDay) => {
+      const ms = Date.parse(`${isoDay}T00:00:00Z`);
+      return Number.isNaN(ms) ? isoDay : shortDays.format(ms);
+    },
+    month: (isoMonth) => {
+      const ms = Date.parse(`${isoMonth}-01T00:00:00Z`);
+      return Number.isNaN(ms) ? isoMonth : months.format(ms);
     },
     daysSince: (ms, now = Date.now()) => localDayNumber(now, timezone) - localDayNumber(ms, timezone),
   };
