@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDay, readPeriod, todayIn, writePeriod } from './period-state.js';
+import { isDay, periodQuery, readPeriod, todayIn, withPeriod, writePeriod } from './period-state.js';
 
 describe('the analytics period in the address', () => {
   const today = '2026-06-30';
@@ -30,5 +30,18 @@ describe('the analytics period in the address', () => {
     const lateEvening = Date.parse('2026-06-30T22:30:00Z');
     expect(todayIn('Europe/Moscow', lateEvening)).toBe('2026-07-01');
     expect(todayIn('America/New_York', lateEvening)).toBe('2026-06-30');
+  });
+});
+
+describe('the period beside the other settings of a screen', () => {
+  it('replaces only the period and keeps a screen’s own settings', () => {
+    const params = new URLSearchParams('from=2026-04-01&to=2026-06-30&churnDays=45');
+    expect(withPeriod(params, { choice: '365', from: 'x', to: 'y' }).toString()).toBe('churnDays=45&period=365');
+    expect(withPeriod(params, { choice: '90', from: 'x', to: 'y' }).toString()).toBe('churnDays=45');
+  });
+
+  it('carries the period alone to another screen', () => {
+    expect(periodQuery(new URLSearchParams('churnDays=45&from=2026-04-01&to=2026-06-30'))).toBe('?from=2026-04-01&to=2026-06-30');
+    expect(periodQuery(new URLSearchParams('months=24'))).toBe('');
   });
 });

@@ -65,3 +65,25 @@ export function writePeriod(period: Period): URLSearchParams {
   }
   return params;
 }
+
+// The query keys the period is written to.
+const periodKeys = ['period', 'from', 'to'] as const;
+
+/** The address's query with the period replaced and everything else (a screen's own settings) kept. */
+export function withPeriod(params: URLSearchParams, period: Period): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const key of periodKeys) next.delete(key);
+  for (const [key, value] of writePeriod(period)) next.set(key, value);
+  return next;
+}
+
+/** Only the period of the address's query, as "?…" or "", so a link to another analytics screen keeps it. */
+export function periodQuery(params: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const key of periodKeys) {
+    const value = params.get(key);
+    if (value !== null) kept.set(key, value);
+  }
+  const text = kept.toString();
+  return text ? `?${text}` : '';
+}
