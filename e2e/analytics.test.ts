@@ -89,8 +89,12 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     // The cards' names are in capitals on screen, so the texts are compared in lower case.
     for (const [name, text] of Object.entries(cards)) expect((await shown(card(page, name))).toLowerCase(), name).toBe(text.toLowerCase());
     expect(await card(page, 'Повторные покупки').locator('[data-tone="better"]').count()).toBe(1);
+    await screenshot(page, 'analytics');
 
     // RFM of the period as of 2026-06-30: c1 R 4 F 4 M 4 (VIP); c3 and c5 score R 2 and 1, F 1: sleeping.
+    // Its own tab keeps the period.
+    await page.getByRole('tab', { name: 'RFM' }).click();
+    await page.waitForURL(new RegExp(`/w/${shop.id}/analytics/rfm\\?from=2026-04-01&to=2026-06-30$`));
     const heatmap = page.getByRole('img', { name: 'Тепловая карта RFM: клиенты по давности и частоте покупок' });
     await expect.poll(() => heatmap.locator('canvas').count()).toBeGreaterThan(0);
     const segments = 'table[aria-label="Сегменты"]';
@@ -99,10 +103,12 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     expect(rows).toContain('VIP Приносят больше всего выручки — благодарите и удерживайте 1 33,3 % 2 000 ₽ 78,4 % 500 ₽ 2 000 ₽');
     expect(rows).toContain('Спящие Покупали редко и давно — попробуйте реактивировать 2 66,7 % 550 ₽ 21,6 % 275 ₽ 275 ₽');
     expect(rows).toContain('Ушедшие лояльные Покупали часто, но давно — верните персональным предложением 0 0 % 0 ₽ 0 % — —');
-    await screenshot(page, 'analytics');
+    await screenshot(page, 'analytics-rfm');
 
     // ABC by revenue: c1 2 000, c5 400 (78 % before it: A), c3 150 (94 % before it: B). XYZ by orders:
     // c1 4, then c3 and c5 with 1 each (ties by customer id: c3 first, X; c5 Y). Golden: c1 and c5.
+    await page.getByRole('tab', { name: 'ABC/XYZ' }).click();
+    await page.waitForURL(new RegExp(`/w/${shop.id}/analytics/abc-xyz\\?from=2026-04-01&to=2026-06-30$`));
     const matrix = page.locator('table[aria-label="Матрица ABC/XYZ"]');
     await matrix.scrollIntoViewIfNeeded();
     expect(await rowTexts(page, 'table[aria-label="Матрица ABC/XYZ"]')).toEqual([
@@ -117,6 +123,8 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     await screenshot(page, 'analytics-abc-xyz');
 
     // A period nobody was active before: no retention to speak of, and the screen says why.
+    await page.getByRole('tab', { name: 'Обзор' }).click();
+    await page.waitForURL(new RegExp(`/w/${shop.id}/analytics\\?from=2026-04-01&to=2026-06-30$`));
     await page.getByRole('textbox', { name: 'Начало периода' }).fill('2025-06-01');
     await page.getByRole('textbox', { name: 'Конец периода' }).fill('2025-08-31');
     await page.waitForURL(/from=2025-06-01&to=2025-08-31/);
@@ -127,8 +135,9 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     await page.getByRole('button', { name: 'Учётная запись и язык' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Analytics', exact: true }).waitFor();
-    await page.goto(`/w/${shop.id}/analytics?from=2026-04-01&to=2026-06-30`);
+    await page.goto(`/w/${shop.id}/analytics/rfm?from=2026-04-01&to=2026-06-30`);
     await expect.poll(() => rowTexts(page, 'table[aria-label="Segments"]')).toContain('VIP Bring the most revenue: thank them and keep them 1 33.3% RUB 2,000 78.4% RUB 500 RUB 2,000');
+    await page.getByRole('tab', { name: 'Overview' }).click();
     expect(await shown(card(page, 'Retention rate'))).toContain('100%');
     expectNoPageErrors(tab);
     await tab.context.close();
@@ -150,7 +159,7 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     await tab.context.close();
   });
 
-  it('shows the API message when a part of the analytics fails', async () => {
+  it('shows the API message in the overview card of a part that fails', async () => {
     const shop = await newShop(suite.server, 'Сбой');
     await importOrders(suite.server, shop);
     const tab = await openTab(suite.browser, suite.server.url);

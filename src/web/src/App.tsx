@@ -31,10 +31,19 @@ const router = createBrowserRouter([
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/:customerId', element: <CustomerProfilePage /> },
           {
+            // The analytics area. Each screen loads when first opened, the ones with charts together
+            // with the chart library.
             path: 'analytics',
-            // Its charts are a large library; the screen loads with them when first opened.
-            lazy: async () => ({ Component: (await import('./modules/analytics/AnalyticsPage.js')).AnalyticsPage }),
+            lazy: async () => ({ Component: (await import('./modules/analytics/AnalyticsLayout.js')).AnalyticsLayout }),
             hydrateFallbackElement: <PageLoader minHeight="60vh" />,
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('./modules/analytics/overview/OverviewPage.js')).OverviewPage }) },
+              { path: 'rfm', lazy: async () => ({ Component: (await import('./modules/analytics/RfmPage.js')).RfmPage }) },
+              { path: 'abc-xyz', lazy: async () => ({ Component: (await import('./modules/analytics/AbcXyzPage.js')).AbcXyzPage }) },
+              { path: 'lifecycle', lazy: async () => ({ Component: (await import('./modules/analytics/lifecycle/LifecyclePage.js')).LifecyclePage }) },
+              { path: 'cohorts', lazy: async () => ({ Component: (await import('./modules/analytics/cohorts/CohortsPage.js')).CohortsPage }) },
+              { path: 'clv', lazy: async () => ({ Component: (await import('./modules/analytics/clv/ClvPage.js')).ClvPage }) },
+            ],
           },
           { path: 'imports', element: <ImportsPage /> },
           { path: 'imports/:importId', element: <ImportPage /> },

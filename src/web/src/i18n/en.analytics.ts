@@ -1,8 +1,46 @@
-// English messages of the analytics screen; ru.analytics.ts must match their shape.
+// English messages of the analytics screens; ru.analytics.ts must match their shape.
 
-/** English messages of the analytics screen. */
+import { clvEn } from './en.analytics-clv.js';
+import { cohortsEn } from './en.analytics-cohorts.js';
+import { lifecycleEn } from './en.analytics-lifecycle.js';
+
+/** English messages of the analytics screens. */
 export const analyticsEn = {
   title: 'Analytics',
+  tabs: {
+    label: 'Analytics screens',
+    overview: 'Overview',
+    rfm: 'RFM',
+    abcXyz: 'ABC/XYZ',
+    lifecycle: 'Lifecycle',
+    cohorts: 'Cohorts',
+    clv: 'CLV',
+  },
+  overview: {
+    open: 'Open',
+    rfm: {
+      largest: 'Largest segments',
+      segment: '{{customers}} · {{share}}',
+    },
+    abc: {
+      golden: 'Golden customers',
+      goldenShare: 'of revenue: {{share}}',
+    },
+    lifecycle: {
+      active: 'Active',
+      churned: 'Churned',
+      window: 'On {{day}}, with a churn window of {{days}} days',
+    },
+    cohorts: {
+      nextMonth: 'Came back the next month',
+      of: '{{returned}} of {{customers}} customers of the cohorts {{from}} – {{to}}',
+      tooShort: 'The period is too short to see a next month',
+    },
+    clv: {
+      total: 'Predicted value over {{months}} months',
+      median: 'Median customer: {{value}}',
+    },
+  },
   period: {
     label: 'Period',
     last30: '30 days',
@@ -114,11 +152,15 @@ export const analyticsEn = {
       point: 'The top {{customers}} of customers bring {{revenue}} of revenue',
     },
   },
+  lifecycle: lifecycleEn,
+  cohorts: cohortsEn,
+  clv: clvEn,
   empty: {
     title: 'No purchases in this period',
     text: 'The analytics are built from orders. Choose another period, or import orders from Excel or 1C.',
     textReadOnly: 'The analytics are built from orders. Choose another period, or ask an administrator to import orders.',
     import: 'Import orders',
     section: 'No purchases in the period',
+    byEnd: 'No purchases by the end of this period',
   },
 };

@@ -1,11 +1,48 @@
 import type { analyticsEn } from './en.analytics.js';
+import { clvRu } from './ru.analytics-clv.js';
+import { cohortsRu } from './ru.analytics-cohorts.js';
+import { lifecycleRu } from './ru.analytics-lifecycle.js';
 
 // A number and its per cent sign are joined by a no-break space (\u00a0), as Intl writes them, so
 // "80 %" never parts at the end of a line.
 
-/** Russian messages of the analytics screen. */
+/** Russian messages of the analytics screens. */
 export const analyticsRu: typeof analyticsEn = {
   title: 'Аналитика',
+  tabs: {
+    label: 'Разделы аналитики',
+    overview: 'Обзор',
+    rfm: 'RFM',
+    abcXyz: 'ABC/XYZ',
+    lifecycle: 'Жизненный цикл',
+    cohorts: 'Когорты',
+    clv: 'CLV',
+  },
+  overview: {
+    open: 'Открыть',
+    rfm: {
+      largest: 'Крупнейшие сегменты',
+      segment: '{{customers}} · {{share}}',
+    },
+    abc: {
+      golden: 'Золотые клиенты',
+      goldenShare: 'доля выручки: {{share}}',
+    },
+    lifecycle: {
+      active: 'Активные',
+      churned: 'Ушедшие',
+      window: 'На {{day}}, окно оттока {{days}} дн.',
+    },
+    cohorts: {
+      nextMonth: 'Вернулись в следующем месяце',
+      of: '{{returned}} из {{customers}} клиентов когорт {{from}} — {{to}}',
+      tooShort: 'Период слишком короткий, чтобы увидеть следующий месяц',
+    },
+    clv: {
+      total: 'Прогноз ценности на {{months}} мес.',
+      median: 'Медианный клиент: {{value}}',
+    },
+  },
   period: {
     label: 'Период',
     last30: '30 дней',
@@ -117,11 +154,15 @@ export const analyticsRu: typeof analyticsEn = {
       point: 'Лучшие {{customers}} клиентов приносят {{revenue}} выручки',
     },
   },
+  lifecycle: lifecycleRu,
+  cohorts: cohortsRu,
+  clv: clvRu,
   empty: {
     title: 'За этот период покупок нет',
     text: 'Аналитика строится по заказам. Выберите другой период или загрузите заказы из Excel или 1С.',
     textReadOnly: 'Аналитика строится по заказам. Выберите другой период или попросите администратора загрузить заказы.',
     import: 'Загрузить заказы',
     section: 'За период не было покупок',
+    byEnd: 'К концу этого периода покупок ещё не было',
   },
 };

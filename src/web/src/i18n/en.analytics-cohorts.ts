@@ -1,0 +1,15 @@
+// English messages of the cohort screen; ru.analytics-cohorts.ts must match their shape.
+
+/** English messages of the cohort screen. */
+export const cohortsEn = {
+  title: 'Cohort retention',
+  intro: 'Customers grouped by the month of their first purchase. Each cell is the share of the cohort who bought in that month after it; month 0 is the cohort’s own month.',
+  months: 'cohorts of {{from}} – {{to}}',
+  table: 'Cohort retention by first-purchase month',
+  cohort: 'First purchase',
+  customers: 'Customers',
+  monthsSince: 'Months since the first purchase',
+  cell: '{{cohort}}, month {{month}}: {{buyers}} of {{customers}} customers bought ({{share}})',
+  legend: 'The darker the cell, the more of the cohort bought that month; the darkest is {{max}}.',
+  empty: 'Nobody made a first purchase in these months',
+};

@@ -1,0 +1,46 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useWorkspace } from '../../session/workspace-context.js';
+import { analyticsSections, sectionOf, sectionPath } from './analytics-sections.js';
+import { periodQuery } from './period-state.js';
+
+/** The analytics area: its title, a tab per screen (each with its own address) and the open screen; the period travels between tabs. */
+export function AnalyticsLayout() {
+  const { t } = useTranslation();
+  const workspace = useWorkspace();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const base = `/w/${workspace.id}/analytics`;
+  const current = sectionOf(location.pathname.slice(base.length));
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('analytics.title')}
+      </Title>
+      <Tabs
+        value={current}
+        onChange={(tab) => {
+          const section = analyticsSections.find((s) => s.id === tab);
+          if (section) navigate(sectionPath(workspace.id, section.id) + periodQuery(new URLSearchParams(location.search)));
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List aria-label={t('analytics.tabs.label')}>
+          {analyticsSections.map((s) => (
+            <Tabs.Tab key={s.id} value={s.id}>
+              {t(`analytics.tabs.${s.id}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {current ? (
+          <Tabs.Panel value={current} pt="md">
+            <Outlet />
+          </Tabs.Panel>
+        ) : (
+          <Outlet />
+        )}
+      </Tabs>
+    </Stack>
+  );
+}
