@@ -22,6 +22,8 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
     const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
+    // The home screen is the analytics overview; the customers are one click away.
+    await page.getByRole('link', { name: 'Клиенты', exact: true }).click();
     await expect.poll(() => page.locator('tbody tr').count()).toBe(8);
     await screenshot(page, 'customers');
 
@@ -48,6 +50,7 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
     const { page } = tab;
     await page.setViewportSize({ width: 820, height: 1180 });
     await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/customers`);
     await expect.poll(() => page.locator('tbody tr').count()).toBe(8);
     const nav = page.getByRole('navigation', { name: 'Разделы' });
     const toggle = page.getByRole('button', { name: 'Показать или скрыть меню' });
@@ -77,6 +80,7 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
     const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/customers`);
 
     // Revenue: Волкова 17 290 ₽, Ёлкина 13 050, Соколов 12 900, Кузнецова 4 990, Лебедева 4 600, Павлов 1 500,
     // Морозов and Новиков 0 (a tie, broken by the customer id in the same direction).
@@ -117,6 +121,7 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
     const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/customers`);
     await page.getByRole('button', { name: 'Выручка' }).click();
     // The newest customer is also the richest here: wait for the sorted page itself, not the first row.
     await page.waitForURL(/sort=-revenue/);
@@ -151,17 +156,20 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
     const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, first.owner);
+    await page.goto(`/w/${first.id}/customers`);
     await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('Клиент Первого')]);
 
+    // Another workspace opens on its home screen.
     await page.getByRole('combobox', { name: 'Пространство' }).click();
     await page.getByRole('option', { name: 'Второй магазин' }).click();
-    await page.waitForURL(new RegExp(`/w/${second.id}/customers$`));
+    await page.waitForURL(new RegExp(`/w/${second.id}/analytics$`));
+    await page.getByRole('link', { name: 'Клиенты', exact: true }).click();
     await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('Клиент Второго')]);
     expect(await page.getByRole('banner').textContent()).toContain('Аналитик');
 
     // "/" opens the workspace used last.
     await page.goto('/');
-    await page.waitForURL(new RegExp(`/w/${second.id}/customers$`));
+    await page.waitForURL(new RegExp(`/w/${second.id}/analytics$`));
     expectNoPageErrors(tab);
     await tab.context.close();
   });

@@ -34,6 +34,7 @@ describe.skipIf(!chromiumPath)('web app: managers and their customers', () => {
 
     const owner = await openTab(suite.browser, suite.server.url);
     await signIn(owner.page, shop.owner);
+    await owner.page.goto(`/w/${shop.id}/customers`);
     // Nobody is assigned to the owner, so the owner has no "My customers" switch.
     await expect.poll(() => owner.page.locator('tbody tr').count()).toBe(sampleCustomers.length);
     expect(await scope(owner.page).count()).toBe(0);
@@ -60,6 +61,7 @@ describe.skipIf(!chromiumPath)('web app: managers and their customers', () => {
     const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, manager);
+    await page.goto(`/w/${shop.id}/customers`);
     await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('Анна Ёлкина')]);
     expect(await scope(page).getByRole('radio', { name: 'Мои клиенты' }).isChecked()).toBe(true);
     await screenshot(page, 'customers-manager');
@@ -84,6 +86,7 @@ describe.skipIf(!chromiumPath)('web app: managers and their customers', () => {
     const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, manager);
+    await page.goto(`/w/${shop.id}/customers`);
     await page.getByText('За вами пока не закреплён ни один клиент').waitFor();
     await page.getByRole('button', { name: 'Показать всех клиентов' }).click();
     await expect.poll(() => page.locator('tbody tr').count()).toBe(sampleCustomers.length);

@@ -37,6 +37,7 @@ describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
     const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/customers`);
     await page.locator('tbody tr', { hasText: 'Ёлкина' }).click();
     await page.waitForURL(new RegExp(`/customers/${id}$`));
     await page.getByRole('heading', { name: 'Ёлкина Анна Сергеевна' }).waitFor();
@@ -113,6 +114,7 @@ describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
     const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, analyst);
+    await page.goto(`/w/${shop.id}/customers`);
     await page.locator('tbody tr', { hasText: 'Ёлкина' }).click();
     await page.waitForURL(new RegExp(`/customers/${id}$`));
     await page.getByRole('heading', { name: 'Ёлкина Анна Сергеевна' }).waitFor();
@@ -128,6 +130,7 @@ describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
     const shop = await newShop(suite.server, 'Пусто');
     const tab = await openTab(suite.browser, suite.server.url);
     await signIn(tab.page, shop.owner);
+    await tab.page.goto(`/w/${shop.id}/customers`);
     await tab.page.getByText('Клиентов пока нет').waitFor();
     await tab.page.goto(`/w/${shop.id}/customers/999999`);
     const alert = tab.page.getByRole('alert');

@@ -100,6 +100,7 @@ describe.skipIf(!chromiumPath)('web app: settings', () => {
     const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
     await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/customers`);
     await expect.poll(() => said(page.locator('tbody tr').first())).toContain('4 200 ₽');
     await openSettings(page, 'Пространство');
 

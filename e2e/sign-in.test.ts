@@ -28,13 +28,14 @@ describe.skipIf(!chromiumPath)('web app: signing in and the shell', () => {
 
     await page.getByLabel('Пароль').fill(shop.owner.password);
     await page.getByRole('button', { name: 'Войти' }).click();
-    await page.waitForURL(new RegExp(`/w/${shop.id}/customers$`));
-    await page.getByRole('heading', { name: 'Клиенты' }).waitFor();
+    // The home screen: the workspace's analytics overview.
+    await page.waitForURL(new RegExp(`/w/${shop.id}/analytics$`));
+    await page.getByRole('heading', { name: 'Аналитика' }).waitFor();
     expect(await page.getByRole('banner').textContent()).toContain('Обувь на Тверской');
 
     await page.reload();
-    await page.getByRole('heading', { name: 'Клиенты' }).waitFor();
-    expect(page.url()).toMatch(new RegExp(`/w/${shop.id}/customers$`));
+    await page.getByRole('heading', { name: 'Аналитика' }).waitFor();
+    expect(page.url()).toMatch(new RegExp(`/w/${shop.id}/analytics$`));
 
     await page.getByRole('button', { name: 'Учётная запись и язык' }).click();
     await page.getByRole('menuitem', { name: 'Выйти' }).click();
@@ -62,19 +63,19 @@ describe.skipIf(!chromiumPath)('web app: signing in and the shell', () => {
     await signIn(tab.page, shop.owner);
     await tab.page.getByRole('button', { name: 'Учётная запись и язык' }).click();
     await tab.page.getByRole('menuitem', { name: 'English' }).click();
-    await tab.page.getByRole('heading', { name: 'Customers' }).waitFor();
+    await tab.page.getByRole('heading', { name: 'Analytics' }).waitFor();
     expect(await tab.page.getByRole('navigation').textContent()).toContain('API documentation');
     expect(await tab.page.locator('html').getAttribute('lang')).toBe('en');
 
     // Another browser profile: the sign-in page follows the device, the app the user's saved choice.
     const other = await openTab(suite.browser, suite.server.url);
-    await signIn(other.page, shop.owner, { landing: /\/customers$/ });
-    await other.page.getByRole('heading', { name: 'Customers' }).waitFor();
+    await signIn(other.page, shop.owner);
+    await other.page.getByRole('heading', { name: 'Analytics' }).waitFor();
     await other.page.getByRole('button', { name: 'Account and language' }).click();
     await other.page.getByRole('menuitem', { name: 'Русский' }).click();
-    await other.page.getByRole('heading', { name: 'Клиенты' }).waitFor();
+    await other.page.getByRole('heading', { name: 'Аналитика' }).waitFor();
     await other.page.reload();
-    await other.page.getByRole('heading', { name: 'Клиенты' }).waitFor();
+    await other.page.getByRole('heading', { name: 'Аналитика' }).waitFor();
     expectNoPageErrors(tab);
     expectNoPageErrors(other);
     await tab.context.close();

@@ -38,13 +38,13 @@ export async function openTab(browser: Browser, baseURL: string): Promise<Tab> {
   return { context, page, errors };
 }
 
-/** Signs in through the Russian sign-in page (opened unless the tab shows it) and waits for the landing page. */
+/** Signs in through the Russian sign-in page (opened unless the tab shows it) and waits for the landing page, the analytics overview unless told. */
 export async function signIn(page: Page, user: { email: string; password: string }, options: { landing?: RegExp } = {}): Promise<void> {
   if (!new URL(page.url()).pathname.startsWith('/signin')) await page.goto('/signin');
   await page.getByLabel('E-mail').fill(user.email);
   await page.getByLabel('Пароль').fill(user.password);
   await page.getByRole('button', { name: 'Войти' }).click();
-  await page.waitForURL(options.landing ?? /\/w\/[^/]+\/customers$/);
+  await page.waitForURL(options.landing ?? /\/w\/[^/]+\/analytics$/);
 }
 
 /** Saves a screenshot of what the tab shows under test-results/screenshots/NAME.png. */

@@ -16,7 +16,8 @@ import { RequireSession } from './shell/RequireSession.js';
 import { WorkspaceLayout } from './shell/WorkspaceLayout.js';
 
 // Pages live under /w/:workspaceId, so a link names its workspace and opens the same customer for
-// any colleague who has access; "/" leads to the workspace opened last.
+// any colleague who has access; "/" leads to the home screen, the analytics overview, of the
+// workspace opened last.
 const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage /> },
   {
@@ -27,12 +28,12 @@ const router = createBrowserRouter([
         path: '/w/:workspaceId',
         element: <WorkspaceLayout />,
         children: [
-          { index: true, element: <Navigate to="customers" replace /> },
+          { index: true, element: <Navigate to="analytics" replace /> },
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/:customerId', element: <CustomerProfilePage /> },
           {
-            // The analytics area. Each screen loads when first opened, the ones with charts together
-            // with the chart library.
+            // The analytics area, whose overview is the home screen. Each screen loads when first
+            // opened, the ones with charts together with the chart library.
             path: 'analytics',
             lazy: async () => ({ Component: (await import('./modules/analytics/AnalyticsLayout.js')).AnalyticsLayout }),
             hydrateFallbackElement: <PageLoader minHeight="60vh" />,

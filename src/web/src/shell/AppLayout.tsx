@@ -16,10 +16,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const base = `/w/${workspace.id}`;
-  // Only what the product can do today is listed; sections join the menu as they are built.
+  // Only what the product can do today is listed; sections join the menu as they are built. The
+  // analytics overview is the home screen, so it comes first.
   const sections = [
-    { to: `${base}/customers`, label: t('nav.customers') },
     { to: `${base}/analytics`, label: t('nav.analytics') },
+    { to: `${base}/customers`, label: t('nav.customers') },
     { to: `${base}/imports`, label: t('nav.imports') },
   ];
   return (

@@ -4,14 +4,14 @@ import { Navigate } from 'react-router';
 import { useSignedInSession, useSignOut } from '../session/session.js';
 import { lastWorkspace } from '../session/workspace-context.js';
 
-/** Opens the workspace the user worked in last (or their first), or explains that they have none. */
+/** Opens the home screen (the analytics overview) of the workspace the user worked in last (or their first), or explains that they have none. */
 export function HomeRedirect() {
   const { t } = useTranslation();
   const session = useSignedInSession();
   const signOut = useSignOut();
   const last = lastWorkspace(session.user.id);
   const workspace = session.workspaces.find((w) => w.id === last) ?? session.workspaces[0];
-  if (workspace) return <Navigate to={`/w/${workspace.id}/customers`} replace />;
+  if (workspace) return <Navigate to={`/w/${workspace.id}/analytics`} replace />;
   return (
     <Center mih="100vh" p="md">
       <Stack align="center" maw={480} ta="center">

@@ -28,7 +28,7 @@ export function WorkspaceSwitcher() {
         data={workspaces.map((w) => ({ value: w.id, label: w.name }))}
         value={workspace.id}
         onChange={(id) => {
-          if (id && id !== workspace.id) navigate(`/w/${id}/customers`);
+          if (id && id !== workspace.id) navigate(`/w/${id}`);
         }}
         allowDeselect={false}
         searchable={workspaces.length > 7}
