@@ -8,126 +8,127 @@ import { removeDir } from './bench-support.js';
 // The product's side of the analytics benchmark, run in a process of its own so that its peak
 // memory is the platform's alone: starts the app on a loaded database, times the recomputation
 // (or what stands in for it), the analytics repository's queries one by one, and the dashboard's
-// API through HTTP (median of `runs` after a warm-up; of 2 when the warm-up took over 15 s), then
-// prints one JSON line (progress goes to stderr).
+// API through HTTP (median of `runs` after a warm-up), printing each figure as a JSON line as soon
+// as it has it (progress goes to stderr), so that a run the benchmark cuts short still reports.
 //
 // node --import tsx bench/analytics-timings.ts --url URL --workspace ID --key SECRET_KEY --last-day YYYY-MM-DD [--runs 5]
 
 /** One timed thing. */
 export interface Timing {
+  /** Where it belongs in the report. */
+  section: 'recompute' | 'services' | 'queries' | 'http';
   name: string;
   /** Every measured run, ms. */
   runsMs: number[];
   /** The figure reported: the only run, or the median of the measured runs after a warm-up. */
   ms: number;
-  /** Extra detail, e.g. the summary of the recomputation or the rows a query returned. */
+  /** Extra detail, e.g. the rows a query returned. */
   detail?: string;
   /** Milliseconds per phase, as the recomputation reports them. */
   phases?: Record<string, number>;
   /** Why it failed, when it did. */
   error?: string;
+  /** HTTP only: the address and which target applies. */
+  path?: string;
+  group?: 'dashboard' | 'clv';
 }
 
-/** What the timings process reports. */
-export interface TimingsReport {
-  /** The recomputation of stored scores, when the platform has it (services.scores.recompute). */
-  recompute: Timing | null;
-  /** The analyses that stand in for the recomputation until then. */
-  services: Timing[];
-  queries: Timing[];
-  http: (Timing & { path: string; group: 'dashboard' | 'clv' })[];
-  /** Customers per R×F cell of the all-history RFM, `[(r - 1) * 5 + (f - 1)]`. */
-  rfmCells: number[];
-  rssStartMiB: number;
-  peakRssMiB: number;
-}
+/** A line the timings process prints on stdout, as JSON, as soon as it has it. */
+export type TimingsLine =
+  | { type: 'start'; section: Timing['section']; name: string; group?: 'dashboard' | 'clv' }
+  | ({ type: 'timing' } & Timing)
+  | { type: 'rfmCells'; cells: number[] }
+  | { type: 'done'; rssStartMiB: number; peakRssMiB: number };
 
 const dayMs = 86_400_000;
+// An answer that takes tens of seconds is far from any target: after a warm-up over 15 s two more
+// runs tell enough, and after one over a minute the warm-up is the figure.
 const slowMs = 15_000;
+const verySlowMs = 60_000;
 
-/** Times everything on an app started on the database. */
-export async function runTimings(app: App, workspaceId: string, secretKey: string, lastDay: string, runs: number, log: (line: string) => void): Promise<Omit<TimingsReport, 'rssStartMiB' | 'peakRssMiB'>> {
+/**
+ * Times everything on an app started on the database, reporting each figure as it is measured:
+ * first what has a target and is quick (the dashboard's answers), then the queries and analyses,
+ * then the recomputation and the CLV models, so that a run cut short still reports the rest.
+ */
+export async function runTimings(app: App, workspaceId: string, secretKey: string, lastDay: string, runs: number, report: (line: TimingsLine) => void, log: (line: string) => void): Promise<void> {
   const last = parseDay(lastDay, 'lastDay');
   const yearAgo = isoDay(last - 364);
-  const once = async (name: string, work: () => Promise<unknown>, detail?: (result: unknown) => string): Promise<Timing> => {
+  const once = async (section: Timing['section'], name: string, work: () => Promise<unknown>, detail?: (result: unknown) => string): Promise<void> => {
+    report({ type: 'start', section, name });
     const t = performance.now();
     const result = await work();
     const ms = performance.now() - t;
     log(`  ${name}: ${(ms / 1000).toFixed(2)} s`);
-    return { name, runsMs: [ms], ms, ...(detail ? { detail: detail(result) } : {}) };
+    report({ type: 'timing', section, name, runsMs: [ms], ms, ...(detail ? { detail: detail(result) } : {}) });
   };
-
-  const recomputer = scoresRecompute(app);
-  let phases: Record<string, number> | undefined;
-  let error: string | undefined;
-  const recompute = recomputer
-    ? await once('services.scores.recompute', async () => {
-        const run = await recomputer(workspaceId);
-        phases = numbers(field(run, 'phases'));
-        // A failed computation is reported, not thrown: the rest of the run still tells something.
-        if (field(run, 'status') === 'failed') error = String(field(run, 'error'));
-        return run;
-      }, describe)
-    : null;
-
-  let rfmCells: number[] = [];
-  const { services } = app;
-  const standIns = [
-    await once('RFM, all history (services.rfm.analyse)', async () => {
-      const rfm = await services.rfm.analyse(workspaceId, lastDay, null);
-      rfmCells = rfm.cells.map(() => 0);
-      for (const cell of rfm.cells) rfmCells[(cell.r - 1) * 5 + (cell.f - 1)] = cell.customers;
-      return rfm;
-    }),
-    await once('ABC/XYZ, all history (services.abcXyz.analyse)', () => services.abcXyz.analyse(workspaceId, lastDay, null, { xyz: 'share' })),
-    await once('lifecycle, last 365 days (services.lifecycle.analyse)', () => services.lifecycle.analyse(workspaceId, yearAgo, lastDay, { loyalPurchases: 3 })),
-    await once('CLV per customer, weeks (services.clvModel.customerScores)', () =>
-      services.clvModel.customerScores(workspaceId, lastDay, 'week', { months: 12, monthlyDiscount: 0.01 }),
-    ),
-  ];
-
-  const repo = new AnalyticsRepo(app.db.kysely);
-  const rows = (result: unknown) => (Array.isArray(result) ? `${result.length.toLocaleString('en')} rows` : '');
-  const queries = [
-    await once('periodTotals, all history (RFM, ABC/XYZ)', () => repo.periodTotals(workspaceId, null, last), rows),
-    await once('periodTotals, last 90 days', () => repo.periodTotals(workspaceId, last - 89, last), rows),
-    await once('purchaseDayList (lifecycle, cohorts)', () => repo.purchaseDayList(workspaceId, last), rows),
-    await once('customersCreated (lifecycle)', () => repo.customersCreated(workspaceId, (last + 1) * dayMs + 14 * 3_600_000), rows),
-    await once('purchaseDays (CLV)', () => repo.purchaseDays(workspaceId, last), rows),
-    await once('periodCounts, 30 days (KPIs, one of two)', () => repo.periodCounts(workspaceId, last - 29, last, 365)),
-  ];
-
-  const month = (day: number) => isoDay(day).slice(0, 7);
-  const endpoints: { name: string; path: string; group: 'dashboard' | 'clv' }[] = [
-    { name: 'KPIs, last 30 days', path: `/api/v1/analytics/kpis?from=${isoDay(last - 29)}&to=${lastDay}`, group: 'dashboard' },
-    { name: 'RFM, last 90 days (the screen’s default)', path: `/api/v1/analytics/rfm?from=${isoDay(last - 89)}&asOf=${lastDay}`, group: 'dashboard' },
-    { name: 'RFM, all history', path: `/api/v1/analytics/rfm?asOf=${lastDay}`, group: 'dashboard' },
-    { name: 'ABC/XYZ, last 90 days (the screen’s default)', path: `/api/v1/analytics/abc-xyz?from=${isoDay(last - 89)}&asOf=${lastDay}`, group: 'dashboard' },
-    { name: 'ABC/XYZ, all history', path: `/api/v1/analytics/abc-xyz?asOf=${lastDay}`, group: 'dashboard' },
-    { name: 'lifecycle, last 365 days', path: `/api/v1/analytics/lifecycle?from=${yearAgo}&to=${lastDay}`, group: 'dashboard' },
-    { name: 'cohorts, last 12 months', path: `/api/v1/analytics/cohorts?from=${month(last - 334)}&to=${month(last)}`, group: 'dashboard' },
-    { name: 'CLV model fit (BG/NBD + Gamma-Gamma), weeks', path: `/api/v1/analytics/clv/model?calibrationEnd=${lastDay}&unit=week`, group: 'clv' },
-    { name: 'CLV per customer, top and at risk', path: `/api/v1/analytics/clv/customers?calibrationEnd=${lastDay}&unit=week`, group: 'clv' },
-  ];
-  const http: TimingsReport['http'] = [];
-  for (const endpoint of endpoints) {
-    const get = async (): Promise<number> => {
+  const get = async (endpoint: { name: string; path: string; group: 'dashboard' | 'clv' }): Promise<void> => {
+    report({ type: 'start', section: 'http', name: endpoint.name, group: endpoint.group });
+    const call = async (): Promise<number> => {
       const t = performance.now();
       const response = await app.http.inject({ method: 'GET', url: endpoint.path, headers: { authorization: `Bearer ${secretKey}` } });
       const ms = performance.now() - t;
       if (response.statusCode !== 200) throw new Error(`GET ${endpoint.path}: ${response.statusCode} ${response.body.slice(0, 500)}`);
       return ms;
     };
-    const warmUp = await get();
-    // An answer that takes tens of seconds is far from any target; two more runs tell enough.
-    const measured = warmUp > slowMs ? Math.min(runs, 2) : runs;
+    const warmUp = await call();
+    const measured = warmUp > verySlowMs ? 0 : warmUp > slowMs ? Math.min(runs, 2) : runs;
     const runsMs: number[] = [];
-    for (let i = 0; i < measured; i++) runsMs.push(await get());
+    for (let i = 0; i < measured; i++) runsMs.push(await call());
+    if (runsMs.length === 0) runsMs.push(warmUp);
     const ms = median(runsMs);
-    log(`  GET ${endpoint.path}: median ${ms.toFixed(0)} ms of ${runsMs.map((r) => r.toFixed(0)).join(', ')}`);
-    http.push({ ...endpoint, runsMs, ms });
+    log(`  GET ${endpoint.path}: median ${ms.toFixed(0)} ms of ${runsMs.map((r) => r.toFixed(0)).join(', ')}${measured === 0 ? ' (the warm-up alone)' : ''}`);
+    report({ type: 'timing', section: 'http', ...endpoint, runsMs, ms });
+  };
+
+  const month = (day: number) => isoDay(day).slice(0, 7);
+  const dashboard = [
+    { name: 'KPIs, last 30 days', path: `/api/v1/analytics/kpis?from=${isoDay(last - 29)}&to=${lastDay}` },
+    { name: 'RFM, last 90 days (the screen’s default)', path: `/api/v1/analytics/rfm?from=${isoDay(last - 89)}&asOf=${lastDay}` },
+    { name: 'RFM, all history', path: `/api/v1/analytics/rfm?asOf=${lastDay}` },
+    { name: 'ABC/XYZ, last 90 days (the screen’s default)', path: `/api/v1/analytics/abc-xyz?from=${isoDay(last - 89)}&asOf=${lastDay}` },
+    { name: 'ABC/XYZ, all history', path: `/api/v1/analytics/abc-xyz?asOf=${lastDay}` },
+    { name: 'lifecycle, last 365 days', path: `/api/v1/analytics/lifecycle?from=${yearAgo}&to=${lastDay}` },
+    { name: 'cohorts, last 12 months', path: `/api/v1/analytics/cohorts?from=${month(last - 334)}&to=${month(last)}` },
+  ];
+  for (const endpoint of dashboard) await get({ ...endpoint, group: 'dashboard' });
+
+  const repo = new AnalyticsRepo(app.db.kysely);
+  const rows = (result: unknown) => (Array.isArray(result) ? `${result.length.toLocaleString('en')} rows` : '');
+  await once('queries', 'periodTotals, all history (RFM, ABC/XYZ)', () => repo.periodTotals(workspaceId, null, last), rows);
+  await once('queries', 'periodTotals, last 90 days', () => repo.periodTotals(workspaceId, last - 89, last), rows);
+  await once('queries', 'purchaseDayList (lifecycle, cohorts)', () => repo.purchaseDayList(workspaceId, last), rows);
+  await once('queries', 'customersCreated (lifecycle)', () => repo.customersCreated(workspaceId, (last + 1) * dayMs + 14 * 3_600_000), rows);
+  await once('queries', 'purchaseDays (CLV)', () => repo.purchaseDays(workspaceId, last), rows);
+  await once('queries', 'periodCounts, 30 days (KPIs, one of two)', () => repo.periodCounts(workspaceId, last - 29, last, 365));
+
+  const { services } = app;
+  await once('services', 'RFM, all history (services.rfm.analyse)', async () => {
+    const rfm = await services.rfm.analyse(workspaceId, lastDay, null);
+    const cells = new Array<number>(25).fill(0);
+    for (const cell of rfm.cells) cells[(cell.r - 1) * 5 + (cell.f - 1)] = cell.customers;
+    report({ type: 'rfmCells', cells });
+  });
+  await once('services', 'ABC/XYZ, all history (services.abcXyz.analyse)', () => services.abcXyz.analyse(workspaceId, lastDay, null, { xyz: 'share' }));
+  await once('services', 'lifecycle, last 365 days (services.lifecycle.analyse)', () => services.lifecycle.analyse(workspaceId, yearAgo, lastDay, { loyalPurchases: 3 }));
+
+  const recomputer = scoresRecompute(app);
+  if (recomputer) {
+    report({ type: 'start', section: 'recompute', name: 'services.scores.recompute' });
+    const t = performance.now();
+    const run = await recomputer(workspaceId);
+    const ms = performance.now() - t;
+    // A failed computation is reported, not thrown: the rest of the run still tells something.
+    const error = field(run, 'status') === 'failed' ? String(field(run, 'error')) : undefined;
+    log(`  services.scores.recompute: ${(ms / 1000).toFixed(2)} s${error ? `, failed: ${error}` : ''} ${JSON.stringify(field(run, 'phases'))}`);
+    report({ type: 'timing', section: 'recompute', name: 'services.scores.recompute', runsMs: [ms], ms, phases: numbers(field(run, 'phases')), ...(error ? { error } : {}) });
   }
-  return { recompute: recompute && { ...recompute, phases, error }, services: standIns, queries, http, rfmCells };
+
+  await get({ name: 'CLV model fit (BG/NBD + Gamma-Gamma), weeks', path: `/api/v1/analytics/clv/model?calibrationEnd=${lastDay}&unit=week`, group: 'clv' });
+  await once('services', 'CLV per customer, weeks (services.clvModel.customerScores)', () =>
+    services.clvModel.customerScores(workspaceId, lastDay, 'week', { months: 12, monthlyDiscount: 0.01 }),
+  );
+  await get({ name: 'CLV per customer, top and at risk', path: `/api/v1/analytics/clv/customers?calibrationEnd=${lastDay}&unit=week`, group: 'clv' });
 }
 
 // services.scores.recompute(workspaceId) once the platform has it, found at run time so that this
@@ -151,11 +152,6 @@ function numbers(value: unknown): Record<string, number> | undefined {
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
 }
 
-// A summary's per-phase timings or counts, as a short line.
-function describe(result: unknown): string {
-  return JSON.stringify(result).slice(0, 2000);
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -175,9 +171,9 @@ async function main(): Promise<void> {
   const { app, dataDir } = await startApiApp(url);
   try {
     const rssStartMiB = Math.round(process.memoryUsage.rss() / 1048576);
-    const report = await runTimings(app, workspace, key, lastDay, runs, (line) => console.error(line));
+    await runTimings(app, workspace, key, lastDay, runs, (line) => console.log(JSON.stringify(line)), (line) => console.error(line));
     const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-    console.log(JSON.stringify({ ...report, rssStartMiB, peakRssMiB } satisfies TimingsReport));
+    console.log(JSON.stringify({ type: 'done', rssStartMiB, peakRssMiB } satisfies TimingsLine));
   } finally {
     await app.close();
     removeDir(dataDir);
