@@ -102,6 +102,9 @@ describe.skipIf(!chromiumPath)('web app: lifecycle, cohorts and CLV screens', ()
     await expect.poll(() => rowTexts(english), patiently).toContain('Churned No purchase for more than 60 days 0 4 +4');
     expect(await shown(english.locator('thead'))).toBe('Stage 04/01/2026 06/30/2026 Change');
     expect(await shown(page.getByRole('group', { name: 'Churn window' }))).toBe('CHURN WINDOW 60 days Set by hand for this view.');
+    // The charts redraw in English, growing their bars again for a moment.
+    await page.waitForTimeout(1000);
+    await screenshot(page, 'analytics-lifecycle-en');
     await page.getByRole('button', { name: 'Account and language' }).click();
     await page.getByRole('menuitem', { name: 'Русский' }).click();
     await page.getByRole('tab', { name: 'Жизненный цикл', selected: true }).waitFor();
