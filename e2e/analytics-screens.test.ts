@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { withKey } from '../test/harness.js';
 import { expectNoPageErrors, openTab, screenshot, signIn, type Tab } from './support/browser.js';
 import { sampleCustomers, seedSampleShop } from './support/seed.js';
-import { newShop, type Shop } from './support/server.js';
+import { createCustomer, newShop, sendOrders, type Shop } from './support/server.js';
 import { browserSuite } from './support/suite.js';
 
 const chromiumPath = inject('chromiumPath');
@@ -199,6 +199,24 @@ describe.skipIf(!chromiumPath)('web app: lifecycle, cohorts and CLV screens', ()
     await atRisk.getByRole('link', { name: fullName(4) }).click();
     await page.waitForURL(new RegExp(`/w/${shop.id}/customers/${ids[4]}$`));
     await page.getByRole('heading', { name: 'Волкова Ольга' }).waitFor();
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('says why no value is predicted while nobody has bought on a second day', async () => {
+    const { shop, tab, page } = await openShop('Разовые покупки', false);
+    for (const [i, phone] of ['+7 900 100-00-01', '+7 900 100-00-02'].entries()) {
+      await createCustomer(suite.server, shop, { firstName: `Покупатель${i + 1}`, phone });
+      await sendOrders(suite.server, shop, [{ phone, orderId: `once-${i}`, total: 1000 * (i + 1), at: `2026-0${i + 4}-10T09:00:00Z` }]);
+    }
+    await page.goto(`/w/${shop.id}/analytics/clv`);
+    const summary = page.getByRole('list', { name: 'Прогноз ценности клиентов' });
+    await expect.poll(() => shown(summary.getByRole('listitem', { name: 'Из них покупали повторно' })), patiently).toBe('ИЗ НИХ ПОКУПАЛИ ПОВТОРНО 0');
+    expect(await shown(summary.getByRole('listitem', { name: 'Прогноз ценности на 12 мес.' }))).toBe('ПРОГНОЗ ЦЕННОСТИ НА 12 МЕС. —');
+    // Said where the distribution would be and under the parameters, whose spend part is empty.
+    expect(await page.getByText('Ещё никто не покупал во второй день, поэтому суммы покупок не моделируются и ценность не прогнозируется.').count()).toBe(2);
+    const parameters = await rowTexts(page.getByRole('table', { name: 'Параметры модели' }));
+    expect(parameters.filter((r) => /^(p|q|γ|ln L \(Gamma-Gamma\)) — /.test(r))).toHaveLength(4);
     expectNoPageErrors(tab);
     await tab.context.close();
   });

@@ -56,7 +56,8 @@ export function ClvPage() {
                   </Text>
                 </AnalyticsPanel>
                 <AnalyticsPanel title={t('analytics.clv.deciles.title')} intro={t('analytics.clv.deciles.text')} busy={busy}>
-                  <DecilesChart deciles={p.deciles} />
+                  {/* Without a spend model every prediction is empty; a row of zeros would read as a forecast. */}
+                  {p.top[0]?.predictedClv === null ? <Text c="dimmed">{t('analytics.clv.model.noSpendModel')}</Text> : <DecilesChart deciles={p.deciles} />}
                 </AnalyticsPanel>
                 <AnalyticsPanel
                   title={t('analytics.clv.model.title')}
