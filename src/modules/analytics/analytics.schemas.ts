@@ -140,7 +140,15 @@ const periodKpis = z.object({
 });
 
 /** The KPIs of a period and of the same-length period before it. */
-export const kpiComparisonSchema = z.object({ activeDays: z.number().int(), current: periodKpis, previous: periodKpis });
+export const kpiComparisonSchema = z.object({
+  activeDays: z.number().int(),
+  source: z.enum(['index', 'orders']).meta({
+    description: 'index: counted from the KPI index of the last computation of the scores (instant; complete days up to indexLastDay); orders: counted from the orders (exact up to now, slower on large workspaces)',
+  }),
+  indexLastDay: z.string().nullable().meta({ description: 'The last day the KPI index counts; null before the first computation' }),
+  current: periodKpis,
+  previous: periodKpis,
+});
 
 /** Query of GET /analytics/lifecycle. */
 export const lifecycleQuerySchema = z.object({

@@ -1,32 +1,71 @@
 import type { Db } from '../../platform/db/database.js';
 import { AnalyticsRepo } from './analytics.repo.js';
 import { isoDay, parsePeriod } from './days.js';
-import { type Kpis, kpis } from './kpi/kpi.js';
+import { ActivityIndex } from './kpi/activity-index.js';
+import { type Kpis, kpis, type PeriodCounts } from './kpi/kpi.js';
+import { ScoresRepo } from './scores/scores.repo.js';
 
 /** A period's KPIs beside the same-length period just before it. */
 export interface KpiComparison {
   activeDays: number;
+  /**
+   * Where the counts come from: the KPI index of the last computation of the scores (instant, as of
+   * the day `indexLastDay`), or the orders (exact up to now, slower on large workspaces).
+   */
+  source: 'index' | 'orders';
+  indexLastDay: string | null;
   current: { from: string; to: string } & Kpis;
   previous: { from: string; to: string } & Kpis;
 }
 
 /** The customer KPIs of the dashboard. */
 export class KpiService {
+  // The last KPI index read per workspace, with when it was stored.
+  private readonly indexes = new Map<string, { updatedAt: number; index: ActivityIndex }>();
+
   constructor(private readonly db: Db) {}
 
-  /** The KPIs of [from, to] and of the period of the same length before it. */
+  /**
+   * The KPIs of [from, to] and of the period of the same length before it: from the KPI index when
+   * it covers both periods and their activity windows, otherwise from the orders.
+   */
   async compare(workspaceId: string, from: string, to: string, activeDays: number): Promise<KpiComparison> {
     const { fromDay, toDay } = parsePeriod(from, to);
     const length = toDay - fromDay + 1;
-    const repo = new AnalyticsRepo(this.db.kysely);
-    const [current, previous] = await Promise.all([
-      repo.periodCounts(workspaceId, fromDay, toDay, activeDays),
-      repo.periodCounts(workspaceId, fromDay - length, fromDay - 1, activeDays),
-    ]);
+    const index = await this.index(workspaceId);
+    let current: PeriodCounts;
+    let previous: PeriodCounts;
+    const indexed = index !== null && index.covers(fromDay - length - activeDays, toDay);
+    if (indexed) {
+      current = index.periodCounts(fromDay, toDay, activeDays);
+      previous = index.periodCounts(fromDay - length, fromDay - 1, activeDays);
+    } else {
+      const repo = new AnalyticsRepo(this.db.kysely);
+      [current, previous] = await Promise.all([
+        repo.periodCounts(workspaceId, fromDay, toDay, activeDays),
+        repo.periodCounts(workspaceId, fromDay - length, fromDay - 1, activeDays),
+      ]);
+    }
     return {
       activeDays,
+      source: indexed ? 'index' : 'orders',
+      indexLastDay: index ? isoDay(index.data.lastDay) : null,
       current: { from, to, ...kpis(current) },
       previous: { from: isoDay(fromDay - length), to: isoDay(fromDay - 1), ...kpis(previous) },
     };
+  }
+
+  // The workspace's KPI index, read again only when a computation stored a new one.
+  private async index(workspaceId: string): Promise<ActivityIndex | null> {
+    const repo = new ScoresRepo(this.db.kysely);
+    const updatedAt = await repo.activityUpdatedAt(workspaceId);
+    if (updatedAt === undefined) return null;
+    const cached = this.indexes.get(workspaceId);
+    if (cached && cached.updatedAt === updatedAt) return cached.index;
+    const stored = await repo.activity(workspaceId);
+    if (!stored) return null;
+    const index = ActivityIndex.fromBytes(stored.data);
+    this.indexes.set(workspaceId, { updatedAt: stored.updated_at, index });
+    return index;
   }
 }

@@ -21,13 +21,15 @@ export interface Types {
    * under a ru_RU or en_US database collation such ranges would miss rows. SQLite's default is binary.
    */
   bytewiseText: RawBuilder<unknown> | 'text';
+  /** Bytes. */
+  binary: 'bytea' | 'blob';
 }
 
 /** The spellings for the engine behind db. */
 export async function typesFor(db: Kysely<unknown>): Promise<Types> {
   return (await isPostgres(db))
-    ? { id: 'bigserial', json: 'jsonb', bytewiseText: sql`text collate "C"` }
-    : { id: 'integer', json: 'text', bytewiseText: 'text' };
+    ? { id: 'bigserial', json: 'jsonb', bytewiseText: sql`text collate "C"`, binary: 'bytea' }
+    : { id: 'integer', json: 'text', bytewiseText: 'text', binary: 'blob' };
 }
 
 /** Adds an auto-incrementing primary key column named id. */

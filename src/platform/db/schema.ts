@@ -252,6 +252,14 @@ export interface AnalyticsRunsTable {
   finished_at: number | null;
 }
 
+export interface AnalyticsActivityTable {
+  workspace_id: string;
+  /** The last (complete) local day the index counts. */
+  last_day: number;
+  data: Uint8Array;
+  updated_at: number;
+}
+
 export interface AnalyticsSettingsTable {
   workspace_id: string;
   settings: JsonColumn;
@@ -325,4 +333,5 @@ export interface Database {
   stage_transitions: StageTransitionsTable;
   analytics_runs: AnalyticsRunsTable;
   analytics_settings: AnalyticsSettingsTable;
+  analytics_activity: AnalyticsActivityTable;
 }

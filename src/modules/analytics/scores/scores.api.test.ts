@@ -3,6 +3,8 @@ import type { App } from '../../../main.js';
 import { fixedClock } from '../../../platform/clock.js';
 import { addUser, asUser, newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../../test/harness.js';
 import { importFile } from '../../../../test/import-file.js';
+import { AnalyticsRepo } from '../analytics.repo.js';
+import { parsePeriod } from '../days.js';
 
 // Five buyers and one customer who never bought, scored by hand as of 2026-07-06 (Moscow).
 const ordersCsv = [
@@ -67,7 +69,7 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     const status = (await get('/api/v1/analytics/scores')).json();
     expect(status).toMatchObject({ running: false, lastComputedAt: day('2026-07-06') + 60_000 });
     expect(status.runs[0]).toMatchObject({ status: 'done', asOf: '2026-07-06', customers: 6, changed: 6, error: null });
-    expect(Object.keys(status.runs[0].phases).sort()).toEqual(['churnWindow', 'fit', 'read', 'score', 'write']);
+    expect(Object.keys(status.runs[0].phases).sort()).toEqual(['churnWindow', 'fit', 'kpiIndex', 'read', 'score', 'write']);
 
     // Recency (days), purchase days, revenue: c1 8, 3, 2000; c2 217, 4, 2600; c3 1, 2, 1149; c4 370, 1, 90; c5 96, 2, 500.
     // Quintiles of five are 1 + (customers worse): R c3 5, c1 4, c5 3, c2 2, c4 1; F c2 5, c1 4, c3 2, c5 2, c4 1.
@@ -103,6 +105,18 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     expect(summary.clv.deciles).toHaveLength(10);
     expect(summary.clv.top.map((c: { customerId: number }) => c.customerId)).toHaveLength(5);
     expect(summary.clv.atRisk.every((c: { pAlive: number }) => c.pAlive < 0.5)).toBe(true);
+    // The KPI index of the computation (complete days up to 2026-07-05) counts what the orders count.
+    const repo = new AnalyticsRepo(app.db.kysely);
+    for (const [from, to, activeDays] of [['2026-04-01', '2026-06-30', 365], ['2026-06-01', '2026-07-05', 30], ['2025-09-15', '2025-12-31', 60]] as const) {
+      const kpis = (await get(`/api/v1/analytics/kpis?from=${from}&to=${to}&activeDays=${activeDays}`)).json();
+      expect(kpis).toMatchObject({ source: 'index', indexLastDay: '2026-07-05' });
+      const { fromDay, toDay } = parsePeriod(from, to);
+      const length = toDay - fromDay + 1;
+      expect(kpis.current).toMatchObject(await repo.periodCounts(shop.id, fromDay, toDay, activeDays));
+      expect(kpis.previous).toMatchObject(await repo.periodCounts(shop.id, fromDay - length, fromDay - 1, activeDays));
+    }
+    // A period reaching the computation's own day is counted from the orders.
+    expect((await get('/api/v1/analytics/kpis?from=2026-06-07&to=2026-07-06')).json()).toMatchObject({ source: 'orders', current: { buyers: 2 } });
     const lifecycle = (await get('/api/v1/analytics/lifecycle?from=2026-07-06&to=2026-07-06')).json();
     expect(lifecycle.rules).toMatchObject({ churnDays: 31, churnDaysDerived: true });
     expect(lifecycle.counts[0]).toMatchObject({ potential: 1, new: 0, repeat: 1, loyal: 1, churned: 3, returned: 0 });

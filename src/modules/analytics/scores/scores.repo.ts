@@ -52,6 +52,44 @@ export class ScoresRepo {
     return result.rows.map((r) => ({ customer_id: Number(r.customer_id), order_day: Number(r.order_day) }));
   }
 
+  /**
+   * Every purchase (order id, customer, local day, net value) up to a day, in pages of `pageSize`
+   * by order id: a sequential read on both engines, whatever the number of orders.
+   */
+  async forEachPurchase(workspaceId: string, lastDay: number, onPage: (rows: { customer_id: number; order_day: number; value: number }[]) => void, pageSize = 50_000): Promise<void> {
+    let after = 0;
+    for (;;) {
+      const rows = await sql<{ id: number; customer_id: number; order_day: number; value: number }>`
+        select id, customer_id, order_day, total - refunded as value from orders
+        where workspace_id = ${workspaceId} and id > ${after} and order_day <= ${lastDay} and status in (${sql.join(purchaseStatuses)})
+        order by id limit ${pageSize}`.execute(this.db);
+      if (rows.rows.length === 0) return;
+      onPage(rows.rows.map((r) => ({ customer_id: Number(r.customer_id), order_day: Number(r.order_day), value: Number(r.value) })));
+      after = Number(rows.rows[rows.rows.length - 1].id);
+    }
+  }
+
+  /** Stores a workspace's KPI index. */
+  async saveActivity(workspaceId: string, lastDay: number, data: Uint8Array, now: number): Promise<void> {
+    await this.db
+      .insertInto('analytics_activity')
+      .values({ workspace_id: workspaceId, last_day: lastDay, data, updated_at: now })
+      .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ last_day: lastDay, data, updated_at: now }))
+      .execute();
+  }
+
+  /** When a workspace's KPI index was last stored (undefined: never). */
+  async activityUpdatedAt(workspaceId: string): Promise<number | undefined> {
+    const row = await this.db.selectFrom('analytics_activity').select('updated_at').where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return row ? Number(row.updated_at) : undefined;
+  }
+
+  /** A workspace's stored KPI index. */
+  async activity(workspaceId: string): Promise<{ data: Uint8Array; updated_at: number } | undefined> {
+    const row = await this.db.selectFrom('analytics_activity').select(['data', 'updated_at']).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return row ? { data: row.data, updated_at: Number(row.updated_at) } : undefined;
+  }
+
   /** Every stored score row of a workspace, by customer. */
   async stored(workspaceId: string): Promise<Map<number, ScoreRow>> {
     const rows = await this.db.selectFrom('customer_scores').selectAll().where('workspace_id', '=', workspaceId).execute();

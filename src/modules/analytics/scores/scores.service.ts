@@ -14,6 +14,7 @@ import { churnWindowFromGaps, type LifecycleRules, type LifecycleStage } from '.
 import { type AnalyticsSettings, analyticsSettingsSchema, defaultAnalyticsSettings } from './analytics-settings.js';
 import { type CustomerScore, hasPurchased, modelSummary, type ScoringInput, type ScoringModels, scoreCustomers } from './customer-scoring.js';
 import { ScoresRepo, type ScoreRow } from './scores.repo.js';
+import { ActivityIndex } from '../kpi/activity-index.js';
 import { type ScoresSummary, summariseScores } from './scores-summary.js';
 import type { customerScoresSchema } from './scores.schemas.js';
 import type { RfmSegment } from '../rfm/rfm.js';
@@ -233,8 +234,35 @@ export class ScoresService {
     // Whoever is left was merged away or erased since the last computation.
     await repo.remove(workspaceId, [...previous.keys()]);
     lap('write');
+
+    // The KPI index counts complete days: up to the day before the computation's.
+    const activity = await buildActivityIndex(repo, workspaceId, asOfDay - 1);
+    await repo.saveActivity(workspaceId, asOfDay - 1, activity.toBytes(), computedAt);
+    lap('kpiIndex');
     return { customers: scores.length, changed: transitions.length, written: rows.length, phases, summary };
   }
+}
+
+// Every customer's purchase days and each day's orders and revenue, read once, into the KPI index.
+async function buildActivityIndex(repo: ScoresRepo, workspaceId: string, lastDay: number): Promise<ActivityIndex> {
+  const days = new Map<number, number[]>();
+  const daily = new Map<number, { orders: number; revenue: number }>();
+  await repo.forEachPurchase(workspaceId, lastDay, (rows) => {
+    for (const row of rows) {
+      const list = days.get(row.customer_id);
+      if (list) list.push(row.order_day);
+      else days.set(row.customer_id, [row.order_day]);
+      const totals = daily.get(row.order_day);
+      if (totals) {
+        totals.orders++;
+        totals.revenue += row.value;
+      } else daily.set(row.order_day, { orders: 1, revenue: row.value });
+    }
+  });
+  const distinct = function* () {
+    for (const list of days.values()) yield [...new Set(list)].sort((a, b) => a - b);
+  };
+  return ActivityIndex.build(distinct(), daily, lastDay);
 }
 
 // Purchase days per customer, from rows in order of customer and day.

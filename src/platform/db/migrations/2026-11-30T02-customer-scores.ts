@@ -7,6 +7,7 @@ import { typesFor, withId } from '../migration-helpers.js';
 //   recomputation reads one row per customer and never rescans orders;
 // - customer_scores: every customer's RFM, ABC/XYZ, lifecycle stage and CLV scores as of the last
 //   computation; stage_transitions: each change of a customer's stage, dated;
+// - analytics_activity: the KPI counts of any period, as of the last computation;
 // - analytics_runs: the computations (when, how long, how many, why they failed);
 // - analytics_settings: a workspace's thresholds and rules.
 
@@ -88,6 +89,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // At most one computation runs per workspace, whichever process starts it.
   await sql`create unique index analytics_runs_running on analytics_runs (workspace_id) where status = 'running'`.execute(db);
 
+  // The KPI counts of any period up to a day (kpi/activity-index.ts), built by the computation.
+  await db.schema
+    .createTable('analytics_activity')
+    .addColumn('workspace_id', 'text', (c) => c.primaryKey().references('workspaces.id').onDelete('cascade'))
+    .addColumn('last_day', 'integer', (c) => c.notNull())
+    .addColumn('data', t.binary, (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .execute();
+
   await db.schema
     .createTable('analytics_settings')
     .addColumn('workspace_id', 'text', (c) => c.primaryKey().references('workspaces.id').onDelete('cascade'))
@@ -99,7 +109,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 /** Drops them again. */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['analytics_settings', 'analytics_runs', 'stage_transitions', 'customer_scores']) await db.schema.dropTable(table).execute();
+  for (const table of ['analytics_settings', 'analytics_activity', 'analytics_runs', 'stage_transitions', 'customer_scores']) await db.schema.dropTable(table).execute();
   for (const column of ['first_day_value', 'prev_order_day', 'last_order_day', 'first_order_day']) {
     await db.schema.alterTable('customer_stats').dropColumn(column).execute();
   }
