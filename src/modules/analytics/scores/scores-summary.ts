@@ -26,6 +26,11 @@ export interface ScoresSummary {
   abcXyz: { cells: AbcXyzCell[]; golden: { customers: number; revenue: number; revenueShare: number }; pareto: ParetoPoint[] };
   stages: StageCounts;
   churnDays: number;
+  /**
+   * Average customer lifetime in days: from the first to the last purchase day of the churned buyers
+   * (lifetimes that ended), and the average tenure of all buyers (first purchase to the as-of day).
+   */
+  lifetime: { churnedAverageDays: number | null; tenureAverageDays: number | null };
   clv: {
     model: (BgNbdParams & Partial<GammaGammaParams>) | null;
     /** Minor units. */
@@ -53,12 +58,19 @@ export function summariseScores(
   const matrix: { id: number; revenue: number; abc: ClassIndex; xyz: ClassIndex }[] = [];
   const clvCustomers: SummaryClvCustomer[] = [];
   let revenue = 0;
+  const lifetime = { churned: 0, churnedDays: 0, tenureDays: 0 };
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i];
     const c = inputs[i];
     stages[s.stage]++;
     if (!s.rfm || !s.abc || !s.xyz) continue;
     revenue += c.revenue;
+    const first = c.firstDay ?? context.asOfDay;
+    lifetime.tenureDays += context.asOfDay - first;
+    if (s.stage === 'churned') {
+      lifetime.churned++;
+      lifetime.churnedDays += (c.lastDay ?? first) - first;
+    }
     rfmInputs.push({ customerId: c.customerId, recencyDays: Math.max(0, context.asOfDay - (c.lastDay ?? context.asOfDay)), frequency: c.days, monetary: c.revenue, orders: c.orders });
     rfmScores.push(s.rfm);
     matrix.push({ id: c.customerId, revenue: c.revenue, abc: classIndex[s.abc], xyz: classIndex[s.xyz] });
@@ -75,6 +87,10 @@ export function summariseScores(
     abcXyz: { cells, golden: { ...golden, revenueShare: revenue > 0 ? golden.revenue / revenue : 0 }, pareto: paretoCurve(matrix.map((m) => m.revenue)) },
     stages,
     churnDays: context.churnDays,
+    lifetime: {
+      churnedAverageDays: lifetime.churned > 0 ? lifetime.churnedDays / lifetime.churned : null,
+      tenureAverageDays: rfmInputs.length > 0 ? lifetime.tenureDays / rfmInputs.length : null,
+    },
     clv: {
       model: context.model,
       totalPredictedClv: values.reduce((sum, v) => sum + v, 0),

@@ -102,6 +102,10 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     const abcXyz = (await get('/api/v1/analytics/abc-xyz?asOf=2026-07-06')).json();
     expect(summary.abcXyz).toEqual({ cells: abcXyz.cells, golden: abcXyz.golden, pareto: abcXyz.pareto });
     expect(summary.abcXyz.golden).toMatchObject({ customers: 3, revenue: 574_900 });
+    // Churned c2 (2025-09-01 → 12-01: 91 days), c4 (one day: 0), c5 (03-01 → 04-01: 31): 122 / 3.
+    // Tenure to 2026-07-06: c1 66, c2 308, c3 11, c4 370, c5 127 days: 882 / 5.
+    expect(summary.lifetime.churnedAverageDays).toBeCloseTo(122 / 3, 10);
+    expect(summary.lifetime.tenureAverageDays).toBeCloseTo(882 / 5, 10);
     expect(summary.clv.deciles).toHaveLength(10);
     expect(summary.clv.top.map((c: { customerId: number }) => c.customerId)).toHaveLength(5);
     expect(summary.clv.atRisk.every((c: { pAlive: number }) => c.pAlive < 0.5)).toBe(true);

@@ -63,6 +63,10 @@ export const scoresSummarySchema = z
     abcXyz: abcXyzAnalysisSchema.pick({ cells: true, golden: true, pareto: true }),
     stages: stageCountsSchema,
     churnDays: z.number().int(),
+    lifetime: z.object({
+      churnedAverageDays: z.number().nullable().meta({ description: 'Average days from the first to the last purchase of the churned buyers (lifetimes that ended)' }),
+      tenureAverageDays: z.number().nullable().meta({ description: 'Average days from the first purchase to the as-of day, of all buyers' }),
+    }),
     clv: z.object({
       model: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), p: z.number().optional(), q: z.number().optional(), gamma: z.number().optional() }).nullable(),
       totalPredictedClv: z.number().int(),
