@@ -34,7 +34,15 @@ interface ApiScores {
 // The model's figures come from a fit on the whole shop; the card must show the API's own.
 async function apiScores(server: TestServer, shop: Shop, id: number): Promise<ApiScores> {
   const res = await fetch(`${server.url}/api/v1/customers/${id}/scores`, { headers: { authorization: `Bearer ${shop.secretKey}` } });
-  return (await res.json()) as ApiScores;
+  const body: unknown = await res.json();
+  if (!isApiScores(body)) throw new Error(`no model scores for customer ${id}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+function isApiScores(value: unknown): value is ApiScores {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields: Record<string, unknown> = { ...value };
+  return ['pAlive', 'expected30', 'expected90', 'expected365', 'predictedClv'].every((key) => typeof fields[key] === 'number');
 }
 
 describe.skipIf(!chromiumPath)('web app: the customer scores on the profile', () => {
