@@ -2,25 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { addUser, asUser, newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
 import { importFile } from '../../../test/import-file.js';
+import { fiveCustomersOrdersCsv } from '../../../test/fixtures/five-customers.js';
 
 // Five customers whose RFM is worked out by hand in the test below (as of 2026-06-30).
-const ordersCsv = [
-  'Order ID,Date,Customer ID,Total,Status',
-  'A1,2026-06-28,c1,1000.00,',
-  'A2,2026-06-20,c1,500.00,',
-  'A3,2026-05-01,c1,300.00,',
-  'A4,2026-05-01,c1,200.00,', // the same day as A3: one purchase day
-  'B1,2025-12-01,c2,800.00,',
-  'B2,2025-11-01,c2,700.00,',
-  'B3,2025-10-01,c2,600.00,',
-  'B4,2025-09-01,c2,500.00,',
-  'C1,2026-06-25,c3,150.00,',
-  'C2,2026-07-05,c3,999.00,', // after the as-of day
-  'D1,2025-07-01,c4,90.00,',
-  'D2,2025-08-01,c4,5000.00,отменен', // cancelled: not a purchase
-  'E1,2026-04-01,c5,400.00,',
-  'E2,2026-03-01,c5,100.00,',
-].join('\n');
+const ordersCsv = fiveCustomersOrdersCsv;
 
 describe.each(testDatabases())('RFM, ABC/XYZ, KPI, lifecycle and cohort API on $name', (database) => {
   let app: App;

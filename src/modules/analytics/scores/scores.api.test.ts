@@ -5,25 +5,10 @@ import { addUser, asUser, newWorkspace, startApp, type TestWorkspace, testDataba
 import { importFile } from '../../../../test/import-file.js';
 import { AnalyticsRepo } from '../analytics.repo.js';
 import { parsePeriod } from '../days.js';
+import { fiveCustomersOrdersCsv } from '../../../../test/fixtures/five-customers.js';
 
 // Five buyers and one customer who never bought, scored by hand as of 2026-07-06 (Moscow).
-const ordersCsv = [
-  'Order ID,Date,Customer ID,Total,Status',
-  'A1,2026-06-28,c1,1000.00,',
-  'A2,2026-06-20,c1,500.00,',
-  'A3,2026-05-01,c1,300.00,',
-  'A4,2026-05-01,c1,200.00,',
-  'B1,2025-12-01,c2,800.00,',
-  'B2,2025-11-01,c2,700.00,',
-  'B3,2025-10-01,c2,600.00,',
-  'B4,2025-09-01,c2,500.00,',
-  'C1,2026-06-25,c3,150.00,',
-  'C2,2026-07-05,c3,999.00,',
-  'D1,2025-07-01,c4,90.00,',
-  'D2,2025-08-01,c4,5000.00,отменен',
-  'E1,2026-04-01,c5,400.00,',
-  'E2,2026-03-01,c5,100.00,',
-].join('\n');
+const ordersCsv = fiveCustomersOrdersCsv;
 
 const day = (iso: string) => Date.parse(`${iso}T09:00:00Z`); // noon in Moscow
 
