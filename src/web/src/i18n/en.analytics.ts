@@ -3,6 +3,7 @@
 import { clvEn } from './en.analytics-clv.js';
 import { cohortsEn } from './en.analytics-cohorts.js';
 import { lifecycleEn } from './en.analytics-lifecycle.js';
+import { scoresEn } from './en.analytics-scores.js';
 
 /** English messages of the analytics screens. */
 export const analyticsEn = {
@@ -155,6 +156,7 @@ export const analyticsEn = {
   lifecycle: lifecycleEn,
   cohorts: cohortsEn,
   clv: clvEn,
+  scores: scoresEn,
   empty: {
     title: 'No purchases in this period',
     text: 'The analytics are built from orders. Choose another period, or import orders from Excel or 1C.',

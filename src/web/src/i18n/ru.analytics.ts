@@ -2,6 +2,7 @@ import type { analyticsEn } from './en.analytics.js';
 import { clvRu } from './ru.analytics-clv.js';
 import { cohortsRu } from './ru.analytics-cohorts.js';
 import { lifecycleRu } from './ru.analytics-lifecycle.js';
+import { scoresRu } from './ru.analytics-scores.js';
 
 // A number and its per cent sign are joined by a no-break space (\u00a0), as Intl writes them, so
 // "80 %" never parts at the end of a line.
@@ -157,6 +158,7 @@ export const analyticsRu: typeof analyticsEn = {
   lifecycle: lifecycleRu,
   cohorts: cohortsRu,
   clv: clvRu,
+  scores: scoresRu,
   empty: {
     title: 'За этот период покупок нет',
     text: 'Аналитика строится по заказам. Выберите другой период или загрузите заказы из Excel или 1С.',

@@ -1,9 +1,10 @@
-import { Stack, Tabs, Title } from '@mantine/core';
+import { Skeleton, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useWorkspace } from '../../session/workspace-context.js';
 import { analyticsSections, sectionOf, sectionPath } from './analytics-sections.js';
 import { periodQuery } from './period-state.js';
+import { useScoresSummary } from './summary.api.js';
 
 /** The analytics area: its title, a tab per screen (each with its own address) and the open screen; the period travels between tabs. */
 export function AnalyticsLayout() {
@@ -13,6 +14,12 @@ export function AnalyticsLayout() {
   const navigate = useNavigate();
   const base = `/w/${workspace.id}/analytics`;
   const current = sectionOf(location.pathname.slice(base.length));
+  // The default period ends on the day of the last computation's KPI index, which the summary tells
+  // (one stored row, at once): the screens wait for it rather than asking for two periods. A failed
+  // summary lets them go on with the period ending today.
+  const summary = useScoresSummary();
+  const ready = summary.data !== undefined || summary.isError;
+  const screen = ready ? <Outlet /> : <Skeleton height={320} radius="md" aria-label={t('common.loading')} />;
   return (
     <Stack gap="md">
       <Title order={1} size="h2">
@@ -35,10 +42,10 @@ export function AnalyticsLayout() {
         </Tabs.List>
         {current ? (
           <Tabs.Panel value={current} pt="md">
-            <Outlet />
+            {screen}
           </Tabs.Panel>
         ) : (
-          <Outlet />
+          screen
         )}
       </Tabs>
     </Stack>

@@ -8,10 +8,10 @@ import { usePeriod } from './usePeriod.js';
 export function PeriodBar({ note }: { note?: string | null }) {
   const { t } = useTranslation();
   const f = useFormatter();
-  const { period, today, setPeriod } = usePeriod();
+  const { period, end, setPeriod } = usePeriod();
   return (
     <div>
-      <PeriodPicker value={period} today={today} onChange={setPeriod} />
+      <PeriodPicker value={period} end={end} onChange={setPeriod} />
       <Text size="sm" c="dimmed" mt={8}>
         {t('analytics.period.shown', { from: f.day(period.from), to: f.day(period.to) })}
         {note && ` · ${note}`}

@@ -6,13 +6,13 @@ import { isDay, type Period, presetChoices, presetPeriod } from './period-state.
 /** Props of PeriodPicker. */
 export interface PeriodPickerProps {
   value: Period;
-  /** The workspace's local day the presets end on. */
-  today: string;
+  /** The local day the presets end on: the KPI index's last day, or today. */
+  end: string;
   onChange: (period: Period) => void;
 }
 
-/** Chooses the analytics period: the last 30, 90 or 365 days, or a range of one's own. */
-export function PeriodPicker({ value, today, onChange }: PeriodPickerProps) {
+/** Chooses the analytics period: the last 30, 90 or 365 days (up to `end`), or a range of one's own. */
+export function PeriodPicker({ value, end, onChange }: PeriodPickerProps) {
   const { t } = useTranslation();
   const labels = { '30': t('analytics.period.last30'), '90': t('analytics.period.last90'), '365': t('analytics.period.last365') };
   return (
@@ -23,7 +23,7 @@ export function PeriodPicker({ value, today, onChange }: PeriodPickerProps) {
         onChange={(choice) => {
           const preset = presetChoices.find((c) => c === choice);
           // A range of one's own starts from the dates shown, to be adjusted from there.
-          onChange(preset ? presetPeriod(preset, today) : { ...value, choice: 'custom' });
+          onChange(preset ? presetPeriod(preset, end) : { ...value, choice: 'custom' });
         }}
         data={[...presetChoices.map((c) => ({ value: c, label: labels[c] })), { value: 'custom', label: t('analytics.period.custom') }]}
       />
@@ -32,7 +32,7 @@ export function PeriodPicker({ value, today, onChange }: PeriodPickerProps) {
   );
 }
 
-function CustomRange({ value, onChange }: Omit<PeriodPickerProps, 'today'>) {
+function CustomRange({ value, onChange }: Omit<PeriodPickerProps, 'end'>) {
   const { t } = useTranslation();
   const [from, setFrom] = useState(value.from);
   const [to, setTo] = useState(value.to);

@@ -10,6 +10,7 @@ import type {
   lifecycleAnalysisSchema,
   rfmAnalysisSchema,
 } from '../../../../modules/analytics/analytics.schemas.js';
+import type { scoresSummarySchema } from '../../../../modules/analytics/scores/scores.schemas.js';
 
 /** GET /analytics/kpis: a period's KPIs beside the previous period's. */
 export type KpiComparison = z.output<typeof kpiComparisonSchema>;
@@ -45,3 +46,7 @@ export type ClvModel = z.output<typeof clvModelSchema>;
 export type ClvCustomers = z.output<typeof clvCustomersSchema>;
 /** One customer's predictive scores. */
 export type CustomerClvScore = ClvCustomers['top'][number];
+/** GET /analytics/summary: the whole workspace as of the last computation of the stored scores (null before the first). */
+export type ScoresSummary = NonNullable<z.output<typeof scoresSummarySchema>>;
+/** One customer of the summary's CLV lists. */
+export type SummaryClvCustomer = ScoresSummary['clv']['top'][number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDay, periodQuery, readPeriod, todayIn, withPeriod, writePeriod } from './period-state.js';
+import { isDay, periodQuery, presetEnd, readPeriod, todayIn, withPeriod, writePeriod } from './period-state.js';
 
 describe('the analytics period in the address', () => {
   const today = '2026-06-30';
@@ -17,6 +17,16 @@ describe('the analytics period in the address', () => {
     expect(own).toEqual({ choice: 'custom', from: '2026-04-01', to: '2026-06-30' });
     expect(writePeriod(own).toString()).toBe('from=2026-04-01&to=2026-06-30');
     expect(writePeriod({ choice: '365', from: 'x', to: 'y' }).toString()).toBe('period=365');
+  });
+
+  it('ends the presets on the KPI index’s last day, the day before a recent computation, else today', () => {
+    // Computed this morning: the index counts up to yesterday, and the last 90 days end there.
+    expect(presetEnd(today, '2026-06-30')).toBe('2026-06-29');
+    expect(readPeriod(new URLSearchParams(''), presetEnd(today, '2026-06-30'))).toEqual({ choice: '90', from: '2026-04-01', to: '2026-06-29' });
+    expect(presetEnd(today, '2026-06-24')).toBe('2026-06-23');
+    // Never computed, or a week and more ago (a schedule turned off): today.
+    expect(presetEnd(today, null)).toBe(today);
+    expect(presetEnd(today, '2026-06-22')).toBe(today);
   });
 
   it('ignores malformed, unreal or reversed days', () => {

@@ -1,8 +1,10 @@
 import { localDayNumber } from '../../../../platform/time.js';
 
 // The analytics period lives in the address (?period=30, or ?from=…&to=… for a range of one's
-// own), so a reload or a link to a colleague shows the same figures. The default, the last 90 days
-// ending today, leaves the address clean; "today" is the workspace's local day, like the server's.
+// own), so a reload or a link to a colleague shows the same figures. The default, the last 90 days,
+// leaves the address clean. The presets end on the last day the KPI index of the last computation
+// counts (yesterday after a morning computation), so the home screen answers from it at once; before
+// the first computation, or when it is long past, they end today, the workspace's local day.
 
 /** A preset length in days, or a range of one's own. */
 export type PeriodChoice = '30' | '90' | '365' | 'custom';
@@ -40,18 +42,29 @@ export function isDay(text: string): boolean {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
 }
 
-/** The period of a preset length ending today. */
-export function presetPeriod(choice: (typeof presetChoices)[number], today: string): Period {
-  return { choice, from: addDays(today, 1 - Number(choice)), to: today };
+// Scores are computed every 24 hours by default; an index older than this is a schedule turned off,
+// and a period ending on its day would hide a week of orders.
+const indexFreshDays = 7;
+
+/** The day the preset periods end on: the KPI index's last day (the day before the computation of `asOf`) while it is recent, else today. */
+export function presetEnd(today: string, asOf: string | null): string {
+  if (asOf === null) return today;
+  const indexLastDay = addDays(asOf, -1);
+  return indexLastDay < today && indexLastDay >= addDays(today, -indexFreshDays) ? indexLastDay : today;
 }
 
-/** Reads the period from the address's query string; anything malformed falls back to the default. */
-export function readPeriod(params: URLSearchParams, today: string): Period {
+/** The period of a preset length ending on `end`. */
+export function presetPeriod(choice: (typeof presetChoices)[number], end: string): Period {
+  return { choice, from: addDays(end, 1 - Number(choice)), to: end };
+}
+
+/** Reads the period from the address's query string (presets end on `end`); anything malformed falls back to the default. */
+export function readPeriod(params: URLSearchParams, end: string): Period {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   if (isDay(from) && isDay(to) && from <= to) return { choice: 'custom', from, to };
   const preset = presetChoices.find((c) => c === params.get('period'));
-  return presetPeriod(preset ?? defaultChoice, today);
+  return presetPeriod(preset ?? defaultChoice, end);
 }
 
 /** Writes the period as a query string, leaving the default out. */

@@ -1,36 +1,41 @@
-import { Skeleton, Text } from '@mantine/core';
+import { Anchor, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormatter } from '../../../format/useFormatter.js';
-import { useClvCustomers } from '../analytics.api.js';
-import { defaultClvSettings } from '../clv/clv-state.js';
-import { QueryBlock } from '../QueryBlock.js';
+import { useWorkspace } from '../../../session/workspace-context.js';
+import type { ScoresSummary } from '../analytics.types.js';
+import { atRiskCustomers, atRiskPAlive } from '../customer-links.js';
 import { PreviewCard } from './PreviewCard.js';
 import { PreviewFigure } from './PreviewFigure.js';
 
-/** The overview's CLV card: what all customers are predicted to bring from today over the default horizon, and the median customer. */
-export function ClvPreview({ today }: { today: string }) {
+/** The overview's CLV card as of the last computation: what all customers are predicted to bring, the median buyer, and the way to those at risk. */
+export function ClvPreview({ summary }: { summary: ScoresSummary }) {
   const { t } = useTranslation();
   const f = useFormatter();
-  const settings = defaultClvSettings(today);
-  const clv = useClvCustomers(settings);
+  const workspace = useWorkspace();
+  const { clv } = summary;
+  // Without a second purchase day anywhere, the spend model cannot be fitted and no value is predicted.
+  const valued = clv.model !== null && clv.model.p !== undefined && clv.deciles.length > 0;
   return (
     <PreviewCard section="clv" title={t('analytics.clv.title')}>
-      <QueryBlock query={clv} loading={<Skeleton height={88} />}>
-        {(predictions) =>
-          // Without a second purchase day anywhere, the spend model cannot be fitted and no value is predicted.
-          predictions.top[0]?.predictedClv === null ? (
-            <Text size="sm" c="dimmed">
-              {t('analytics.clv.model.noSpendModel')}
-            </Text>
-          ) : (
-            <PreviewFigure
-              label={t('analytics.overview.clv.total', { months: settings.months })}
-              value={f.money(predictions.totalPredictedClv)}
-              note={t('analytics.overview.clv.median', { value: f.money(predictions.deciles[4] ?? 0) })}
-            />
-          )
-        }
-      </QueryBlock>
+      {!valued ? (
+        <Text size="sm" c="dimmed">
+          {summary.buyers === 0 ? t('analytics.empty.section') : t('analytics.scores.clv.noModel')}
+        </Text>
+      ) : (
+        <Stack gap="xs">
+          <PreviewFigure
+            label={t('analytics.scores.clv.total')}
+            value={f.money(clv.totalPredictedClv)}
+            note={t('analytics.scores.clv.median', { value: f.money(clv.deciles[4] ?? 0) })}
+          />
+          {clv.atRisk.length > 0 && (
+            <Anchor component={Link} to={atRiskCustomers(workspace.id)} size="sm">
+              {t('analytics.scores.clv.atRisk', { share: f.percent(atRiskPAlive, 0) })}
+            </Anchor>
+          )}
+        </Stack>
+      )}
     </PreviewCard>
   );
 }

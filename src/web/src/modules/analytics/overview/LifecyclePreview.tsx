@@ -1,44 +1,48 @@
-import { Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormatter } from '../../../format/useFormatter.js';
-import { useLifecycle } from '../analytics.api.js';
-import { anyPurchases } from '../lifecycle/lifecycle-figures.js';
-import type { Period } from '../period-state.js';
-import { QueryBlock } from '../QueryBlock.js';
+import { useWorkspace } from '../../../session/workspace-context.js';
+import { stages as allStages } from '../../customers/score-values.js';
+import type { ScoresSummary } from '../analytics.types.js';
+import { stageCustomers } from '../customer-links.js';
 import { PreviewCard } from './PreviewCard.js';
 import { PreviewFigure } from './PreviewFigure.js';
 
-/** The overview's lifecycle card: active and churned customers on the period's last day, and the churn window in use. */
-export function LifecyclePreview({ period }: { period: Period }) {
+/** The overview's lifecycle card as of the last computation: customers per stage (each opening its list), the churn window and the average customer lifetime. */
+export function LifecyclePreview({ summary }: { summary: ScoresSummary }) {
   const { t } = useTranslation();
   const f = useFormatter();
-  const lifecycle = useLifecycle(period);
+  const workspace = useWorkspace();
+  const stages = allStages.filter((stage) => summary.stages[stage] > 0);
+  const { churnedAverageDays, tenureAverageDays } = summary.lifetime;
   return (
     <PreviewCard section="lifecycle" title={t('analytics.lifecycle.title')}>
-      <QueryBlock query={lifecycle} loading={<Skeleton height={88} />}>
-        {(analysis) => {
-          const last = analysis.counts[analysis.counts.length - 1];
-          if (!last || !anyPurchases(analysis.counts)) {
-            return (
-              <Text size="sm" c="dimmed">
-                {t('analytics.empty.byEnd')}
-              </Text>
-            );
+      <Stack gap="sm">
+        <Stack gap={4} role="list" aria-label={t('analytics.scores.lifecycle.stages')}>
+          {stages.map((stage) => (
+            <Group key={stage} justify="space-between" wrap="nowrap" role="listitem">
+              <Anchor component={Link} to={stageCustomers(workspace.id, stage)} size="sm" fw={500}>
+                {t(`analytics.lifecycle.stages.${stage}.name`)}
+              </Anchor>
+              <Text size="sm">{f.number(summary.stages[stage])}</Text>
+            </Group>
+          ))}
+        </Stack>
+        <Text size="sm" c="dimmed">
+          {t('analytics.scores.lifecycle.window', { days: f.number(summary.churnDays) })}
+        </Text>
+        <PreviewFigure
+          label={t('analytics.scores.lifecycle.lifetime')}
+          value={churnedAverageDays === null ? '—' : t('analytics.scores.lifecycle.lifetimeValue', { days: f.decimal(churnedAverageDays, 0) })}
+          note={
+            churnedAverageDays === null
+              ? t('analytics.scores.lifecycle.noLifetime')
+              : t('analytics.scores.lifecycle.lifetimeNote', { tenure: f.decimal(tenureAverageDays ?? 0, 0) })
           }
-          const active = last.new + last.repeat + last.loyal + last.advocate + last.returned;
-          return (
-            <Stack gap="xs">
-              <Group gap="xl" align="flex-start">
-                <PreviewFigure label={t('analytics.overview.lifecycle.active')} value={f.number(active)} />
-                <PreviewFigure label={t('analytics.overview.lifecycle.churned')} value={f.number(last.churned)} />
-              </Group>
-              <Text size="sm" c="dimmed">
-                {t('analytics.overview.lifecycle.window', { day: f.day(last.day), days: f.number(analysis.rules.churnDays) })}
-              </Text>
-            </Stack>
-          );
-        }}
-      </QueryBlock>
+        />
+      </Stack>
     </PreviewCard>
   );
 }
+

@@ -5,26 +5,34 @@ import { useKpis } from '../analytics.api.js';
 import type { KpiComparison } from '../analytics.types.js';
 import { AnalyticsEmpty } from '../AnalyticsEmpty.js';
 import { KpiCards } from '../KpiCards.js';
+import { kpiSourceNote } from '../kpi-source.js';
 import type { Period } from '../period-state.js';
 import { PeriodBar } from '../PeriodBar.js';
 import { QueryBlock } from '../QueryBlock.js';
+import { useScoresSummary } from '../summary.api.js';
 import { usePeriod } from '../usePeriod.js';
-import { AbcXyzPreview } from './AbcXyzPreview.js';
-import { ClvPreview } from './ClvPreview.js';
 import { CohortsPreview } from './CohortsPreview.js';
-import { LifecyclePreview } from './LifecyclePreview.js';
-import { RfmPreview } from './RfmPreview.js';
+import { ScoresPending } from './ScoresPending.js';
+import { StoredOverview } from './StoredOverview.js';
 
-/** The analytics overview and the workspace's home screen: the period's KPIs against the previous period, and a card per analytics screen. */
+/**
+ * The analytics overview and the workspace's home screen: the period's KPIs against the previous
+ * period (from the KPI index while the period ends on its last day), the cohorts of the period, and
+ * the customer base as of the last computation of the scores. Nothing here fits a model or scans
+ * every customer's orders for the base.
+ */
 export function OverviewPage() {
   const { t } = useTranslation();
   const f = useFormatter();
-  const { period, today } = usePeriod();
+  const { period } = usePeriod();
   const kpis = useKpis(period);
-  const previous = previousPeriod(period, kpis.data);
+  const summary = useScoresSummary();
+  const shown = shownComparison(period, kpis.data);
+  const note = shown && [t('analytics.period.compared', { from: f.day(shown.previous.from), to: f.day(shown.previous.to) }), kpiSourceNote(shown, t, f)].join(' · ');
+  const stored = summary.data ?? null;
   return (
     <Stack gap="md">
-      <PeriodBar note={previous && t('analytics.period.compared', { from: f.day(previous.from), to: f.day(previous.to) })} />
+      <PeriodBar note={note} />
       <QueryBlock query={kpis} loading={<KpiSkeleton />}>
         {(comparison) =>
           comparison.current.orders === 0 ? (
@@ -32,25 +40,22 @@ export function OverviewPage() {
           ) : (
             <>
               <KpiCards comparison={comparison} busy={kpis.isPlaceholderData} />
-              {/* Each card asks for its own figures, so a slow one (CLV fits a model) holds up nobody. */}
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-                <RfmPreview period={period} />
-                <AbcXyzPreview period={period} />
-                <LifecyclePreview period={period} />
+              <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
                 <CohortsPreview period={period} />
-                <ClvPreview today={today} />
               </SimpleGrid>
+              {stored === null && <ScoresPending />}
             </>
           )
         }
       </QueryBlock>
+      {stored !== null && stored.buyers > 0 && <StoredOverview summary={stored} />}
     </Stack>
   );
 }
 
-// The previous period the figures are compared with, once known for the period shown.
-function previousPeriod(period: Period, comparison: KpiComparison | undefined): KpiComparison['previous'] | null {
-  return comparison?.current.from === period.from && comparison.current.to === period.to ? comparison.previous : null;
+// The comparison of the period shown, once known for it.
+function shownComparison(period: Period, comparison: KpiComparison | undefined): KpiComparison | null {
+  return comparison?.current.from === period.from && comparison.current.to === period.to ? comparison : null;
 }
 
 function KpiSkeleton() {

@@ -1,0 +1,51 @@
+// English messages of the analytics views read from the stored scores (the summary of their last
+// computation); ru.analytics-scores.ts must match their shape.
+
+/** English messages of the stored-scores views of the analytics. */
+export const scoresEn = {
+  heading: 'Customer base',
+  asOf: 'All history as of {{time}}',
+  pending: {
+    title: 'The customer scores are not computed yet',
+    text: 'RFM segments, ABC/XYZ classes, lifecycle stages and the predicted value of every customer are computed from all the orders and kept, so these cards open at once.',
+    compute: 'Compute them now; afterwards they are recomputed every {{hours}} h.',
+    computeOnRequest: 'Compute them now; afterwards whenever you ask.',
+    schedule: 'They are computed on schedule, every {{hours}} h; the cards appear after the first computation.',
+    onRequest: 'An administrator or a marketer computes them on request; the cards appear after the first computation.',
+  },
+  view: {
+    label: 'What the screen shows',
+    stored: 'All history',
+    period: 'A period, from orders',
+    storedNote: 'All purchases up to {{day}}, as of the computation of {{time}}; each group opens its customers.',
+    periodNote: 'Counted from the period’s orders on request. Links to customers are on the all-history view: the customer list follows the stored scores.',
+  },
+  kpiSource: {
+    index: 'counted up to {{day}}',
+    orders: 'live from orders',
+  },
+  showCustomers: 'Customers',
+  customersOf: 'Show the customers: {{name}}',
+  rfm: {
+    highestClv: 'Highest historic CLV',
+    highestClvNote: 'customers: {{customers}} · {{value}} each on average',
+    highestClvBadge: 'Highest CLV',
+  },
+  lifecycle: {
+    stages: 'Customers by stage',
+    window: 'Churn window {{days}} days',
+    lifetime: 'Average customer lifetime',
+    lifetimeValue: '{{days}} days',
+    lifetimeNote: 'first to last purchase of the churned customers; buyers have been with the shop {{tenure}} days on average',
+    noLifetime: 'No customer has churned yet',
+  },
+  abc: {
+    golden: 'Show the golden customers',
+  },
+  clv: {
+    total: 'Predicted value of all customers',
+    median: 'Median buyer: {{value}}',
+    atRisk: 'Valuable customers at risk: P(alive) up to {{share}}',
+    noModel: 'Nobody has bought on a second day yet, so no value is predicted.',
+  },
+};
