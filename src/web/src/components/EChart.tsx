@@ -8,18 +8,24 @@ export interface EChartProps {
   /** What the chart shows, for screen readers (the chart itself is a picture to them). */
   label: string;
   height: number;
+  /** Called with the index of the data item clicked, when the chart's items lead somewhere. */
+  onItemClick?: (dataIndex: number) => void;
 }
 
 /** An Apache ECharts chart: drawn on a canvas, redrawn when the option changes, resized with its container. */
-export function EChart({ option, label, height }: EChartProps) {
+export function EChart({ option, label, height, onItemClick }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  // The latest handler, so a new one (each render makes one) needs no new listener.
+  const clicked = useRef(onItemClick);
+  clicked.current = onItemClick;
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     const instance = init(element, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    instance.on('click', (params) => clicked.current?.(params.dataIndex));
     // The navigation folding away or a window resize changes the width without a window event.
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);

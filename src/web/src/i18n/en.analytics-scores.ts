@@ -24,9 +24,12 @@ export const scoresEn = {
     index: 'counted up to {{day}}',
     orders: 'live from orders',
   },
+  cellHint: 'Click to open these customers',
   showCustomers: 'Customers',
   customersOf: 'Show the customers: {{name}}',
   rfm: {
+    footnote: 'Average check: revenue per order. CLV: the historic value of a customer, their revenue over all history. A segment or a cell opens its customers.',
+    intro: 'Every buyer, scored 1 to 5 by recency (R) and frequency (F) over all history up to the computation; 5 is best.',
     highestClv: 'Highest historic CLV',
     highestClvNote: 'customers: {{customers}} · {{value}} each on average',
     highestClvBadge: 'Highest CLV',
@@ -39,6 +42,7 @@ export const scoresEn = {
     lifetimeNote: 'first to last purchase of the churned customers; buyers have been with the shop {{tenure}} days on average',
     noLifetime: 'No customer has churned yet',
   },
+  abcIntro: 'ABC by share of revenue over all history up to the computation: A customers bring the first 80%, B the next 15%, C the last 5%. XYZ the same way by share of purchases. A cell opens its customers.',
   abc: {
     golden: 'Show the golden customers',
   },

@@ -1,13 +1,21 @@
-import { Table, Text } from '@mantine/core';
+import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormatter } from '../../format/useFormatter.js';
 import type { AbcXyzCell } from './analytics.types.js';
 
 const abcClasses = ['A', 'B', 'C'] as const;
 const xyzClasses = ['X', 'Y', 'Z'] as const;
 
-/** The 3×3 ABC/XYZ matrix: customers and their revenue per cell, the golden cells (AX, AY) highlighted. */
-export function AbcXyzMatrix({ cells }: { cells: AbcXyzCell[] }) {
+/** Props of AbcXyzMatrix. */
+export interface AbcXyzMatrixProps {
+  cells: AbcXyzCell[];
+  /** The address of a cell's customers ("AX"), when the figures are the stored scores' and may lead there. */
+  cellLink?: (cell: string) => string;
+}
+
+/** The 3×3 ABC/XYZ matrix: customers and their revenue per cell (each opening its customers when linked), the golden cells (AX, AY) highlighted. */
+export function AbcXyzMatrix({ cells, cellLink }: AbcXyzMatrixProps) {
   const { t } = useTranslation();
   const f = useFormatter();
   const cellOf = (abc: string, xyz: string) => cells.find((c) => c.abc === abc && c.xyz === xyz);
@@ -52,7 +60,13 @@ export function AbcXyzMatrix({ cells }: { cells: AbcXyzCell[] }) {
                           ★
                         </Text>
                       )}
-                      {f.number(customers)}
+                      {cellLink && customers > 0 ? (
+                        <Anchor component={Link} to={cellLink(abc + xyz)} inherit aria-label={t('analytics.scores.customersOf', { name: abc + xyz })}>
+                          {f.number(customers)}
+                        </Anchor>
+                      ) : (
+                        f.number(customers)
+                      )}
                     </Text>
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                       {customers === 0 ? '—' : f.money(cell?.revenue ?? 0)}

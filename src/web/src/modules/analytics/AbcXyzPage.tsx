@@ -1,19 +1,34 @@
 import { Stack } from '@mantine/core';
 import { AbcXyzSection } from './AbcXyzSection.js';
+import { AbcXyzStoredSection } from './AbcXyzStoredSection.js';
 import { useAbcXyz } from './analytics.api.js';
 import { AnalyticsEmpty } from './AnalyticsEmpty.js';
 import { PeriodBar } from './PeriodBar.js';
+import { ScoresViewSwitch } from './ScoresViewSwitch.js';
+import { useScoresSummary } from './summary.api.js';
 import { usePeriod } from './usePeriod.js';
+import { useScoresView } from './useScoresView.js';
 
-/** The ABC/XYZ screen: the 3×3 matrix, the golden customers and the Pareto curve of the period. */
+/** The ABC/XYZ screen: all history as of the last computation (at once, opening the customers), or the period's purchases counted from orders. */
 export function AbcXyzPage() {
   const { period } = usePeriod();
-  const abcXyz = useAbcXyz(period);
+  const { view, setView } = useScoresView();
+  const summary = useScoresSummary().data ?? null;
+  // Before the first computation only the period can be shown.
+  const stored = view === 'stored' && summary !== null && summary.buyers > 0 ? summary : null;
+  const abcXyz = useAbcXyz(period, stored === null);
   return (
     <Stack gap="md">
-      <PeriodBar />
-      {/* A period without buyers says how to bring orders in rather than showing an empty section. */}
-      {abcXyz.data?.customers === 0 ? <AnalyticsEmpty /> : <AbcXyzSection query={abcXyz} />}
+      {summary !== null && summary.buyers > 0 && <ScoresViewSwitch view={stored ? 'stored' : 'period'} summary={summary} onChange={setView} />}
+      {stored ? (
+        <AbcXyzStoredSection summary={stored} />
+      ) : (
+        <>
+          <PeriodBar />
+          {/* A period without buyers says how to bring orders in rather than showing an empty section. */}
+          {abcXyz.data?.customers === 0 ? <AnalyticsEmpty /> : <AbcXyzSection query={abcXyz} />}
+        </>
+      )}
     </Stack>
   );
 }

@@ -1,10 +1,18 @@
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormatter } from '../../format/useFormatter.js';
 import type { AbcXyzAnalysis } from './analytics.types.js';
 
-/** The golden customers (AX and AY) together: how many, their revenue and its share of the period's. */
-export function GoldenTotals({ golden }: { golden: AbcXyzAnalysis['golden'] }) {
+/** Props of GoldenTotals. */
+export interface GoldenTotalsProps {
+  golden: AbcXyzAnalysis['golden'];
+  /** The address of the golden customers, when the figures are the stored scores'. */
+  customersLink?: string;
+}
+
+/** The golden customers (AX and AY) together: how many, their revenue and its share of the whole, and the way to them when linked. */
+export function GoldenTotals({ golden, customersLink }: GoldenTotalsProps) {
   const { t } = useTranslation();
   const f = useFormatter();
   const title = t('analytics.abc.golden.title');
@@ -39,6 +47,11 @@ export function GoldenTotals({ golden }: { golden: AbcXyzAnalysis['golden'] }) {
             </div>
           ))}
         </Group>
+        {customersLink && golden.customers > 0 && (
+          <Anchor component={Link} to={customersLink} size="sm" fw={600}>
+            {t('analytics.scores.abc.golden')} →
+          </Anchor>
+        )}
       </Stack>
     </Paper>
   );

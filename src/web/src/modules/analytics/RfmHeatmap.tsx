@@ -8,11 +8,19 @@ import type { RfmCell } from './analytics.types.js';
 
 const scores = ['1', '2', '3', '4', '5'];
 
+/** Props of RfmHeatmap. */
+export interface RfmHeatmapProps {
+  cells: RfmCell[];
+  /** Called with a cell clicked (one with customers), when the cells lead to their customers. */
+  onCellClick?: (cell: RfmCell) => void;
+}
+
 /** The R×F heatmap: recency up the side (5, the most recent, at the top), frequency along the bottom, coloured by customers. */
-export function RfmHeatmap({ cells }: { cells: RfmCell[] }) {
+export function RfmHeatmap({ cells, onCellClick }: RfmHeatmapProps) {
   const { t } = useTranslation();
   const f = useFormatter();
   const theme = useMantineTheme();
+  const clickable = onCellClick !== undefined;
   const option = useMemo((): ChartOption => {
     const most = Math.max(1, ...cells.map((c) => c.customers));
     return {
@@ -26,6 +34,7 @@ export function RfmHeatmap({ cells }: { cells: RfmCell[] }) {
             `<b>${t('analytics.rfm.cell', { r: cell.r, f: cell.f })}</b>`,
             t('analytics.rfm.cellCustomers', { value: f.number(cell.customers) }),
             t('analytics.rfm.cellRevenue', { value: f.money(cell.revenue) }),
+            ...(clickable && cell.customers > 0 ? [`<i>${t('analytics.scores.cellHint')}</i>`] : []),
           ].join('<br/>');
         },
       },
@@ -42,11 +51,18 @@ export function RfmHeatmap({ cells }: { cells: RfmCell[] }) {
             label: { show: c.customers > 0, color: c.customers > most / 2 ? theme.white : theme.colors.dark[7] },
           })),
           label: { show: true, fontSize: 14, fontWeight: 600, formatter: (params) => f.number(cells[params.dataIndex]?.customers ?? 0) },
+          cursor: clickable ? 'pointer' : 'default',
           itemStyle: { borderColor: theme.white, borderWidth: 3, borderRadius: 4 },
           emphasis: { itemStyle: { borderColor: theme.colors.dark[4] } },
         },
       ],
     };
-  }, [cells, t, f, theme]);
-  return <EChart option={option} label={t('analytics.rfm.heatmap')} height={320} />;
+  }, [cells, t, f, theme, clickable]);
+  const click = onCellClick
+    ? (index: number) => {
+        const cell = cells[index];
+        if (cell && cell.customers > 0) onCellClick(cell);
+      }
+    : undefined;
+  return <EChart option={option} label={t('analytics.rfm.heatmap')} height={320} onItemClick={click} />;
 }

@@ -3,17 +3,32 @@ import { useRfm } from './analytics.api.js';
 import { AnalyticsEmpty } from './AnalyticsEmpty.js';
 import { PeriodBar } from './PeriodBar.js';
 import { RfmSection } from './RfmSection.js';
+import { RfmStoredSection } from './RfmStoredSection.js';
+import { ScoresViewSwitch } from './ScoresViewSwitch.js';
+import { useScoresSummary } from './summary.api.js';
 import { usePeriod } from './usePeriod.js';
+import { useScoresView } from './useScoresView.js';
 
-/** The RFM screen: the R×F heatmap and the segments of the period's buyers. */
+/** The RFM screen: all history as of the last computation (at once, opening the customers), or the period's buyers counted from orders. */
 export function RfmPage() {
   const { period } = usePeriod();
-  const rfm = useRfm(period);
+  const { view, setView } = useScoresView();
+  const summary = useScoresSummary().data ?? null;
+  // Before the first computation only the period can be shown.
+  const stored = view === 'stored' && summary !== null && summary.buyers > 0 ? summary : null;
+  const rfm = useRfm(period, stored === null);
   return (
     <Stack gap="md">
-      <PeriodBar />
-      {/* A period without buyers says how to bring orders in rather than showing an empty section. */}
-      {rfm.data?.customers === 0 ? <AnalyticsEmpty /> : <RfmSection query={rfm} />}
+      {summary !== null && summary.buyers > 0 && <ScoresViewSwitch view={stored ? 'stored' : 'period'} summary={summary} onChange={setView} />}
+      {stored ? (
+        <RfmStoredSection summary={stored} />
+      ) : (
+        <>
+          <PeriodBar />
+          {/* A period without buyers says how to bring orders in rather than showing an empty section. */}
+          {rfm.data?.customers === 0 ? <AnalyticsEmpty /> : <RfmSection query={rfm} />}
+        </>
+      )}
     </Stack>
   );
 }

@@ -22,25 +22,27 @@ export function useKpis(period: Period) {
   });
 }
 
-/** The RFM analysis of the period's purchases, as of its last day. */
-export function useRfm(period: Period) {
+/** The RFM analysis of the period's purchases, as of its last day; asked for only while `enabled`. */
+export function useRfm(period: Period, enabled = true) {
   const api = useApi();
   const { id: workspaceId } = useWorkspace();
   const { from, to } = period;
   return useQuery({
     queryKey: ['ws', workspaceId, 'analytics', 'rfm', from, to],
+    enabled,
     queryFn: ({ signal }) => api.request<RfmAnalysis>('/api/v1/analytics/rfm', { query: { from, asOf: to }, workspaceId, signal }),
     placeholderData: keepPreviousData,
   });
 }
 
-/** The ABC/XYZ analysis of the period's purchases. */
-export function useAbcXyz(period: Period) {
+/** The ABC/XYZ analysis of the period's purchases; asked for only while `enabled`. */
+export function useAbcXyz(period: Period, enabled = true) {
   const api = useApi();
   const { id: workspaceId } = useWorkspace();
   const { from, to } = period;
   return useQuery({
     queryKey: ['ws', workspaceId, 'analytics', 'abc-xyz', from, to],
+    enabled,
     queryFn: ({ signal }) => api.request<AbcXyzAnalysis>('/api/v1/analytics/abc-xyz', { query: { from, asOf: to }, workspaceId, signal }),
     placeholderData: keepPreviousData,
   });

@@ -40,15 +40,18 @@ export function OverviewPage() {
           ) : (
             <>
               <KpiCards comparison={comparison} busy={kpis.isPlaceholderData} />
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-                <CohortsPreview period={period} />
-              </SimpleGrid>
               {stored === null && <ScoresPending />}
             </>
           )
         }
       </QueryBlock>
       {stored !== null && stored.buyers > 0 && <StoredOverview summary={stored} />}
+      {/* The cohorts follow the period, so they come after the customer base as of the computation. */}
+      {kpis.data !== undefined && kpis.data.current.orders > 0 && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+          <CohortsPreview period={period} />
+        </SimpleGrid>
+      )}
     </Stack>
   );
 }

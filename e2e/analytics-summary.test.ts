@@ -1,0 +1,123 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { withKey } from '../test/harness.js';
+import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
+import { moscowDay, moscowToday, scoredCustomers, seedScoredShop, sendSokolovSecondPurchase } from './support/scored-shop.js';
+import { newShop } from './support/server.js';
+import { browserSuite } from './support/suite.js';
+
+const chromiumPath = inject('chromiumPath');
+const patiently = { timeout: 15_000 };
+const lastNames = scoredCustomers.map((c) => c.lastName);
+
+// The scored shop (e2e/support/scored-shop.ts) after Соколов's second purchase, computed today, its
+// figures worked out there by hand: VIP Волкова (25 500 ₽), promising Соколов (15 000 ₽), needs
+// attention Лебедева, sleeping Павлов, churned loyal Ёлкина (13 050 ₽); golden (AX + AY) Волкова,
+// Ёлкина, Соколов with 53 550 ₽ of 59 650 ₽ (89,8 %); stages: Волкова loyal, Соколов repeat, Лебедева
+// returned, Ёлкина and Павлов churned, Кузнецова potential, with a churn window of 30 days.
+// Lifetimes: Ёлкина 400 → 340 days ago (60 days), Павлов one day (0): 30 days on average; tenure
+// 80, 5, 400, 500 and 300 days: 257 on average.
+// The KPI index counts up to yesterday, so the default last 90 days end there: Волкова's 17 orders
+// (25 500 ₽), Соколов's two (12 900 + 2 100 ₽) and Лебедева's one (2 300 ₽): 3 buyers, 42 800 ₽.
+
+// Text as shown, spaces normalised (Intl puts no-break spaces in numbers).
+async function shown(locator: Locator): Promise<string> {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+// Who the customer list shows, by last name in alphabetical order, once the rows are the filtered ones.
+async function listed(page: Page): Promise<string[]> {
+  await page.locator('table[aria-busy="false"]').or(page.getByText('Никого не нашлось')).first().waitFor();
+  const rows = await page.locator('tbody tr').allTextContents();
+  return rows.map((row) => lastNames.find((name) => row.includes(name)) ?? row).sort((a, b) => a.localeCompare(b, 'ru'));
+}
+const expectListed = (page: Page, names: string[]) => expect.poll(() => listed(page), patiently).toEqual([...names].sort((a, b) => a.localeCompare(b, 'ru')));
+
+const roubles = (minor: number) =>
+  new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB', minimumFractionDigits: minor % 100 === 0 ? 0 : 2, maximumFractionDigits: minor % 100 === 0 ? 0 : 2 })
+    .format(minor / 100)
+    .replace(/\s+/g, ' ');
+const ruDay = (isoDay: string) => new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${isoDay}T00:00:00Z`));
+
+describe.skipIf(!chromiumPath)('web app: the customer base as of the last computation of the scores', () => {
+  const suite = browserSuite(chromiumPath);
+
+  it('computes the scores from the home screen, then shows the cards from the summary, the KPIs from the index, and opens the customers of a group', async () => {
+    const shop = await newShop(suite.server, 'Сводка');
+    await seedScoredShop(suite.server, shop);
+    await sendSokolovSecondPurchase(suite.server, shop);
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    const today = moscowToday();
+    const yesterday = moscowDay(1, today);
+
+    // Before the first computation: the last 90 days end today, counted from orders, and the home
+    // screen says what the scores are, with the button computing them.
+    const periodLine = page.getByText(/^\d+ [а-я]+ \d{4} г\. — \d+ [а-я]+ \d{4} г\. · сравнение/);
+    await expect.poll(async () => (await shown(periodLine)).startsWith(`${ruDay(moscowDay(89, today))} — ${ruDay(today)} ·`), patiently).toBe(true);
+    expect(await shown(periodLine)).toMatch(/ · по заказам в реальном времени$/);
+    const pending = page.getByRole('region', { name: 'Оценки клиентов ещё не рассчитаны' });
+    // The test platform computes only on request.
+    expect(await shown(pending)).toContain('Рассчитайте их сейчас; дальше — когда попросите.');
+    await screenshot(page, 'home-scores-pending');
+    await pending.getByRole('button', { name: 'Рассчитать' }).click();
+
+    // After it: the period ends yesterday, the KPI index's last day, and is counted from it.
+    const base = page.getByRole('region', { name: 'Клиентская база' });
+    await base.waitFor(patiently);
+    await expect.poll(() => shown(periodLine), patiently).toBe(
+      `${ruDay(moscowDay(90, today))} — ${ruDay(yesterday)} · сравнение с периодом ${ruDay(moscowDay(180, today))} — ${ruDay(moscowDay(91, today))} · посчитано по ${ruDay(yesterday)} включительно`,
+    );
+    const kpi = (name: string) => page.getByRole('list', { name: 'Ключевые показатели' }).getByRole('listitem', { name, exact: true });
+    await expect.poll(async () => (await shown(kpi('Выручка'))).toLowerCase(), patiently).toMatch(/^выручка 42 800 ₽ /);
+    expect((await shown(kpi('Покупатели'))).toLowerCase()).toMatch(/^покупатели 3 /);
+    expect(await shown(base)).toMatch(/Вся история на \d+ [а-я]+\.? \d{4} г\., \d\d:\d\d/);
+
+    const rfm = base.getByRole('region', { name: 'RFM-сегменты' });
+    expect(await shown(rfm.getByRole('group', { name: 'Самый высокий CLV' }))).toBe('САМЫЙ ВЫСОКИЙ CLV VIP клиентов: 1 · в среднем 25 500 ₽');
+    const abc = base.getByRole('region', { name: 'ABC/XYZ-анализ' });
+    expect(await shown(abc.getByRole('group', { name: 'Золотые клиенты' }))).toBe('ЗОЛОТЫЕ КЛИЕНТЫ 3 доля выручки: 89,8 %');
+    const lifecycle = base.getByRole('region', { name: 'Жизненный цикл клиентов' });
+    expect((await lifecycle.getByRole('list', { name: 'Клиенты по этапам' }).getByRole('listitem').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual([
+      'Потенциальные 1',
+      'Повторные 1',
+      'Лояльные 1',
+      'Ушедшие 2',
+      'Вернувшиеся 1',
+    ]);
+    expect(await shown(lifecycle)).toContain('Окно оттока 30 дн.');
+    expect(await shown(lifecycle.getByRole('group', { name: 'Средний срок жизни клиента' }))).toBe(
+      'СРЕДНИЙ СРОК ЖИЗНИ КЛИЕНТА 30 дн. от первой до последней покупки ушедших клиентов; покупатели с магазином в среднем 257 дн.',
+    );
+    // The CLV figures are the computation's (fitted on the server), read from the same summary.
+    const summary = (await withKey(suite.server.app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/summary' })).json();
+    expect(summary.buyers).toBe(5);
+    const clv = base.getByRole('region', { name: 'Прогноз ценности клиентов' });
+    expect(await shown(clv.getByRole('group', { name: 'Прогноз ценности всех клиентов' }))).toBe(
+      `ПРОГНОЗ ЦЕННОСТИ ВСЕХ КЛИЕНТОВ ${roubles(summary.clv.totalPredictedClv)} Медианный покупатель: ${roubles(summary.clv.deciles[4])}`,
+    );
+    await screenshot(page, 'home-scores');
+    await base.scrollIntoViewIfNeeded();
+    await screenshot(page, 'home-scores-cards');
+
+    // Each group opens exactly its customers.
+    await abc.getByRole('link', { name: '3' }).click();
+    await page.waitForURL(/\/customers\?abcXyz=AX,AY$/);
+    await expectListed(page, ['Волкова', 'Ёлкина', 'Соколов']);
+    await page.goBack();
+    await lifecycle.getByRole('link', { name: 'Ушедшие' }).click();
+    await page.waitForURL(/\/customers\?stage=churned$/);
+    await expectListed(page, ['Ёлкина', 'Павлов']);
+    await page.goBack();
+    await rfm.getByRole('group', { name: 'Самый высокий CLV' }).getByRole('link', { name: 'VIP' }).click();
+    await page.waitForURL(/\/customers\?rfmSegment=vip$/);
+    await expectListed(page, ['Волкова']);
+
+    // A period of one's own reaching today is counted from the orders, and says so.
+    await page.goto(`/w/${shop.id}/analytics?from=${moscowDay(29, today)}&to=${today}`);
+    await expect.poll(() => shown(periodLine), patiently).toMatch(/ · по заказам в реальном времени$/);
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+});

@@ -1,0 +1,37 @@
+import { SegmentedControl, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormatter } from '../../format/useFormatter.js';
+import type { ScoresSummary } from './analytics.types.js';
+import type { ScoresView } from './useScoresView.js';
+
+/** Props of ScoresViewSwitch. */
+export interface ScoresViewSwitchProps {
+  view: ScoresView;
+  summary: ScoresSummary;
+  onChange: (view: ScoresView) => void;
+}
+
+/** Switches a screen between all history as of the last computation (at once, with links to the customers) and a period counted from orders, and says which it shows. */
+export function ScoresViewSwitch({ view, summary, onChange }: ScoresViewSwitchProps) {
+  const { t } = useTranslation();
+  const f = useFormatter();
+  return (
+    <Stack gap={8}>
+      <SegmentedControl
+        aria-label={t('analytics.scores.view.label')}
+        value={view}
+        onChange={(value) => onChange(value === 'period' ? 'period' : 'stored')}
+        data={[
+          { value: 'stored', label: t('analytics.scores.view.stored') },
+          { value: 'period', label: t('analytics.scores.view.period') },
+        ]}
+        style={{ alignSelf: 'flex-start' }}
+      />
+      <Text size="sm" c="dimmed">
+        {view === 'stored'
+          ? t('analytics.scores.view.storedNote', { day: f.day(summary.asOf), time: f.dateTime(summary.computedAt) })
+          : t('analytics.scores.view.periodNote')}
+      </Text>
+    </Stack>
+  );
+}
