@@ -100,7 +100,9 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     const segments = 'table[aria-label="Сегменты"]';
     const rows = await rowTexts(page, segments);
     expect(rows).toHaveLength(7);
-    expect(rows).toContain('VIP Приносят больше всего выручки — благодарите и удерживайте 1 33,3 % 2 000 ₽ 78,4 % 500 ₽ 2 000 ₽');
+    // VIP has the highest historic CLV, and the table says so.
+    expect(rows).toContain('VIP САМЫЙ ВЫСОКИЙ CLV Приносят больше всего выручки — благодарите и удерживайте 1 33,3 % 2 000 ₽ 78,4 % 500 ₽ 2 000 ₽');
+    expect(await page.locator(`${segments} tr[data-highest-clv]`).count()).toBe(1);
     expect(rows).toContain('Спящие Покупали редко и давно — попробуйте реактивировать 2 66,7 % 550 ₽ 21,6 % 275 ₽ 275 ₽');
     expect(rows).toContain('Ушедшие лояльные Покупали часто, но давно — верните персональным предложением 0 0 % 0 ₽ 0 % — —');
     await screenshot(page, 'analytics-rfm');
@@ -138,7 +140,7 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Analytics', exact: true }).waitFor();
     await page.goto(`/w/${shop.id}/analytics/rfm?from=2026-04-01&to=2026-06-30`);
-    await expect.poll(() => rowTexts(page, 'table[aria-label="Segments"]')).toContain('VIP Bring the most revenue: thank them and keep them 1 33.3% RUB 2,000 78.4% RUB 500 RUB 2,000');
+    await expect.poll(() => rowTexts(page, 'table[aria-label="Segments"]')).toContain('VIP HIGHEST CLV Bring the most revenue: thank them and keep them 1 33.3% RUB 2,000 78.4% RUB 500 RUB 2,000');
     await page.getByRole('tab', { name: 'Overview' }).click();
     expect(await shown(card(page, 'Retention rate'))).toContain('100%');
     expectNoPageErrors(tab);
@@ -166,12 +168,12 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     await importOrders(suite.server, shop);
     const tab = await openTab(suite.browser, suite.server.url);
     const { page } = tab;
-    await page.route('**/api/v1/analytics/rfm?*', (route) =>
+    await page.route('**/api/v1/analytics/cohorts?*', (route) =>
       route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'The database is busy' } }) }),
     );
     await signIn(page, shop.owner);
     await page.goto(`/w/${shop.id}/analytics?from=2026-04-01&to=2026-06-30`);
-    const alert = page.getByRole('region', { name: 'RFM-сегменты' }).getByRole('alert');
+    const alert = page.getByRole('region', { name: 'Удержание по когортам' }).getByRole('alert');
     await alert.waitFor({ timeout: 15_000 });
     expect(await alert.textContent()).toContain('The database is busy');
     expect(await shown(card(page, 'Выручка'))).toContain('2 550 ₽');
