@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { withKey } from '../test/harness.js';
 import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
-import { moscowDay, moscowToday, scoredCustomers, seedScoredShop, sendSokolovSecondPurchase } from './support/scored-shop.js';
+import { moscowDay, moscowToday, recomputeScores, scoredCustomers, seedScoredShop, sendSokolovSecondPurchase } from './support/scored-shop.js';
 import { newShop } from './support/server.js';
 import { browserSuite } from './support/suite.js';
 
@@ -117,6 +117,93 @@ describe.skipIf(!chromiumPath)('web app: the customer base as of the last comput
     // A period of one's own reaching today is counted from the orders, and says so.
     await page.goto(`/w/${shop.id}/analytics?from=${moscowDay(29, today)}&to=${today}`);
     await expect.poll(() => shown(periodLine), patiently).toMatch(/ · по заказам в реальном времени$/);
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('shows RFM and ABC/XYZ over all history by default, a heatmap cell, segment, matrix cell or the golden customers opening exactly their customers, and the period on request', async () => {
+    const shop = await newShop(suite.server, 'Переходы');
+    await seedScoredShop(suite.server, shop);
+    await sendSokolovSecondPurchase(suite.server, shop);
+    await recomputeScores(suite.server, shop);
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    const rfmScreen = `/w/${shop.id}/analytics/rfm`;
+    await page.goto(rfmScreen);
+    expect(await page.getByRole('radio', { name: 'Вся история' }).isChecked()).toBe(true);
+    await page.getByText(new RegExp(`^Все покупки по ${ruDay(moscowToday())} включительно, по расчёту`)).waitFor();
+
+    // The segments of all history; VIP (Волкова, 25 500 ₽ from 17 orders) has the highest CLV and stands out.
+    const table = page.getByRole('table', { name: 'Сегменты' });
+    const rows = (await table.locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(rows).toContain('VIP САМЫЙ ВЫСОКИЙ CLV Приносят больше всего выручки — благодарите и удерживайте 1 20 % 25 500 ₽ 42,7 % 1 500 ₽ 25 500 ₽');
+    expect(rows).toContain('Ушедшие лояльные Покупали часто, но давно — верните персональным предложением 1 20 % 13 050 ₽ 21,9 % 3 262,50 ₽ 13 050 ₽');
+    expect(await table.locator('tr[data-highest-clv]').innerText()).toMatch(/^VIP/);
+    await screenshot(page, 'analytics-rfm-stored');
+    await table.getByRole('link', { name: 'Показать клиентов: VIP' }).click();
+    await page.waitForURL(/\/customers\?rfmSegment=vip$/);
+    await expectListed(page, ['Волкова']);
+    await page.goBack();
+
+    // The cell R 5 · F 2 of the heatmap (frequency along, recency up; the chart's grid is inset 44 px
+    // left, 8 right, 8 top, 44 bottom): Соколов.
+    const heatmap = page.getByRole('img', { name: 'Тепловая карта RFM: клиенты по давности и частоте покупок' });
+    await expect.poll(() => heatmap.locator('canvas').count(), patiently).toBeGreaterThan(0);
+    const box = await heatmap.boundingBox();
+    if (!box) throw new Error('the heatmap is not on screen');
+    const cell = (r: number, f: number) => ({ x: 44 + ((f - 0.5) * (box.width - 52)) / 5, y: 8 + ((5 - r + 0.5) * (box.height - 52)) / 5 });
+    await heatmap.click({ position: cell(5, 2) });
+    await page.waitForURL(/\/customers\?rfmR=5&rfmF=2$/);
+    await expectListed(page, ['Соколов']);
+    await page.goBack();
+    await heatmap.click({ position: cell(1, 4) });
+    await page.waitForURL(/\/customers\?rfmR=1&rfmF=4$/);
+    await expectListed(page, ['Ёлкина']);
+    await page.goBack();
+
+    // The period from orders on request: its picker, no links to the customers.
+    await page.locator('label', { hasText: 'Период, по заказам' }).click();
+    await page.waitForURL(/\?view=period$/);
+    expect(await page.getByRole('radio', { name: '90 дней' }).isChecked()).toBe(true);
+    await page.getByText('Считается по заказам периода по запросу.', { exact: false }).waitFor();
+    await expect.poll(() => table.locator('tbody tr').count(), patiently).toBe(7);
+    expect(await table.getByRole('link').count()).toBe(0);
+
+    // ABC/XYZ of all history: AX Волкова and Ёлкина, AY Соколов; golden all three.
+    await page.getByRole('tab', { name: 'ABC/XYZ' }).click();
+    await page.waitForURL(new RegExp(`/w/${shop.id}/analytics/abc-xyz$`));
+    const matrix = page.getByRole('table', { name: 'Матрица ABC/XYZ' });
+    await expect.poll(async () => (await matrix.locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()), patiently).toEqual([
+      'A — 80 % выручки ★2 38 550 ₽ ★1 15 000 ₽ 0 —',
+      'B — 15 % 0 — 1 4 600 ₽ 0 —',
+      'C — 5 % 0 — 0 — 1 1 500 ₽',
+    ]);
+    await screenshot(page, 'analytics-abc-xyz-stored');
+    await matrix.getByRole('link', { name: 'Показать клиентов: AY' }).click();
+    await page.waitForURL(/\/customers\?abcXyz=AY$/);
+    await expectListed(page, ['Соколов']);
+    await page.goBack();
+    await page.getByRole('link', { name: 'Показать золотых клиентов' }).click();
+    await page.waitForURL(/\/customers\?abcXyz=AX,AY$/);
+    await expectListed(page, ['Волкова', 'Ёлкина', 'Соколов']);
+
+    // In English.
+    await page.getByRole('button', { name: 'Учётная запись и язык' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Analytics', exact: true }).waitFor();
+    await page.goto(rfmScreen);
+    expect(await page.getByRole('radio', { name: 'All history' }).isChecked()).toBe(true);
+    const english = page.getByRole('table', { name: 'Segments' });
+    await english.getByRole('link', { name: 'Show the customers: VIP' }).waitFor();
+    expect(await english.locator('tr[data-highest-clv]').innerText()).toMatch(/^VIP\s+HIGHEST CLV/);
+    await page.goto(`/w/${shop.id}/analytics`);
+    const base = page.getByRole('region', { name: 'Customer base' });
+    expect(await shown(base.getByRole('group', { name: 'Average customer lifetime' }))).toBe(
+      'AVERAGE CUSTOMER LIFETIME 30 days first to last purchase of the churned customers; buyers have been with the shop 257 days on average',
+    );
+    await expect.poll(() => shown(page.getByText(/^\w+ \d+, \d{4} – \w+ \d+, \d{4} · compared/)), patiently).toMatch(/ · counted up to \w+ \d+, \d{4}$/);
+    await screenshot(page, 'home-scores-en');
     expectNoPageErrors(tab);
     await tab.context.close();
   });
