@@ -37,6 +37,7 @@ const roubles = (minor: number) =>
   new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB', minimumFractionDigits: minor % 100 === 0 ? 0 : 2, maximumFractionDigits: minor % 100 === 0 ? 0 : 2 })
     .format(minor / 100)
     .replace(/\s+/g, ' ');
+const percent = (share: number) => new Intl.NumberFormat('ru-RU', { style: 'percent', maximumFractionDigits: 1 }).format(share).replace(/\s+/g, ' ');
 const ruDay = (isoDay: string) => new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${isoDay}T00:00:00Z`));
 
 describe.skipIf(!chromiumPath)('web app: the customer base as of the last computation of the scores', () => {
@@ -204,6 +205,69 @@ describe.skipIf(!chromiumPath)('web app: the customer base as of the last comput
     );
     await expect.poll(() => shown(page.getByText(/^\w+ \d+, \d{4} – \w+ \d+, \d{4} · compared/)), patiently).toMatch(/ · counted up to \w+ \d+, \d{4}$/);
     await screenshot(page, 'home-scores-en');
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('shows the CLV of the last computation without fitting a model, its customers at risk opening the list, and the stages now on the lifecycle screen', async () => {
+    const shop = await newShop(suite.server, 'Ценность');
+    const ids = await seedScoredShop(suite.server, shop);
+    await sendSokolovSecondPurchase(suite.server, shop);
+    await recomputeScores(suite.server, shop);
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/analytics/clv`);
+    const summary = (await withKey(suite.server.app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/summary' })).json();
+    const figures = page.getByRole('list', { name: 'Прогноз ценности клиентов' });
+    await expect.poll(() => shown(figures.getByRole('listitem', { name: 'Прогноз ценности всех клиентов' })), patiently).toBe(
+      `ПРОГНОЗ ЦЕННОСТИ ВСЕХ КЛИЕНТОВ ${roubles(summary.clv.totalPredictedClv)}`,
+    );
+    expect(await shown(figures.getByRole('listitem', { name: 'Оценено покупателей' }))).toBe('ОЦЕНЕНО ПОКУПАТЕЛЕЙ 5');
+
+    // At risk (P(alive) under 50 %): only Ёлкина, about 1 %; the most valuable are the summary's, in its order.
+    const names = new Map([...ids].map(([lastName, id]) => [id, scoredCustomers.find((c) => c.lastName === lastName)]));
+    const fullName = (id: number) => `${names.get(id)?.firstName} ${names.get(id)?.lastName}`;
+    type Listed = { customerId: number; predictedClv: number; pAlive: number; historicRevenue: number };
+    const row = (c: Listed) => [fullName(c.customerId), roubles(c.predictedClv), percent(c.pAlive), roubles(c.historicRevenue)].join(' ');
+    expect(summary.clv.atRisk.map((c: Listed) => c.customerId)).toEqual([ids.get('Ёлкина')]);
+    const atRisk = page.getByRole('table', { name: 'Ценные клиенты под угрозой ухода' });
+    await expect.poll(async () => (await atRisk.locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()), patiently).toEqual(
+      summary.clv.atRisk.map(row),
+    );
+    const top = page.getByRole('table', { name: 'Самые ценные клиенты' });
+    expect((await top.locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(summary.clv.top.map(row));
+    await screenshot(page, 'analytics-clv-stored');
+    // Nothing was fitted for the visit.
+    expect(requested.filter((path) => path.startsWith('/api/v1/analytics/clv'))).toEqual([]);
+    await page.getByRole('link', { name: 'Все клиенты с P(активен) до 50 %' }).click();
+    await page.waitForURL(/\/customers\?maxPAlive=0\.5$/);
+    await expectListed(page, ['Ёлкина']);
+
+    // A fit for a day of one's choice on request.
+    await page.goto(`/w/${shop.id}/analytics/clv?view=period`);
+    await page.getByRole('table', { name: 'Параметры модели' }).locator('tbody tr').first().waitFor(patiently);
+    expect(requested.some((path) => path === '/api/v1/analytics/clv/model')).toBe(true);
+
+    // The lifecycle screen starts with the stages now, each opening its customers.
+    await page.getByRole('tab', { name: 'Жизненный цикл' }).click();
+    const now = page.getByRole('region', { name: 'Клиенты по этапам сейчас' });
+    await expect.poll(async () => (await now.getByRole('listitem').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ')), patiently).toEqual([
+      'Потенциальные 1',
+      'Повторные 1',
+      'Лояльные 1',
+      'Ушедшие 2',
+      'Вернувшиеся 1',
+    ]);
+    await now.getByRole('link', { name: 'Вернувшиеся' }).click();
+    await page.waitForURL(/\/customers\?stage=returned$/);
+    await expectListed(page, ['Лебедева']);
+    await page.goBack();
+    await now.getByRole('link', { name: 'Потенциальные' }).click();
+    await page.waitForURL(/\/customers\?stage=potential$/);
+    await expectListed(page, ['Кузнецова']);
     expectNoPageErrors(tab);
     await tab.context.close();
   });

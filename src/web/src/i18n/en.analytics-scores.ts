@@ -35,6 +35,8 @@ export const scoresEn = {
     highestClvBadge: 'Highest CLV',
   },
   lifecycle: {
+    nowTitle: 'Customers by stage now',
+    nowIntro: 'All history as of the computation of {{time}}, with a churn window of {{days}} days; each stage opens its customers. The charts below follow the period.',
     stages: 'Customers by stage',
     window: 'Churn window {{days}} days',
     lifetime: 'Average customer lifetime',
@@ -47,6 +49,12 @@ export const scoresEn = {
     golden: 'Show the golden customers',
   },
   clv: {
+    fit: 'Fit for a day of your choice',
+    fitNote: 'The models are fitted on the server on the orders up to the chosen day; on a large workspace this takes a while.',
+    storedIntro: 'The models fitted at the last computation on all the orders up to its day, with the workspace’s horizon and discount; every customer scored with them.',
+    buyers: 'Buyers scored',
+    atRiskAll: 'All customers with P(alive) up to {{share}}',
+    parameters: 'The models’ parameters and fit are shown for a day of your choice.',
     total: 'Predicted value of all customers',
     median: 'Median buyer: {{value}}',
     atRisk: 'Valuable customers at risk: P(alive) up to {{share}}',

@@ -9,10 +9,12 @@ export interface ScoresViewSwitchProps {
   view: ScoresView;
   summary: ScoresSummary;
   onChange: (view: ScoresView) => void;
+  /** The other view's name and note, where it is not a period (the CLV screen fits its models for a day). */
+  other?: { label: string; note: string };
 }
 
 /** Switches a screen between all history as of the last computation (at once, with links to the customers) and a period counted from orders, and says which it shows. */
-export function ScoresViewSwitch({ view, summary, onChange }: ScoresViewSwitchProps) {
+export function ScoresViewSwitch({ view, summary, onChange, other }: ScoresViewSwitchProps) {
   const { t } = useTranslation();
   const f = useFormatter();
   return (
@@ -23,14 +25,14 @@ export function ScoresViewSwitch({ view, summary, onChange }: ScoresViewSwitchPr
         onChange={(value) => onChange(value === 'period' ? 'period' : 'stored')}
         data={[
           { value: 'stored', label: t('analytics.scores.view.stored') },
-          { value: 'period', label: t('analytics.scores.view.period') },
+          { value: 'period', label: other?.label ?? t('analytics.scores.view.period') },
         ]}
         style={{ alignSelf: 'flex-start' }}
       />
       <Text size="sm" c="dimmed">
         {view === 'stored'
           ? t('analytics.scores.view.storedNote', { day: f.day(summary.asOf), time: f.dateTime(summary.computedAt) })
-          : t('analytics.scores.view.periodNote')}
+          : (other?.note ?? t('analytics.scores.view.periodNote'))}
       </Text>
     </Stack>
   );

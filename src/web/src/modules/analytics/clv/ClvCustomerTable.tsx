@@ -6,9 +6,12 @@ import { useWorkspace } from '../../../session/workspace-context.js';
 import type { CustomerClvScore } from '../analytics.types.js';
 import type { CustomerName } from './useCustomerNames.js';
 
+/** A customer's row: the expected purchases come with a fit on request, not with the stored summary. */
+export type ClvRow = Pick<CustomerClvScore, 'customerId' | 'predictedClv' | 'pAlive' | 'historicRevenue'> & { expected90?: number };
+
 /** Props of ClvCustomerTable. */
 export interface ClvCustomerTableProps {
-  rows: CustomerClvScore[];
+  rows: ClvRow[];
   names: Map<number, CustomerName>;
   /** What the table lists, for screen readers. */
   label: string;
@@ -17,11 +20,12 @@ export interface ClvCustomerTableProps {
 const numeric = { ta: 'right', style: { whiteSpace: 'nowrap' } } as const;
 const numericHead = { ta: 'right', style: { whiteSpace: 'nowrap', verticalAlign: 'bottom' } } as const;
 
-/** Customers with their predicted value, chance of still being a customer, expected purchases and revenue so far; each opens the profile. */
+/** Customers with their predicted value, chance of still being a customer, expected purchases (when known) and revenue so far; each opens the profile. */
 export function ClvCustomerTable({ rows, names, label }: ClvCustomerTableProps) {
   const { t } = useTranslation();
   const f = useFormatter();
   const workspace = useWorkspace();
+  const expected = rows.every((row) => row.expected90 !== undefined);
   return (
     <Table.ScrollContainer minWidth={640} type="native">
       <Table striped highlightOnHover verticalSpacing="xs" horizontalSpacing="sm" aria-label={label}>
@@ -36,7 +40,7 @@ export function ClvCustomerTable({ rows, names, label }: ClvCustomerTableProps) 
                 </Text>
               </Tooltip>
             </Table.Th>
-            <Table.Th {...numericHead}>{t('analytics.clv.columns.expected90')}</Table.Th>
+            {expected && <Table.Th {...numericHead}>{t('analytics.clv.columns.expected90')}</Table.Th>}
             <Table.Th {...numericHead}>{t('analytics.clv.columns.historicRevenue')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -56,7 +60,7 @@ export function ClvCustomerTable({ rows, names, label }: ClvCustomerTableProps) 
                 </Table.Td>
                 <Table.Td {...numeric}>{row.predictedClv === null ? '—' : f.money(row.predictedClv)}</Table.Td>
                 <Table.Td {...numeric}>{f.percent(row.pAlive)}</Table.Td>
-                <Table.Td {...numeric}>{f.decimal(row.expected90, 2)}</Table.Td>
+                {expected && <Table.Td {...numeric}>{f.decimal(row.expected90 ?? 0, 2)}</Table.Td>}
                 <Table.Td {...numeric}>{f.money(row.historicRevenue)}</Table.Td>
               </Table.Tr>
             );

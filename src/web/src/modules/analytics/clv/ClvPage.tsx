@@ -1,93 +1,29 @@
-import { Skeleton, Stack, Text } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { ApiError } from '../../../api/client.js';
-import { useWorkspace } from '../../../session/workspace-context.js';
-import { clvListLength, useClvCustomers, useClvModel } from '../analytics.api.js';
-import { AnalyticsEmpty } from '../AnalyticsEmpty.js';
-import { AnalyticsPanel } from '../AnalyticsPanel.js';
-import { todayIn } from '../period-state.js';
-import { QueryBlock } from '../QueryBlock.js';
-import { ClvCustomerTable } from './ClvCustomerTable.js';
-import { readClvSettings, withClvSettings } from './clv-state.js';
-import { ClvSettingsBar } from './ClvSettingsBar.js';
-import { ClvSummary } from './ClvSummary.js';
-import { DecilesChart } from './DecilesChart.js';
-import { ModelParameters } from './ModelParameters.js';
-import { useCustomerNames } from './useCustomerNames.js';
+import { ScoresViewSwitch } from '../ScoresViewSwitch.js';
+import { useScoresSummary } from '../summary.api.js';
+import { useScoresView } from '../useScoresView.js';
+import { ClvFitView } from './ClvFitView.js';
+import { ClvStoredView } from './ClvStoredView.js';
 
-/** The CLV screen: the fitted models, the distribution of predicted value, the most valuable customers and the valuable ones at risk. */
+/** The CLV screen: the predictions of the last computation of the scores (at once), or the models fitted for a day of one's choice. */
 export function ClvPage() {
   const { t } = useTranslation();
-  const workspace = useWorkspace();
-  const [params, setParams] = useSearchParams();
-  const today = todayIn(workspace.timezone);
-  const settings = readClvSettings(params, today);
-  const model = useClvModel(settings.calibrationEnd);
-  const predictions = useClvCustomers(settings);
-  const names = useCustomerNames([...(predictions.data?.top ?? []), ...(predictions.data?.atRisk ?? [])].map((s) => s.customerId));
-  const busy = predictions.isPlaceholderData;
+  const { view, setView } = useScoresView();
+  const summary = useScoresSummary().data ?? null;
+  // Before the first computation only a fit on request can be shown.
+  const stored = view === 'stored' && summary !== null && summary.buyers > 0 ? summary : null;
   return (
     <Stack gap="md">
-      <ClvSettingsBar value={settings} onChange={(next) => setParams((current) => withClvSettings(current, next, today), { replace: true })} />
-      {noPurchasesUpTo(model.error) || noPurchasesUpTo(predictions.error) ? (
-        <AnalyticsEmpty title={t('analytics.clv.empty.title')} text={t('analytics.clv.empty.text')} textReadOnly={t('analytics.clv.empty.textReadOnly')} />
-      ) : (
-        <>
-          <Text size="sm" c="dimmed" maw={820}>
-            {t('analytics.clv.intro')}
-          </Text>
-          <ClvSummary predictions={predictions.data} model={model.data} />
-          <QueryBlock query={predictions} loading={<PredictionSkeleton />}>
-            {(p) => (
-              <>
-                {/* What to act on first, then the distribution, then how the models were fitted. */}
-                <AnalyticsPanel title={t('analytics.clv.atRisk.title')} intro={t('analytics.clv.atRisk.text')} busy={busy}>
-                  {p.atRisk.length === 0 ? (
-                    <Text c="dimmed">{t('analytics.clv.atRisk.none')}</Text>
-                  ) : (
-                    <ClvCustomerTable rows={p.atRisk} names={names} label={t('analytics.clv.atRisk.title')} />
-                  )}
-                </AnalyticsPanel>
-                <AnalyticsPanel title={t('analytics.clv.top.title')} intro={t('analytics.clv.top.text')} busy={busy}>
-                  <ClvCustomerTable rows={p.top} names={names} label={t('analytics.clv.top.title')} />
-                  <Text size="xs" c="dimmed">
-                    {t('analytics.clv.onePurchase')}
-                  </Text>
-                </AnalyticsPanel>
-                <AnalyticsPanel title={t('analytics.clv.deciles.title')} intro={t('analytics.clv.deciles.text')} busy={busy}>
-                  {/* Without a spend model every prediction is empty; a row of zeros would read as a forecast. */}
-                  {p.top[0]?.predictedClv === null ? <Text c="dimmed">{t('analytics.clv.model.noSpendModel')}</Text> : <DecilesChart deciles={p.deciles} />}
-                </AnalyticsPanel>
-                <AnalyticsPanel
-                  title={t('analytics.clv.model.title')}
-                  intro={model.data ? t('analytics.clv.model.text', { customers: model.data.customers }) : ''}
-                  busy={model.isPlaceholderData}
-                >
-                  <QueryBlock query={model} loading={<Skeleton height={280} />}>
-                    {(m) => <ModelParameters model={m} />}
-                  </QueryBlock>
-                </AnalyticsPanel>
-              </>
-            )}
-          </QueryBlock>
-        </>
+      {summary !== null && summary.buyers > 0 && (
+        <ScoresViewSwitch
+          view={stored ? 'stored' : 'period'}
+          summary={summary}
+          onChange={setView}
+          other={{ label: t('analytics.scores.clv.fit'), note: t('analytics.scores.clv.fitNote') }}
+        />
       )}
+      {stored ? <ClvStoredView summary={stored} /> : <ClvFitView />}
     </Stack>
   );
-}
-
-function PredictionSkeleton() {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="md" role="status" aria-label={t('common.loading')}>
-      <Skeleton height={360} radius="md" />
-      <Skeleton height={clvListLength * 40} radius="md" />
-    </Stack>
-  );
-}
-
-// The models need at least one purchase up to the calibration day; the API refuses the day otherwise.
-function noPurchasesUpTo(error: Error | null): boolean {
-  return error instanceof ApiError && error.status === 400 && error.details.some((d) => d.field.endsWith('calibrationEnd'));
 }

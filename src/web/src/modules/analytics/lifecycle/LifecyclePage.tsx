@@ -7,6 +7,7 @@ import { AnalyticsEmpty } from '../AnalyticsEmpty.js';
 import { AnalyticsPanel } from '../AnalyticsPanel.js';
 import { PeriodBar } from '../PeriodBar.js';
 import { QueryBlock } from '../QueryBlock.js';
+import { useScoresSummary } from '../summary.api.js';
 import { usePeriod } from '../usePeriod.js';
 import { anyPurchases, shownStages } from './lifecycle-figures.js';
 import { readLifecycleRules, withLifecycleRules } from './lifecycle-state.js';
@@ -14,8 +15,9 @@ import { LifecycleRules } from './LifecycleRules.js';
 import { StageChart } from './StageChart.js';
 import { StageSankey } from './StageSankey.js';
 import { StageTable } from './StageTable.js';
+import { StoredStagesPanel } from './StoredStagesPanel.js';
 
-/** The lifecycle screen: the rules in use, the stages at every month end, and the moves between the period's first and last day. */
+/** The lifecycle screen: the customers per stage now (as of the last computation, opening their lists), then for the period the rules in use, the stages at every month end, and the moves between its first and last day. */
 export function LifecyclePage() {
   const { t } = useTranslation();
   const f = useFormatter();
@@ -24,8 +26,10 @@ export function LifecyclePage() {
   const chosen = readLifecycleRules(params);
   const lifecycle = useLifecycle(period, chosen);
   const busy = lifecycle.isPlaceholderData;
+  const summary = useScoresSummary().data ?? null;
   return (
     <Stack gap="md">
+      {summary !== null && summary.buyers > 0 && <StoredStagesPanel summary={summary} />}
       <PeriodBar />
       <QueryBlock query={lifecycle} loading={<LifecycleSkeleton />}>
         {(analysis) =>
