@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { withKey } from '../test/harness.js';
 import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
 import { moscowDay, moscowToday, recomputeScores, scoredCustomers, seedScoredShop, sendSokolovSecondPurchase } from './support/scored-shop.js';
-import { newShop } from './support/server.js';
+import { addMember, newShop } from './support/server.js';
 import { browserSuite } from './support/suite.js';
 
 const chromiumPath = inject('chromiumPath');
@@ -268,6 +268,20 @@ describe.skipIf(!chromiumPath)('web app: the customer base as of the last comput
     await now.getByRole('link', { name: 'Потенциальные' }).click();
     await page.waitForURL(/\/customers\?stage=potential$/);
     await expectListed(page, ['Кузнецова']);
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('tells an analyst, who may not compute the scores, that they come on request', async () => {
+    const shop = await newShop(suite.server, 'Аналитик');
+    await seedScoredShop(suite.server, shop);
+    const analyst = await addMember(suite.server, shop, 'analyst');
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    await signIn(page, analyst);
+    const pending = page.getByRole('region', { name: 'Оценки клиентов ещё не рассчитаны' });
+    await expect.poll(() => shown(pending), patiently).toMatch(/Их рассчитывает по запросу администратор или маркетолог; сводка появится после первого расчёта\.$/);
+    expect(await pending.getByRole('button').count()).toBe(0);
     expectNoPageErrors(tab);
     await tab.context.close();
   });

@@ -56,7 +56,7 @@ describe.skipIf(!chromiumPath)('web app: the home screen', () => {
 
     // Before the first computation of the scores the home screen explains them, with the button computing them.
     const pending = page.getByRole('region', { name: 'Оценки клиентов ещё не рассчитаны' });
-    expect(await shown(pending)).toContain('считаются по всем заказам и сохраняются, поэтому эти карточки открываются сразу.');
+    expect(await shown(pending)).toContain('считаются по всем заказам и сохраняются, поэтому сводка по клиентской базе открывается сразу при любом её размере.');
     await pending.getByRole('button', { name: 'Рассчитать' }).waitFor();
     // Nothing on the home screen fits the CLV models or scores every customer on a visit.
     expect(requested.filter((path) => /\/analytics\/(clv|rfm|abc-xyz|lifecycle)/.test(path))).toEqual([]);

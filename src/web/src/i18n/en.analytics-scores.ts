@@ -7,11 +7,11 @@ export const scoresEn = {
   asOf: 'All history as of {{time}}',
   pending: {
     title: 'The customer scores are not computed yet',
-    text: 'RFM segments, ABC/XYZ classes, lifecycle stages and the predicted value of every customer are computed from all the orders and kept, so these cards open at once.',
+    text: 'RFM segments, ABC/XYZ classes, lifecycle stages and the predicted value of every customer are computed from all the orders and kept, so the overview of the customer base opens at once, whatever its size.',
     compute: 'Compute them now; afterwards they are recomputed every {{hours}} h.',
     computeOnRequest: 'Compute them now; afterwards whenever you ask.',
-    schedule: 'They are computed on schedule, every {{hours}} h; the cards appear after the first computation.',
-    onRequest: 'An administrator or a marketer computes them on request; the cards appear after the first computation.',
+    schedule: 'They are computed on schedule, every {{hours}} h; the overview appears after the first computation.',
+    onRequest: 'An administrator or a marketer computes them on request; the overview appears after the first computation.',
   },
   view: {
     label: 'What the screen shows',
