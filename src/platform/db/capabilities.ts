@@ -8,6 +8,8 @@ export interface Capabilities {
   concurrentWriters: boolean;
   /** Multi-row inserts are much faster than one row per statement (PostgreSQL round trips). */
   prefersMultiRowInsert: boolean;
+  /** Arrays bind as one parameter, so `unnest` inserts thousands of rows in one statement (PostgreSQL). */
+  arrayParameters: boolean;
   /** Largest number of bound parameters in one statement. */
   maxParameters: number;
   /** Case-insensitive LIKE operator. */
@@ -20,6 +22,7 @@ export const sqliteCapabilities: Capabilities = {
   skipLocked: false,
   concurrentWriters: false,
   prefersMultiRowInsert: false,
+  arrayParameters: false,
   maxParameters: 32766,
   ilike: 'like', // SQLite's LIKE is case-insensitive for ASCII; names are also stored lower-cased in search columns
 };
@@ -30,6 +33,7 @@ export const postgresCapabilities: Capabilities = {
   skipLocked: true,
   concurrentWriters: true,
   prefersMultiRowInsert: true,
+  arrayParameters: true,
   maxParameters: 65535,
   ilike: 'ilike',
 };

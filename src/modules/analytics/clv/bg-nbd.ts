@@ -101,20 +101,30 @@ export function fitBgNbd(customers: readonly RfmSummary[]): BgNbdFit {
 }
 
 /** P(alive | x, t_x, T): the probability that the customer has not dropped out (equation 11). */
-export function probabilityAlive({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: RfmSummary): number {
-  if (x === 0) return 1;
-  return 1 / (1 + (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + tx))));
+export function probabilityAlive(params: BgNbdParams, summary: RfmSummary): number {
+  return 1 / aliveDenominator(params, summary);
 }
 
 /** E[Y(t) | x, t_x, T]: purchases expected in the next t time units (equation 10). */
-export function expectedPurchases({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: RfmSummary, t: number): number {
+export function expectedPurchases(params: BgNbdParams, summary: RfmSummary, t: number): number {
+  return expectedPurchasesNumerator(params, summary.x, summary.T, t) / aliveDenominator(params, summary);
+}
+
+/**
+ * The numerator of equation 10, which depends on x and T but not on t_x: customers with the same
+ * number of repeat purchases and the same first purchase day share it (and its 2F1 series).
+ */
+export function expectedPurchasesNumerator({ r, alpha, a, b }: BgNbdParams, x: number, T: number, t: number): number {
   if (t <= 0) return 0;
   // a = 1 exactly is a removable singularity of the closed form; a fitted a never lands on it.
   if (a === 1) throw new RangeError('the conditional expectation is undefined at a = 1');
   const ratio = Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t)));
-  const numerator = ((a + b + x - 1) / (a - 1)) * (1 - ratio * hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t)));
-  const alive = x === 0 ? 1 : 1 + (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)));
-  return numerator / alive;
+  return ((a + b + x - 1) / (a - 1)) * (1 - ratio * hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t)));
+}
+
+/** The denominator of equations 10 and 11: 1 + [x > 0] · a / (b + x − 1) · ((α + T) / (α + t_x))^(r + x). */
+export function aliveDenominator({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: RfmSummary): number {
+  return x === 0 ? 1 : 1 + (a / (b + x - 1)) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)));
 }
 
 function logSumExp(u: number, v: number): number {

@@ -1,7 +1,7 @@
 import { paretoClasses } from '../abc-xyz/abc-xyz.js';
-import { type BgNbdParams, expectedPurchases, probabilityAlive, type RfmSummary } from '../clv/bg-nbd.js';
+import { aliveDenominator, type BgNbdParams, expectedPurchasesNumerator, type RfmSummary } from '../clv/bg-nbd.js';
 import { expectedSpend, type GammaGammaParams } from '../clv/gamma-gamma.js';
-import { predictedClv } from '../clv/predicted-clv.js';
+import { discountedPurchasesNumerator } from '../clv/predicted-clv.js';
 import type { LifecycleRules, LifecycleStage } from '../lifecycle/lifecycle.js';
 import { type RfmInput, rfmScores, rfmSegment, type RfmSegment, type RfmThresholds } from '../rfm/rfm.js';
 
@@ -131,31 +131,36 @@ const xyzLetters = ['X', 'Y', 'Z'] as const;
 
 type ClvScores = Pick<CustomerScore, 'pAlive' | 'expected30' | 'expected90' | 'expected365' | 'predictedClv'>;
 
-// The CLV scores of a buyer. Customers with the same history (most one-time buyers of a day share
-// one) get the same scores, computed once: the conditional expectations need a 2F1 series each.
+// The CLV scores of a buyer. The expensive part, the 2F1 series of E[Y(t)], depends only on x and T,
+// which many customers share (the same number of repeat purchases, the same first purchase day): it is
+// computed once per pair, and each customer's t_x enters through a cheap denominator.
 function clvScorer(rules: ScoringRules, models: ScoringModels): (c: ScoringInput) => ClvScores {
   const none: ClvScores = { pAlive: null, expected30: null, expected90: null, expected365: null, predictedClv: null };
   const { bgNbd, gammaGamma } = models;
   if (!bgNbd) return () => none;
-  const cache = new Map<string, Omit<ClvScores, 'predictedClv'> & { perUnitSpend: number }>();
+  const cache = new Map<string, { n30: number; n90: number; n365: number; clv: number }>();
   const horizon = { months: rules.clv.months, monthlyDiscount: rules.clv.monthlyDiscount, unitsPerMonth: weeksPerMonth };
   return (c) => {
     const s = modelSummary(c, rules.asOfDay, rules.minorPerMajor);
-    const key = `${s.x}|${s.tx}|${s.T}`;
-    let hit = cache.get(key);
-    if (!hit) {
-      hit = {
-        pAlive: probabilityAlive(bgNbd, s),
-        expected30: expectedPurchases(bgNbd, s, 30 / 7),
-        expected90: expectedPurchases(bgNbd, s, 90 / 7),
-        expected365: expectedPurchases(bgNbd, s, 365 / 7),
-        // The CLV of one money unit spent per purchase: scaled by each customer's expected spend below.
-        perUnitSpend: predictedClv(bgNbd, s, 1, horizon),
+    const key = `${s.x}|${s.T}`;
+    let shared = cache.get(key);
+    if (!shared) {
+      shared = {
+        n30: expectedPurchasesNumerator(bgNbd, s.x, s.T, 30 / 7),
+        n90: expectedPurchasesNumerator(bgNbd, s.x, s.T, 90 / 7),
+        n365: expectedPurchasesNumerator(bgNbd, s.x, s.T, 365 / 7),
+        clv: discountedPurchasesNumerator(bgNbd, s.x, s.T, horizon),
       };
-      cache.set(key, hit);
+      cache.set(key, shared);
     }
-    const { perUnitSpend, ...rest } = hit;
+    const denominator = aliveDenominator(bgNbd, s);
     const spend = gammaGamma ? expectedSpend(gammaGamma, s) : null;
-    return { ...rest, predictedClv: spend === null ? null : Math.round(perUnitSpend * spend * rules.minorPerMajor) };
+    return {
+      pAlive: 1 / denominator,
+      expected30: shared.n30 / denominator,
+      expected90: shared.n90 / denominator,
+      expected365: shared.n365 / denominator,
+      predictedClv: spend === null ? null : Math.round(((shared.clv * spend) / denominator) * rules.minorPerMajor),
+    };
   };
 }

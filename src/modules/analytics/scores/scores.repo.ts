@@ -3,6 +3,7 @@ import type { AnalyticsRunsTable, CustomerScoresTable, Database, StageTransition
 import { readJson, writeJson } from '../../../platform/db/normalize.js';
 import { purchaseStatuses } from '../../orders/purchase-statuses.js';
 import type { ScoringInput } from './customer-scoring.js';
+import type { Capabilities } from '../../../platform/db/capabilities.js';
 
 /** A stored score row. */
 export type ScoreRow = CustomerScoresTable;
@@ -11,10 +12,19 @@ export type RunRow = AnalyticsRunsTable;
 
 // Rows per statement when writing scores: 16 columns stay under both engines' parameter limits.
 const writeBatch = 1000;
+// Rows per statement where arrays bind as one parameter each.
+const arrayBatch = 20_000;
+// The score columns a computation writes, beside the key.
+const scoreColumns = [
+  'rfm_r', 'rfm_f', 'rfm_m', 'rfm_segment', 'abc', 'xyz', 'stage', 'stage_since', 'p_alive', 'expected_30', 'expected_90', 'expected_365', 'predicted_clv', 'computed_at',
+] as const;
 
 /** SQL of the stored scores, their computations and the workspace's analytics settings. */
 export class ScoresRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly caps: Capabilities,
+  ) {}
 
   /** Every live customer (not merged away, not erased) with the aggregates the scores need, in id order. */
   async scoringInputs(workspaceId: string): Promise<ScoringInput[]> {
@@ -45,8 +55,11 @@ export class ScoresRepo {
     const step = Math.max(1, Math.ceil(Number(counted.rows[0]?.n ?? 0) / maxCustomers));
     const result = await sql<{ customer_id: number; order_day: number }>`
       select o.customer_id, o.order_day
-      from customer_stats s join orders o on o.workspace_id = s.workspace_id and o.customer_id = s.customer_id
-      where s.workspace_id = ${workspaceId} and s.order_days >= 2 and s.customer_id % ${step} = 0 and o.status in (${sql.join(purchaseStatuses)})
+      -- "cross join" keeps SQLite on this order (the sampled customers first, then their orders by
+      -- index); left to itself it may walk every order of the workspace instead.
+      from customer_stats s cross join orders o
+      where s.workspace_id = ${workspaceId} and s.order_days >= 2 and s.customer_id % ${step} = 0
+        and o.workspace_id = s.workspace_id and o.customer_id = s.customer_id and o.status in (${sql.join(purchaseStatuses)})
       group by o.customer_id, o.order_day
       order by o.customer_id, o.order_day`.execute(this.db);
     return result.rows.map((r) => ({ customer_id: Number(r.customer_id), order_day: Number(r.order_day) }));
@@ -96,32 +109,37 @@ export class ScoresRepo {
     return new Map(rows.map((r) => [Number(r.customer_id), r]));
   }
 
-  /** Writes scores (insert or replace), in one transaction per batch so writers of other kinds are never held up long. */
+  /**
+   * Writes scores (insert or replace), one transaction per batch so writers of other kinds are never
+   * held up long. On PostgreSQL a batch is one statement over arrays (`unnest`): a million rows in
+   * seconds instead of a thousand round trips.
+   */
   async writeScores(rows: readonly Insertable<CustomerScoresTable>[]): Promise<void> {
+    if (this.caps.arrayParameters) {
+      for (let i = 0; i < rows.length; i += arrayBatch) await this.unnestScores(rows.slice(i, i + arrayBatch));
+      return;
+    }
     for (let i = 0; i < rows.length; i += writeBatch) {
       await this.db
         .insertInto('customer_scores')
         .values(rows.slice(i, i + writeBatch))
-        .onConflict((oc) =>
-          oc.columns(['workspace_id', 'customer_id']).doUpdateSet((eb) => ({
-            rfm_r: eb.ref('excluded.rfm_r'),
-            rfm_f: eb.ref('excluded.rfm_f'),
-            rfm_m: eb.ref('excluded.rfm_m'),
-            rfm_segment: eb.ref('excluded.rfm_segment'),
-            abc: eb.ref('excluded.abc'),
-            xyz: eb.ref('excluded.xyz'),
-            stage: eb.ref('excluded.stage'),
-            stage_since: eb.ref('excluded.stage_since'),
-            p_alive: eb.ref('excluded.p_alive'),
-            expected_30: eb.ref('excluded.expected_30'),
-            expected_90: eb.ref('excluded.expected_90'),
-            expected_365: eb.ref('excluded.expected_365'),
-            predicted_clv: eb.ref('excluded.predicted_clv'),
-            computed_at: eb.ref('excluded.computed_at'),
-          })),
-        )
+        .onConflict((oc) => oc.columns(['workspace_id', 'customer_id']).doUpdateSet((eb) => Object.fromEntries(scoreColumns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
         .execute();
     }
+  }
+
+  private async unnestScores(rows: readonly Insertable<CustomerScoresTable>[]): Promise<void> {
+    const column = (name: keyof CustomerScoresTable) => rows.map((r) => r[name] ?? null);
+    await sql`
+      insert into customer_scores (workspace_id, customer_id, ${sql.join(scoreColumns.map((c) => sql.ref(c)))})
+      select * from unnest(
+        ${column('workspace_id')}::text[], ${column('customer_id')}::bigint[],
+        ${column('rfm_r')}::integer[], ${column('rfm_f')}::integer[], ${column('rfm_m')}::integer[], ${column('rfm_segment')}::text[],
+        ${column('abc')}::text[], ${column('xyz')}::text[], ${column('stage')}::text[], ${column('stage_since')}::integer[],
+        ${column('p_alive')}::float8[], ${column('expected_30')}::float8[], ${column('expected_90')}::float8[], ${column('expected_365')}::float8[],
+        ${column('predicted_clv')}::bigint[], ${column('computed_at')}::bigint[])
+      on conflict (workspace_id, customer_id) do update set
+        ${sql.join(scoreColumns.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`.execute(this.db);
   }
 
   /** Removes the scores of customers (merged away or erased since they were scored). */
@@ -133,6 +151,17 @@ export class ScoresRepo {
 
   /** Records stage changes. */
   async addTransitions(rows: readonly Insertable<StageTransitionsTable>[]): Promise<void> {
+    if (this.caps.arrayParameters) {
+      for (let i = 0; i < rows.length; i += arrayBatch) {
+        const part = rows.slice(i, i + arrayBatch);
+        const column = (name: keyof StageTransitionsTable) => part.map((r) => r[name] ?? null);
+        await sql`
+          insert into stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, computed_at)
+          select * from unnest(${column('workspace_id')}::text[], ${column('customer_id')}::bigint[], ${column('from_stage')}::text[],
+            ${column('to_stage')}::text[], ${column('day')}::integer[], ${column('computed_at')}::bigint[])`.execute(this.db);
+      }
+      return;
+    }
     for (let i = 0; i < rows.length; i += writeBatch) await this.db.insertInto('stage_transitions').values(rows.slice(i, i + writeBatch)).execute();
   }
 

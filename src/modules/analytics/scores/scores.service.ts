@@ -63,14 +63,14 @@ export class ScoresService {
 
   /** The workspace's analytics settings (the defaults until changed). */
   async settings(workspaceId: string): Promise<AnalyticsSettings> {
-    const stored = await new ScoresRepo(this.db.kysely).settings(workspaceId);
+    const stored = await new ScoresRepo(this.db.kysely, this.db.caps).settings(workspaceId);
     const parsed = analyticsSettingsSchema.safeParse(stored);
     return parsed.success ? parsed.data : defaultAnalyticsSettings;
   }
 
   /** Saves the settings; the scores are recomputed with them. */
   async saveSettings(workspaceId: string, settings: AnalyticsSettings, userId: string | null): Promise<{ settings: AnalyticsSettings; run: ScoresRun | null }> {
-    await new ScoresRepo(this.db.kysely).saveSettings(workspaceId, settings, userId, this.clock.now());
+    await new ScoresRepo(this.db.kysely, this.db.caps).saveSettings(workspaceId, settings, userId, this.clock.now());
     const run = await this.request(workspaceId, 'settings', userId).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === 'conflict') return null;
       throw error;
@@ -99,7 +99,7 @@ export class ScoresService {
 
   /** The latest computations, newest first. */
   async runs(workspaceId: string, limit = 10): Promise<ScoresRun[]> {
-    return (await new ScoresRepo(this.db.kysely).runs(workspaceId, limit)).map((r) => ({
+    return (await new ScoresRepo(this.db.kysely, this.db.caps).runs(workspaceId, limit)).map((r) => ({
       id: r.id,
       trigger: r.trigger,
       status: r.status as ScoresRun['status'],
@@ -116,14 +116,14 @@ export class ScoresService {
 
   /** What the latest successful computation adds up to (null: never computed). */
   async summary(workspaceId: string): Promise<({ asOf: string; computedAt: number } & ScoresSummary) | null> {
-    const latest = await new ScoresRepo(this.db.kysely).latestSummary(workspaceId);
+    const latest = await new ScoresRepo(this.db.kysely, this.db.caps).latestSummary(workspaceId);
     if (!latest || latest.summary === null) return null;
     return { asOf: isoDay(latest.as_of_day), computedAt: latest.finished_at, ...(latest.summary as ScoresSummary) };
   }
 
   /** One customer's stored scores and stage history (null: never computed). */
   async forCustomer(workspaceId: string, customerId: number): Promise<CustomerScoresView | null> {
-    const repo = new ScoresRepo(this.db.kysely);
+    const repo = new ScoresRepo(this.db.kysely, this.db.caps);
     const row = await repo.get(workspaceId, customerId);
     if (!row) return null;
     const num = (v: number | null) => (v === null ? null : Number(v));
@@ -152,7 +152,7 @@ export class ScoresService {
     const now = this.clock.now();
     const asOfDay = localDayNumber(now, workspace.timezone);
     const id = randomUUID();
-    const started = await new ScoresRepo(this.db.kysely).startRun(
+    const started = await new ScoresRepo(this.db.kysely, this.db.caps).startRun(
       { id, workspace_id: workspaceId, trigger, status: 'running', as_of_day: asOfDay, customers: null, changed: null, written: null, phases: null, summary: null, error: null, requested_by: userId, started_at: now, finished_at: null },
       staleRunMs,
     );
@@ -161,7 +161,7 @@ export class ScoresService {
   }
 
   private async execute(workspaceId: string, run: ScoresRun): Promise<ScoresRun> {
-    const repo = new ScoresRepo(this.db.kysely);
+    const repo = new ScoresRepo(this.db.kysely, this.db.caps);
     try {
       const { customers, changed, written, phases, summary } = await this.compute(workspaceId, run);
       const finishedAt = this.clock.now();
@@ -176,7 +176,7 @@ export class ScoresService {
   }
 
   private async compute(workspaceId: string, run: ScoresRun): Promise<{ customers: number; changed: number; written: number; phases: Record<string, number>; summary: ScoresSummary }> {
-    const repo = new ScoresRepo(this.db.kysely);
+    const repo = new ScoresRepo(this.db.kysely, this.db.caps);
     const phases: Record<string, number> = {};
     let mark = performance.now();
     const lap = (name: string) => {
