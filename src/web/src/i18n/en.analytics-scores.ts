@@ -17,7 +17,7 @@ export const scoresEn = {
     label: 'What the screen shows',
     stored: 'All history',
     period: 'A period, from orders',
-    storedNote: 'All purchases up to {{day}}, as of the computation of {{time}}; each group opens its customers.',
+    storedNote: 'All purchases up to the computation of {{time}}; each group opens its customers.',
     periodNote: 'Counted from the period’s orders on request. Links to customers are on the all-history view: the customer list follows the stored scores.',
   },
   kpiSource: {

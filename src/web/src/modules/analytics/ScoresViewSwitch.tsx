@@ -31,7 +31,7 @@ export function ScoresViewSwitch({ view, summary, onChange, other }: ScoresViewS
       />
       <Text size="sm" c="dimmed">
         {view === 'stored'
-          ? t('analytics.scores.view.storedNote', { day: f.day(summary.asOf), time: f.dateTime(summary.computedAt) })
+          ? t('analytics.scores.view.storedNote', { time: f.dateTime(summary.computedAt) })
           : (other?.note ?? t('analytics.scores.view.periodNote'))}
       </Text>
     </Stack>
