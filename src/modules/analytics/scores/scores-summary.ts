@@ -33,6 +33,11 @@ export interface ScoresSummary {
   lifetime: { churnedAverageDays: number | null; tenureAverageDays: number | null };
   clv: {
     model: (BgNbdParams & Partial<GammaGammaParams>) | null;
+    /** The horizon the predicted CLV covers. */
+    months: number;
+    monthlyDiscount: number;
+    /** Buyers with P(alive) under 50 %. */
+    atRiskCustomers: number;
     /** Minor units. */
     totalPredictedClv: number;
     /** Predicted CLV at the 10th … 100th percentile of buyers, minor units. */
@@ -49,7 +54,7 @@ const classIndex = { A: 0, B: 1, C: 2, X: 0, Y: 1, Z: 2 } as const;
 export function summariseScores(
   inputs: readonly ScoringInput[],
   scores: readonly CustomerScore[],
-  context: { asOfDay: number; churnDays: number; model: ScoresSummary['clv']['model']; listSize?: number },
+  context: { asOfDay: number; churnDays: number; model: ScoresSummary['clv']['model']; months: number; monthlyDiscount: number; listSize?: number },
 ): ScoresSummary {
   const listSize = context.listSize ?? 20;
   const stages = Object.fromEntries(lifecycleStages.map((s) => [s, 0])) as StageCounts;
@@ -93,6 +98,9 @@ export function summariseScores(
     },
     clv: {
       model: context.model,
+      months: context.months,
+      monthlyDiscount: context.monthlyDiscount,
+      atRiskCustomers: clvCustomers.filter((c) => c.pAlive < 0.5).length,
       totalPredictedClv: values.reduce((sum, v) => sum + v, 0),
       deciles: values.length === 0 ? [] : Array.from({ length: 10 }, (_, i) => values[Math.min(values.length - 1, Math.ceil(((i + 1) / 10) * values.length) - 1)]),
       top: topBy(clvCustomers, (a, b) => (b.predictedClv ?? 0) - (a.predictedClv ?? 0) || a.customerId - b.customerId, listSize),

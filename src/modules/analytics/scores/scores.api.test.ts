@@ -91,6 +91,8 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     // Tenure to 2026-07-06: c1 66, c2 308, c3 11, c4 370, c5 127 days: 882 / 5.
     expect(summary.lifetime.churnedAverageDays).toBeCloseTo(122 / 3, 10);
     expect(summary.lifetime.tenureAverageDays).toBeCloseTo(882 / 5, 10);
+    expect(summary).toMatchObject({ indexLastDay: '2026-07-05', clv: { months: 12, monthlyDiscount: 0.01 } });
+    expect(summary.clv.atRiskCustomers).toBe(summary.clv.atRisk.length);
     expect(summary.clv.deciles).toHaveLength(10);
     expect(summary.clv.top.map((c: { customerId: number }) => c.customerId)).toHaveLength(5);
     expect(summary.clv.atRisk.every((c: { pAlive: number }) => c.pAlive < 0.5)).toBe(true);

@@ -55,6 +55,7 @@ const summaryClvCustomer = z.object({
 export const scoresSummarySchema = z
   .object({
     asOf: z.string().meta({ description: 'The local day the scores were computed for' }),
+    indexLastDay: z.string().meta({ description: 'The last day the KPI index of this computation counts (the day before asOf)' }),
     computedAt: z.number().int().meta({ description: 'When the computation finished' }),
     customers: z.number().int(),
     buyers: z.number().int().meta({ description: 'Customers with a purchase: those RFM, ABC/XYZ and CLV score' }),
@@ -69,6 +70,9 @@ export const scoresSummarySchema = z
     }),
     clv: z.object({
       model: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), p: z.number().optional(), q: z.number().optional(), gamma: z.number().optional() }).nullable(),
+      months: z.number().int().meta({ description: 'Months ahead the predicted CLV covers' }),
+      monthlyDiscount: z.number(),
+      atRiskCustomers: z.number().int().meta({ description: 'Buyers with P(alive) under 50 %' }),
       totalPredictedClv: z.number().int(),
       deciles: z.array(z.number().int()),
       top: z.array(summaryClvCustomer),

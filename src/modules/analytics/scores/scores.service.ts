@@ -115,10 +115,11 @@ export class ScoresService {
   }
 
   /** What the latest successful computation adds up to (null: never computed). */
-  async summary(workspaceId: string): Promise<({ asOf: string; computedAt: number } & ScoresSummary) | null> {
+  async summary(workspaceId: string): Promise<({ asOf: string; indexLastDay: string; computedAt: number } & ScoresSummary) | null> {
     const latest = await new ScoresRepo(this.db.kysely, this.db.caps).latestSummary(workspaceId);
     if (!latest || latest.summary === null) return null;
-    return { asOf: isoDay(latest.as_of_day), computedAt: latest.finished_at, ...(latest.summary as ScoresSummary) };
+    // The KPI index of the computation counts the complete days before it.
+    return { asOf: isoDay(latest.as_of_day), indexLastDay: isoDay(latest.as_of_day - 1), computedAt: latest.finished_at, ...(latest.summary as ScoresSummary) };
   }
 
   /** One customer's stored scores and stage history (null: never computed). */
@@ -210,7 +211,7 @@ export class ScoresService {
       clv: settings.clv,
       minorPerMajor,
     }, models);
-    const summary = summariseScores(inputs, scores, { asOfDay, churnDays: lifecycle.churnDays, model: models.bgNbd ? { ...models.bgNbd, ...models.gammaGamma } : null });
+    const summary = summariseScores(inputs, scores, { asOfDay, churnDays: lifecycle.churnDays, model: models.bgNbd ? { ...models.bgNbd, ...models.gammaGamma } : null, ...settings.clv });
     lap('score');
 
     // Only rows that change are written: a daily computation moves a fraction of the customers.
