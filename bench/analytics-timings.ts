@@ -78,7 +78,7 @@ export async function runTimings(app: App, workspaceId: string, secretKey: strin
     if (runsMs.length === 0) runsMs.push(warmUp);
     const ms = median(runsMs);
     log(`  GET ${endpoint.path}: median ${ms.toFixed(0)} ms of ${runsMs.map((r) => r.toFixed(0)).join(', ')}${measured === 0 ? ' (the warm-up alone)' : ''}`);
-    report({ type: 'timing', section: 'http', ...endpoint, runsMs, ms });
+    report({ type: 'timing', section: 'http', ...endpoint, runsMs, ms, ...(measured === 0 ? { detail: 'the warm-up alone' } : {}) });
   };
 
   const month = (day: number) => isoDay(day).slice(0, 7);
