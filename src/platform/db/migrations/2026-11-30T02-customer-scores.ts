@@ -51,10 +51,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('computed_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('customer_scores_pk', ['workspace_id', 'customer_id'])
     .execute();
-  // The list filters by these; each index ends with the id so a filtered page is a keyset range.
-  for (const column of ['rfm_segment', 'stage', 'abc', 'predicted_clv']) {
-    await db.schema.createIndex(`customer_scores_${column}`).on('customer_scores').columns(['workspace_id', column, 'customer_id']).execute();
-  }
+  // No secondary index: the customer list joins a page's scores by the primary key and filters on
+  // them while it walks its own sort order, and a computation rewrites up to every row.
 
   await withId(t, db.schema.createTable('stage_transitions'))
     .addColumn('workspace_id', 'text', (c) => c.notNull())
