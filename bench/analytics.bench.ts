@@ -103,7 +103,7 @@ interface TimingsReport {
   /** The timed process's peak resident memory (VmHWM), MiB. */
   peakRssMiB: number;
   /** What was still running when the budget ran out, and for how long. */
-  cut: { name: string; section: Timing['section']; group?: 'dashboard' | 'clv'; ms: number } | null;
+  cut: { name: string; section: Timing['section']; group?: 'dashboard' | 'live' | 'clv'; ms: number } | null;
 }
 
 // The product's timings in a child process (its peak RSS is then the platform's own), read line by
@@ -114,7 +114,7 @@ async function timeProduct(url: string, workspaceId: string, key: string, engine
   const args = [...profile, '--import', 'tsx', script, '--url', url, '--workspace', workspaceId, '--key', key, '--last-day', lastDay, '--runs', String(runs)];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const report: TimingsReport = { timings: [], rfmCells: null, rssStartMiB: null, peakRssMiB: 0, cut: null };
-  let running: { name: string; section: Timing['section']; group?: 'dashboard' | 'clv'; since: number } | null = null;
+  let running: { name: string; section: Timing['section']; group?: 'dashboard' | 'live' | 'clv'; since: number } | null = null;
   let done = false;
   createInterface({ input: child.stdout }).on('line', (text) => {
     if (!text.startsWith('{')) return;
@@ -176,23 +176,32 @@ function rows(engine: Engine, load: LoadReport, report: TimingsReport): string[]
   const recompute = of('recompute')[0];
   if (recompute) {
     out.push([
-      'recomputation: services.scores.recompute',
+      'recomputation: services.scores.recompute (all scores, CLV, KPI index)',
       recompute.error ? `FAILED after ${s(recompute.ms)}: ${recompute.error.slice(0, 80)}` : s(recompute.ms),
       ratio(recompute.ms),
-      recompute.error ? '' : `≤ ${targets.ratio}× ${met(recompute.ms <= targets.ratio * yard)}`,
+      '',
     ]);
-    for (const [name, phaseMs] of Object.entries(recompute.phases ?? {})) out.push([`  phase: ${name}`, s(phaseMs), ratio(phaseMs), '']);
+    const phases = recompute.phases ?? {};
+    for (const [name, phaseMs] of Object.entries(phases)) out.push([`  phase: ${name}`, s(phaseMs), ratio(phaseMs), '']);
+    // The part DuckDB's RFM stands beside: everything but fitting the CLV models and building the KPI index.
+    if (!recompute.error && phases.fit !== undefined) {
+      const rfmPart = recompute.ms - phases.fit - (phases.kpiIndex ?? 0);
+      out.push(['  RFM, ABC/XYZ and lifecycle (all but the fit and the KPI index)', s(rfmPart), ratio(rfmPart), `≤ ${targets.ratio}× ${met(rfmPart <= targets.ratio * yard)}`]);
+    }
+    for (const again of of('recompute').slice(1)) out.push([`  ${again.name}`, s(again.ms), ratio(again.ms), '']);
   } else if (cut?.section === 'recompute') {
     out.push(['recomputation: services.scores.recompute', `not finished: stopped after ${s(cut.ms)}`, `> ${ratio(cut.ms)}`, `≤ ${targets.ratio}× MISSED`]);
   } else {
     out.push(['recomputation: services.scores.recompute', report.timings.length > 0 && !cut ? 'not in this build' : 'not reached', '', `≤ ${targets.ratio}×`]);
   }
   const standIns = of('services');
-  const standIn = standIns.reduce((sum, t) => sum + t.ms, 0);
-  for (const t of standIns) out.push([`  stand-in: ${t.name}`, s(t.ms), ratio(t.ms), '']);
+  for (const t of standIns) out.push([`  ${recompute ? 'analysis from orders' : 'stand-in'}: ${t.name}`, s(t.ms), ratio(t.ms), '']);
   out.push(...unfinished('services'));
-  const complete = standIns.length === 4;
-  out.push([`  stand-in recomputation, ${complete ? 'the four together' : `the ${standIns.length} measured`}`, `${complete ? '' : '≥ '}${s(standIn)}`, ratio(standIn), `≤ ${targets.ratio}× ${complete || standIn > targets.ratio * yard ? met(standIn <= targets.ratio * yard) : '(incomplete)'}`]);
+  if (!recompute) {
+    const standIn = standIns.reduce((sum, t) => sum + t.ms, 0);
+    const complete = standIns.length === 4;
+    out.push([`  stand-in recomputation, ${complete ? 'the four together' : `the ${standIns.length} measured`}`, `${complete ? '' : '≥ '}${s(standIn)}`, ratio(standIn), `≤ ${targets.ratio}× ${complete || standIn > targets.ratio * yard ? met(standIn <= targets.ratio * yard) : '(incomplete)'}`]);
+  }
   for (const t of of('queries')) out.push([`  query: ${t.name}`, `${s(t.ms)}${t.detail ? `, ${t.detail}` : ''}`, '', '']);
   out.push(...unfinished('queries'));
   for (const t of of('http')) {
@@ -206,7 +215,7 @@ function rows(engine: Engine, load: LoadReport, report: TimingsReport): string[]
 }
 
 // The target of an HTTP answer: the dashboard's 300 ms, the CLV fit's 10 s, or none.
-function targetOf(t: { group?: 'dashboard' | 'clv'; name: string }): number | null {
+function targetOf(t: { group?: 'dashboard' | 'live' | 'clv'; name: string }): number | null {
   return t.group === 'dashboard' ? targets.apiMs : t.name.startsWith('CLV model fit') ? targets.clvFitMs : null;
 }
 
@@ -222,14 +231,17 @@ function verdicts(report: TimingsReport): string[] {
   const dashboard = report.timings.filter((t) => t.group === 'dashboard');
   const fit = report.timings.find((t) => t.name.startsWith('CLV model fit'));
   const cutFit = report.cut?.name.startsWith('CLV model fit') ? report.cut : null;
+  const phases = recompute?.phases ?? {};
+  const rfmPart = recompute ? recompute.ms - (phases.fit ?? 0) - (phases.kpiIndex ?? 0) : 0;
   return [
     recompute && !recompute.error
-      ? `recomputation ${(recompute.ms / yard).toFixed(1)}× DuckDB (${met(recompute.ms <= targets.ratio * yard)})`
+      ? `RFM, ABC/XYZ and lifecycle recomputation ${(rfmPart / yard).toFixed(1)}× DuckDB (${met(rfmPart <= targets.ratio * yard)}), the whole computation ${(recompute.ms / yard).toFixed(1)}×`
       : report.cut?.section === 'recompute'
         ? `recomputation not finished after ${s(report.cut.ms)} (MISSED)`
         : `${recompute ? 'recomputation FAILED; ' : ''}stand-in recomputation ${(standIn / yard).toFixed(1)}× DuckDB (${met(standIn <= targets.ratio * yard)})`,
     `${dashboard.filter((t) => t.ms < targets.apiMs).length} of ${dashboard.length} dashboard answers under ${targets.apiMs} ms`,
-    fit ? `CLV fit ${s(fit.ms)} (${met(fit.ms < targets.clvFitMs)})` : cutFit ? `CLV fit not finished after ${s(cutFit.ms)} (MISSED)` : 'CLV fit not reached',
+    ...(phases.fit !== undefined ? [`CLV fit in the computation ${s(phases.fit)} (${met(phases.fit < targets.clvFitMs)})`] : []),
+    fit ? `CLV fit on request from orders (/clv/model) ${s(fit.ms)} (${met(fit.ms < targets.clvFitMs)})` : cutFit ? `CLV fit on request not finished after ${s(cutFit.ms)} (MISSED)` : 'CLV fit on request not reached',
   ];
 }
 
