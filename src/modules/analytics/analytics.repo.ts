@@ -53,6 +53,29 @@ export class AnalyticsRepo {
     return result.rows;
   }
 
+  /**
+   * The same rows as purchaseDays for all history, read from customer_stats (kept current with every
+   * order): one row per customer instead of a pass over every order. Equal to purchaseDays(lastDay)
+   * when no purchase is after lastDay (see hasPurchasesAfter).
+   */
+  async purchaseDaysFromStats(workspaceId: string): Promise<PurchaseDaysRow[]> {
+    const result = await sql<PurchaseDaysRow>`
+      select customer_id, first_order_day as first_day, last_order_day as last_day, order_days as days, revenue as value, first_day_value
+      from customer_stats
+      where workspace_id = ${workspaceId} and order_days > 0`.execute(this.db);
+    return result.rows.map((r) => ({
+      customer_id: Number(r.customer_id), first_day: Number(r.first_day), last_day: Number(r.last_day), days: Number(r.days),
+      value: Number(r.value), first_day_value: Number(r.first_day_value ?? 0),
+    }));
+  }
+
+  /** Whether any customer has a purchase after a local day number. */
+  async hasPurchasesAfter(workspaceId: string, day: number): Promise<boolean> {
+    const row = await sql<{ one: number }>`
+      select 1 as one from customer_stats where workspace_id = ${workspaceId} and last_order_day > ${day} limit 1`.execute(this.db);
+    return row.rows.length > 0;
+  }
+
   /** Per customer with a purchase between two local day numbers (inclusive; no lower bound when null): last day, purchase days, orders, value. */
   async periodTotals(workspaceId: string, fromDay: number | null, toDay: number): Promise<PeriodTotalsRow[]> {
     const result = await sql<PeriodTotalsRow>`

@@ -106,6 +106,11 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
       expect(kpis.current).toMatchObject(await repo.periodCounts(shop.id, fromDay, toDay, activeDays));
       expect(kpis.previous).toMatchObject(await repo.periodCounts(shop.id, fromDay - length, fromDay - 1, activeDays));
     }
+    // Up to the latest purchase, the CLV models' history read from customer_stats is the orders' own.
+    const byId = (rows: { customer_id: number }[]) => [...rows].sort((a, b) => a.customer_id - b.customer_id);
+    expect(await repo.hasPurchasesAfter(shop.id, parsePeriod(null, '2026-07-06').toDay)).toBe(false);
+    expect(await repo.hasPurchasesAfter(shop.id, parsePeriod(null, '2026-07-04').toDay)).toBe(true);
+    expect(byId(await repo.purchaseDaysFromStats(shop.id))).toEqual(byId((await repo.purchaseDays(shop.id, parsePeriod(null, '2026-07-06').toDay)).map((r) => ({ ...r, customer_id: Number(r.customer_id) }))));
     // A period reaching the computation's own day is counted from the orders.
     expect((await get('/api/v1/analytics/kpis?from=2026-06-07&to=2026-07-06')).json()).toMatchObject({ source: 'orders', current: { buyers: 2 } });
     const lifecycle = (await get('/api/v1/analytics/lifecycle?from=2026-07-06&to=2026-07-06')).json();
