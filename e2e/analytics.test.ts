@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { fiveCustomersOrdersCsv } from '../test/fixtures/five-customers.js';
 import { withKey } from '../test/harness.js';
 import { multipart } from '../test/multipart.js';
 import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
@@ -12,23 +13,7 @@ const chromiumPath = inject('chromiumPath');
 // hand. The screen is looked at for 2026-04-01 to 2026-06-30, where c1 (4 orders on 3 days,
 // 2 000 ₽), c3 (150 ₽) and c5 (400 ₽) bought: 3 buyers, 2 of them new (c1, c3), 6 orders, 2 550 ₽.
 // The previous 91 days hold one order of c5 (100 ₽).
-const ordersCsv = [
-  'Order ID,Date,Customer ID,Total,Status',
-  'A1,2026-06-28,c1,1000.00,',
-  'A2,2026-06-20,c1,500.00,',
-  'A3,2026-05-01,c1,300.00,',
-  'A4,2026-05-01,c1,200.00,',
-  'B1,2025-12-01,c2,800.00,',
-  'B2,2025-11-01,c2,700.00,',
-  'B3,2025-10-01,c2,600.00,',
-  'B4,2025-09-01,c2,500.00,',
-  'C1,2026-06-25,c3,150.00,',
-  'C2,2026-07-05,c3,999.00,',
-  'D1,2025-07-01,c4,90.00,',
-  'D2,2025-08-01,c4,5000.00,отменен',
-  'E1,2026-04-01,c5,400.00,',
-  'E2,2026-03-01,c5,100.00,',
-].join('\n');
+const ordersCsv = fiveCustomersOrdersCsv;
 
 // Imports the orders through the API with the workspace's secret key, as an integration would.
 async function importOrders(server: TestServer, shop: Shop): Promise<void> {
