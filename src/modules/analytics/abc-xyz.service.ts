@@ -39,7 +39,7 @@ export class AbcXyzService {
     const { fromDay, toDay } = parsePeriod(from, asOf, 'asOf');
     if (options.xyz === 'cv' && fromDay === null) throw invalid('from', 'is required for XYZ by monthly variation: it sets the months compared');
     const repo = new AnalyticsRepo(this.db.kysely);
-    const rows = await repo.periodTotals(workspaceId, fromDay, toDay);
+    const rows = await repo.totals(workspaceId, fromDay, toDay);
     const abc = paretoClasses(rows.map((r) => ({ id: r.customer_id, value: r.value })), options.abcCuts);
     const xyz =
       options.xyz === 'share' || fromDay === null

@@ -69,6 +69,24 @@ export class AnalyticsRepo {
     }));
   }
 
+  /** The same rows as periodTotals for all history, read from customer_stats (see purchaseDaysFromStats). */
+  async periodTotalsFromStats(workspaceId: string): Promise<PeriodTotalsRow[]> {
+    const result = await sql<PeriodTotalsRow>`
+      select customer_id, last_order_day as last_day, order_days as days, orders_count as orders, revenue as value
+      from customer_stats
+      where workspace_id = ${workspaceId} and order_days > 0`.execute(this.db);
+    return result.rows.map((r) => ({ customer_id: Number(r.customer_id), last_day: Number(r.last_day), days: Number(r.days), orders: Number(r.orders), value: Number(r.value) }));
+  }
+
+  /**
+   * Per customer with a purchase up to a day, in all history or from a day: from customer_stats when
+   * the period is all history and no purchase is after its end (one row a customer), else from orders.
+   */
+  async totals(workspaceId: string, fromDay: number | null, toDay: number): Promise<PeriodTotalsRow[]> {
+    if (fromDay === null && !(await this.hasPurchasesAfter(workspaceId, toDay))) return this.periodTotalsFromStats(workspaceId);
+    return this.periodTotals(workspaceId, fromDay, toDay);
+  }
+
   /** Whether any customer has a purchase after a local day number. */
   async hasPurchasesAfter(workspaceId: string, day: number): Promise<boolean> {
     const row = await sql<{ one: number }>`

@@ -23,7 +23,7 @@ export class RfmService {
   /** Scores the customers who bought between `from` (or ever) and `asOf` and sums them per cell and segment. */
   async analyse(workspaceId: string, asOf: string, from: string | null, thresholds?: RfmThresholds): Promise<RfmAnalysis> {
     const { fromDay, toDay } = parsePeriod(from, asOf, 'asOf');
-    const rows = await new AnalyticsRepo(this.db.kysely).periodTotals(workspaceId, fromDay, toDay);
+    const rows = await new AnalyticsRepo(this.db.kysely).totals(workspaceId, fromDay, toDay);
     const inputs: RfmInput[] = rows.map((row) => ({
       customerId: row.customer_id,
       recencyDays: toDay - row.last_day,

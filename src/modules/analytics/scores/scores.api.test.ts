@@ -111,6 +111,7 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     expect(await repo.hasPurchasesAfter(shop.id, parsePeriod(null, '2026-07-06').toDay)).toBe(false);
     expect(await repo.hasPurchasesAfter(shop.id, parsePeriod(null, '2026-07-04').toDay)).toBe(true);
     expect(byId(await repo.purchaseDaysFromStats(shop.id))).toEqual(byId((await repo.purchaseDays(shop.id, parsePeriod(null, '2026-07-06').toDay)).map((r) => ({ ...r, customer_id: Number(r.customer_id) }))));
+    expect(byId(await repo.periodTotalsFromStats(shop.id))).toEqual(byId((await repo.periodTotals(shop.id, null, parsePeriod(null, '2026-07-06').toDay)).map((r) => ({ ...r, customer_id: Number(r.customer_id) }))));
     // A period reaching the computation's own day is counted from the orders.
     expect((await get('/api/v1/analytics/kpis?from=2026-06-07&to=2026-07-06')).json()).toMatchObject({ source: 'orders', current: { buyers: 2 } });
     const lifecycle = (await get('/api/v1/analytics/lifecycle?from=2026-07-06&to=2026-07-06')).json();
