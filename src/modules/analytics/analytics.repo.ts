@@ -87,6 +87,12 @@ export class AnalyticsRepo {
     return this.periodTotals(workspaceId, fromDay, toDay);
   }
 
+  /** Per customer, the purchase days up to a day (see purchaseDays): from customer_stats when no purchase is after it, else from orders. */
+  async histories(workspaceId: string, lastDay: number): Promise<PurchaseDaysRow[]> {
+    if (!(await this.hasPurchasesAfter(workspaceId, lastDay))) return this.purchaseDaysFromStats(workspaceId);
+    return this.purchaseDays(workspaceId, lastDay);
+  }
+
   /** Whether any customer has a purchase after a local day number. */
   async hasPurchasesAfter(workspaceId: string, day: number): Promise<boolean> {
     const row = await sql<{ one: number }>`

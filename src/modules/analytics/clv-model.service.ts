@@ -138,9 +138,7 @@ export class ClvModelService {
   private async fitted(workspaceId: string, calibrationEnd: string, unit: ClvUnit) {
     const workspace = await this.workspaces.get(workspaceId);
     const endDay = parseDay(calibrationEnd, 'calibrationEnd');
-    const repo = new AnalyticsRepo(this.db.kysely);
-    // Up to the latest purchase, customer_stats holds the same history as the orders, one row a customer.
-    const rows = (await repo.hasPurchasesAfter(workspaceId, endDay)) ? await repo.purchaseDays(workspaceId, endDay) : await repo.purchaseDaysFromStats(workspaceId);
+    const rows = await new AnalyticsRepo(this.db.kysely).histories(workspaceId, endDay);
     if (rows.length === 0) throw invalid('calibrationEnd', 'no purchases on or before this day');
     const minorPerMajor = 10 ** fractionDigits(workspace.currency);
     const summaries = rows.map((row) => toModelSummary(row, endDay, unit, minorPerMajor));
