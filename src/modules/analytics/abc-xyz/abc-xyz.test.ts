@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { abcXyzMatrix, coefficientOfVariation, paretoClasses, paretoCurve, variationClass } from './abc-xyz.js';
+import { Rng } from '../../demo/demo.random.js';
 
 describe('paretoClasses', () => {
   it('puts the customers bringing the first 80 % in A, the next 15 % in B, the rest in C (hand-computed)', () => {
@@ -58,5 +59,37 @@ describe('abcXyzMatrix and paretoCurve', () => {
       { customerShare: 0.75, revenueShare: 0.9 },
       { customerShare: 1, revenueShare: 1 },
     ]);
+  });
+});
+
+describe('paretoClasses against a walk over the sorted items', () => {
+  // The definition, one item at a time in order of value (largest first) and id.
+  function walked(items: { id: number; value: number }[], cuts: [number, number]): Map<number, number> {
+    const sorted = [...items].sort((a, b) => b.value - a.value || a.id - b.id);
+    const total = sorted.reduce((sum, item) => sum + item.value, 0);
+    const classes = new Map<number, number>();
+    let before = 0;
+    for (const item of sorted) {
+      const share = total > 0 ? before / total : 1;
+      classes.set(item.id, share < cuts[0] ? 0 : share < cuts[1] ? 1 : 2);
+      before += item.value;
+    }
+    return classes;
+  }
+
+  it('gives the same class to every item, ties and zeros included', () => {
+    const rng = new Rng(11);
+    for (let run = 0; run < 300; run++) {
+      const n = 1 + Math.floor(rng.next() * 60);
+      const spread = [3, 20, 1_000_000][run % 3];
+      const items = Array.from({ length: n }, (_, i) => ({ id: 1000 - 7 * i, value: Math.floor(rng.next() * spread) }));
+      const cuts: [number, number] = run % 2 ? [0.8, 0.95] : [0.5, 0.7];
+      expect(paretoClasses(items, cuts)).toEqual(walked(items, cuts));
+    }
+  });
+
+  it('paretoCurve of a typed column equals that of an array', () => {
+    const values = [5, 0, 17, 17, 3, 250, 1];
+    expect(paretoCurve(Float64Array.from(values), 7)).toEqual(paretoCurve(values, 7));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../../demo/demo.random.js';
 import { rfmReport } from './rfm-report.js';
 import { quintileScores, type RfmInput, rfmScores, rfmSegment } from './rfm.js';
 
@@ -74,5 +75,17 @@ describe('rfmReport', () => {
     expect(segments[0]).toEqual({ segment: 'vip', customers: 2, customerShare: 2 / 3, revenue: 900_00, revenueShare: 0.9, avgCheck: 90_00, clv: 450_00 });
     expect(segments.find((s) => s.segment === 'sleeping')).toMatchObject({ customers: 1, revenueShare: 0.1, avgCheck: 50_00, clv: 100_00 });
     expect(segments.find((s) => s.segment === 'new')).toMatchObject({ customers: 0, revenue: 0, avgCheck: 0, clv: 0 });
+  });
+});
+
+describe('quintileScores against ranks counted one by one', () => {
+  it('scores 1 + ⌊5 · (values below) / n⌋ for every value, ties and -0 included', () => {
+    const rng = new Rng(5);
+    for (let run = 0; run < 300; run++) {
+      const n = 1 + Math.floor(rng.next() * 50);
+      const values = Array.from({ length: n }, () => -Math.floor(rng.next() * [4, 30, 1e6][run % 3]));
+      const counted = values.map((v) => 1 + Math.floor((5 * values.filter((w) => w < v).length) / n));
+      expect(quintileScores(values)).toEqual(counted);
+    }
   });
 });
