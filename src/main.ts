@@ -112,7 +112,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Workers run in every process but a pure API one (`klientura start --role api`).
     const importsWorker = options.role === 'api' ? null : new ImportsWorker(services.imports, new ImportRunner({ db, clock, logger, ...services }), logger);
     importsWorker?.start();
-    const scoresScheduler = options.role === 'api' ? null : new ScoresScheduler(services.scores, new ScoresRepo(db.kysely, db.caps), clock, logger, config.SCORES_EVERY_HOURS);
+    const scoresScheduler = options.role === 'api' ? null : new ScoresScheduler(services.scores, new ScoresRepo(db), clock, logger, config.SCORES_EVERY_HOURS);
     scoresScheduler?.start();
     return {
       config,

@@ -57,7 +57,7 @@ export class KpiService {
 
   // The workspace's KPI index, read again only when a computation stored a new one.
   private async index(workspaceId: string): Promise<ActivityIndex | null> {
-    const repo = new ScoresRepo(this.db.kysely, this.db.caps);
+    const repo = new ScoresRepo(this.db);
     const updatedAt = await repo.activityUpdatedAt(workspaceId);
     if (updatedAt === undefined) return null;
     const cached = this.indexes.get(workspaceId);

@@ -221,6 +221,8 @@ export interface CustomerScoresTable {
   expected_365: number | null;
   predicted_clv: number | null;
   computed_at: number;
+  /** A 52-bit digest of the scores above (null: written before digests were kept). */
+  digest: number | null;
 }
 
 export interface StageTransitionsTable {

@@ -3,7 +3,7 @@ import { Rng } from '../../demo/demo.random.js';
 import { expectedPurchases } from '../clv/bg-nbd.js';
 import { predictedClv } from '../clv/predicted-clv.js';
 import { stageOn } from '../lifecycle/lifecycle.js';
-import { type ScoringInput, type ScoringRules, scoreCustomers, stageFromAggregates } from './customer-scoring.js';
+import { type CustomerScore, type ScoringInput, type ScoringModels, type ScoringRules, scoreAt, scoreCustomers, scoringColumns, stageFromAggregates } from './customer-scoring.js';
 
 const rules: ScoringRules = {
   asOfDay: 1000,
@@ -52,6 +52,12 @@ describe('stageFromAggregates', () => {
   });
 });
 
+// The scores as one object a customer.
+function scored(inputs: ScoringInput[], r: ScoringRules, models: ScoringModels): CustomerScore[] {
+  const columns = scoreCustomers(scoringColumns(inputs), r, models);
+  return inputs.map((_, i) => scoreAt(columns, i));
+}
+
 describe('scoreCustomers', () => {
   const customers = [
     input(1, [990, 995, 999], [10_000, 20_000, 30_000]), // recent, frequent, big
@@ -62,7 +68,7 @@ describe('scoreCustomers', () => {
   ];
 
   it('scores buyers and leaves the others potential without scores', () => {
-    const scores = scoreCustomers(customers, rules, { bgNbd: null, gammaGamma: null });
+    const scores = scored(customers, rules, { bgNbd: null, gammaGamma: null });
     const byId = new Map(scores.map((s) => [s.customerId, s]));
     // Quintiles of three buyers, 1 + ⌊5 · worse / 3⌋: customer 1 is better than two on recency (4),
     // than one on frequency (tied with 3: 2) and than two on revenue (4).
@@ -76,7 +82,7 @@ describe('scoreCustomers', () => {
 
   it('gives P(alive), expected purchases and CLV from the models, scaled by the expected spend', () => {
     const models = { bgNbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, gammaGamma: { p: 6.25, q: 3.74, gamma: 15.44 } };
-    const [c1, c2] = scoreCustomers(customers, rules, models);
+    const [c1, c2] = scored(customers, rules, models);
     expect(c2.pAlive).toBe(1); // no repeat purchase: alive by the model's definition
     // x = 2, t_x = 9/7, T = 10/7 weeks: 1 / (1 + a/(b + x − 1) · ((α + T)/(α + t_x))^(r + x)), by hand 0.80342.
     expect(c1.pAlive).toBeCloseTo(0.80342, 5);
@@ -88,7 +94,7 @@ describe('scoreCustomers', () => {
     const horizon = { months: 12, monthlyDiscount: 0.01, unitsPerMonth: 30.4375 / 7 };
     expect(c1.predictedClv).toBe(Math.round(predictedClv(models.bgNbd, s1, spend, horizon) * 100));
     expect(c1.expected90).toBeCloseTo(expectedPurchases(models.bgNbd, s1, 90 / 7), 12);
-    const withoutSpend = scoreCustomers(customers, rules, { ...models, gammaGamma: null });
+    const withoutSpend = scored(customers, rules, { ...models, gammaGamma: null });
     expect(withoutSpend[0]).toMatchObject({ pAlive: c1.pAlive, predictedClv: null });
   });
 });

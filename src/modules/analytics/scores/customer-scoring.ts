@@ -1,9 +1,9 @@
-import { paretoClasses } from '../abc-xyz/abc-xyz.js';
+import { paretoClassesOf } from '../abc-xyz/abc-xyz.js';
 import { aliveDenominator, type BgNbdParams, expectedPurchasesNumerator, type RfmSummary } from '../clv/bg-nbd.js';
 import { expectedSpend, type GammaGammaParams } from '../clv/gamma-gamma.js';
 import { discountedPurchasesNumerator } from '../clv/predicted-clv.js';
-import type { LifecycleRules, LifecycleStage } from '../lifecycle/lifecycle.js';
-import { type RfmInput, rfmScores, rfmSegment, type RfmSegment, type RfmThresholds } from '../rfm/rfm.js';
+import { type LifecycleRules, type LifecycleStage, lifecycleStages } from '../lifecycle/lifecycle.js';
+import { quintileScoresOf, rfmSegmentOf, type RfmSegment, rfmSegments, thresholdScore, type RfmThresholds } from '../rfm/rfm.js';
 
 // Every score of every customer from their stored aggregates (customer_stats), as of a day. The same
 // definitions as the analyses computed from orders (docs/analytics.md), on all-time history:
@@ -12,8 +12,10 @@ import { type RfmInput, rfmScores, rfmSegment, type RfmSegment, type RfmThreshol
 // - the lifecycle stage from the number of purchase days, the last one and the one before it;
 // - P(alive), expected purchases and predicted CLV from BG/NBD and Gamma-Gamma fitted beforehand,
 //   in weeks, as the CDNOW golden tests fit them.
+// A million customers are scored as columns (typed arrays, one element a customer) rather than as a
+// million objects: the same arithmetic, a second instead of several, and next to no garbage.
 
-/** One customer's aggregates as the scores need them; days are local day numbers. */
+/** One customer's aggregates as the scores need them; days are local day numbers (tests and examples build these). */
 export interface ScoringInput {
   customerId: number;
   /** Purchases (orders). */
@@ -29,6 +31,49 @@ export interface ScoringInput {
   /** Net value bought on the first purchase day, minor units. */
   firstDayValue: number | null;
 }
+
+/**
+ * Every customer's aggregates as columns, customers in id order (ties in ABC/XYZ go to the lower
+ * id); NaN where a customer has no such day or value.
+ */
+export interface ScoringColumns {
+  size: number;
+  customerId: Float64Array;
+  orders: Float64Array;
+  days: Float64Array;
+  revenue: Float64Array;
+  firstDay: Float64Array;
+  lastDay: Float64Array;
+  prevDay: Float64Array;
+  firstDayValue: Float64Array;
+}
+
+/** Every customer's scores as columns, in the order of the inputs. */
+export interface ScoreColumns {
+  size: number;
+  customerId: Float64Array;
+  /** RFM scores 1–5; 0 for a customer without a purchase. */
+  r: Uint8Array;
+  f: Uint8Array;
+  m: Uint8Array;
+  /** Index into rfmSegments; `none` without a purchase. */
+  segment: Uint8Array;
+  /** 0–2 (A/X, B/Y, C/Z); `none` without a purchase. */
+  abc: Uint8Array;
+  xyz: Uint8Array;
+  /** Index into lifecycleStages. */
+  stage: Uint8Array;
+  /** NaN without the models. */
+  pAlive: Float64Array;
+  expected30: Float64Array;
+  expected90: Float64Array;
+  expected365: Float64Array;
+  /** Minor units; NaN without a spend model. */
+  predictedClv: Float64Array;
+}
+
+/** The value of a class or segment column for a customer who has none. */
+export const none = 255;
 
 /** One customer's scores. */
 export interface CustomerScore {
@@ -65,9 +110,57 @@ export interface ScoringRules {
 
 const weeksPerMonth = 30.4375 / 7;
 
+/** Columns of customers' aggregates. */
+export function scoringColumns(inputs: readonly ScoringInput[]): ScoringColumns {
+  const column = (pick: (c: ScoringInput) => number | null) => Float64Array.from(inputs, (c) => pick(c) ?? Number.NaN);
+  return {
+    size: inputs.length,
+    customerId: column((c) => c.customerId),
+    orders: column((c) => c.orders),
+    days: column((c) => c.days),
+    revenue: column((c) => c.revenue),
+    firstDay: column((c) => c.firstDay),
+    lastDay: column((c) => c.lastDay),
+    prevDay: column((c) => c.prevDay),
+    firstDayValue: column((c) => c.firstDayValue),
+  };
+}
+
+/** One customer's aggregates from the columns. */
+export function inputAt(c: ScoringColumns, i: number): ScoringInput {
+  const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+  return {
+    customerId: c.customerId[i],
+    orders: c.orders[i],
+    days: c.days[i],
+    revenue: c.revenue[i],
+    firstDay: orNull(c.firstDay[i]),
+    lastDay: orNull(c.lastDay[i]),
+    prevDay: orNull(c.prevDay[i]),
+    firstDayValue: orNull(c.firstDayValue[i]),
+  };
+}
+
+/** One customer's scores from the columns. */
+export function scoreAt(s: ScoreColumns, i: number): CustomerScore {
+  const orNull = (v: number) => (Number.isNaN(v) ? null : v);
+  return {
+    customerId: s.customerId[i],
+    rfm: s.segment[i] === none ? null : { r: s.r[i], f: s.f[i], m: s.m[i], segment: rfmSegments[s.segment[i]] },
+    abc: s.abc[i] === none ? null : abcLetters[s.abc[i]],
+    xyz: s.xyz[i] === none ? null : xyzLetters[s.xyz[i]],
+    stage: lifecycleStages[s.stage[i]],
+    pAlive: orNull(s.pAlive[i]),
+    expected30: orNull(s.expected30[i]),
+    expected90: orNull(s.expected90[i]),
+    expected365: orNull(s.expected365[i]),
+    predictedClv: orNull(s.predictedClv[i]),
+  };
+}
+
 /** Whether a customer has a purchase on or before the as-of day. */
-export function hasPurchased(input: ScoringInput, asOfDay: number): boolean {
-  return input.days > 0 && input.firstDay !== null && input.firstDay <= asOfDay;
+export function hasPurchased(c: ScoringColumns, i: number, asOfDay: number): boolean {
+  return c.days[i] > 0 && c.firstDay[i] <= asOfDay;
 }
 
 /**
@@ -83,84 +176,116 @@ export function stageFromAggregates(days: number, lastDay: number | null, prevDa
 }
 
 /** A customer's history in the CLV models' terms (weeks, money units), as of a day. */
-export function modelSummary(input: ScoringInput, asOfDay: number, minorPerMajor: number): RfmSummary & { meanValue: number } {
-  const first = input.firstDay ?? asOfDay;
-  const last = input.lastDay ?? first;
-  const x = Math.max(0, input.days - 1);
+export function modelSummary(c: ScoringColumns, i: number, asOfDay: number, minorPerMajor: number): RfmSummary & { meanValue: number } {
+  const first = Number.isNaN(c.firstDay[i]) ? asOfDay : c.firstDay[i];
+  const last = Number.isNaN(c.lastDay[i]) ? first : c.lastDay[i];
+  const x = Math.max(0, c.days[i] - 1);
   return {
     x,
     tx: (last - first) / 7,
     T: (asOfDay - first) / 7,
-    meanValue: x > 0 ? (input.revenue - (input.firstDayValue ?? 0)) / x / minorPerMajor : 0,
+    meanValue: x > 0 ? (c.revenue[i] - (Number.isNaN(c.firstDayValue[i]) ? 0 : c.firstDayValue[i])) / x / minorPerMajor : 0,
   };
 }
 
 /** Scores every customer. Customers whose first purchase is after the as-of day count as not having bought. */
-export function scoreCustomers(inputs: readonly ScoringInput[], rules: ScoringRules, models: ScoringModels): CustomerScore[] {
-  const buyers = inputs.filter((c) => hasPurchased(c, rules.asOfDay));
-  const rfmInputs: RfmInput[] = buyers.map((c) => ({
+export function scoreCustomers(c: ScoringColumns, rules: ScoringRules, models: ScoringModels): ScoreColumns {
+  const n = c.size;
+  const s: ScoreColumns = {
+    size: n,
     customerId: c.customerId,
-    recencyDays: Math.max(0, rules.asOfDay - (c.lastDay ?? rules.asOfDay)),
-    frequency: c.days,
-    monetary: c.revenue,
-    orders: c.orders,
-  }));
-  const rfm = rfmScores(rfmInputs, rules.rfmThresholds ?? undefined);
-  const rfmById = new Map(buyers.map((c, i) => [c.customerId, rfm[i]]));
-  const abc = paretoClasses(buyers.map((c) => ({ id: c.customerId, value: c.revenue })), rules.abcCuts);
-  const xyz = paretoClasses(buyers.map((c) => ({ id: c.customerId, value: c.orders })), rules.xyzCuts);
-  const clv = clvScorer(rules, models);
-  return inputs.map((c) => {
-    const score = rfmById.get(c.customerId);
-    if (!score) {
-      return { customerId: c.customerId, rfm: null, abc: null, xyz: null, stage: 'potential', pAlive: null, expected30: null, expected90: null, expected365: null, predictedClv: null };
-    }
-    return {
-      customerId: c.customerId,
-      rfm: { ...score, segment: rfmSegment(score) },
-      abc: abcLetters[abc.get(c.customerId) ?? 2],
-      xyz: xyzLetters[xyz.get(c.customerId) ?? 2],
-      stage: stageFromAggregates(c.days, c.lastDay, c.prevDay, rules.asOfDay, rules.lifecycle),
-      ...clv(c),
-    };
-  });
+    r: new Uint8Array(n),
+    f: new Uint8Array(n),
+    m: new Uint8Array(n),
+    segment: new Uint8Array(n).fill(none),
+    abc: new Uint8Array(n).fill(none),
+    xyz: new Uint8Array(n).fill(none),
+    stage: new Uint8Array(n).fill(stage.potential),
+    pAlive: new Float64Array(n).fill(Number.NaN),
+    expected30: new Float64Array(n).fill(Number.NaN),
+    expected90: new Float64Array(n).fill(Number.NaN),
+    expected365: new Float64Array(n).fill(Number.NaN),
+    predictedClv: new Float64Array(n).fill(Number.NaN),
+  };
+  // The buyers' measures, in the inputs' (id) order.
+  let count = 0;
+  const buyers = new Uint32Array(n);
+  for (let i = 0; i < n; i++) if (hasPurchased(c, i, rules.asOfDay)) buyers[count++] = i;
+  const recency = new Float64Array(count);
+  const frequency = new Float64Array(count);
+  const revenue = new Float64Array(count);
+  const orders = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const i = buyers[k];
+    recency[k] = Math.max(0, rules.asOfDay - c.lastDay[i]);
+    frequency[k] = c.days[i];
+    revenue[k] = c.revenue[i];
+    orders[k] = c.orders[i];
+  }
+  const t = rules.rfmThresholds;
+  const r = t ? recency.map((v) => thresholdScore(t.recency, v, 'recency')) : quintileScoresOf(recency.map((v) => -v));
+  const f = t ? frequency.map((v) => thresholdScore(t.frequency, v, 'other')) : quintileScoresOf(frequency);
+  const m = t ? revenue.map((v) => thresholdScore(t.monetary, v, 'other')) : quintileScoresOf(revenue);
+  const abc = paretoClassesOf(revenue, rules.abcCuts);
+  const xyz = paretoClassesOf(orders, rules.xyzCuts);
+  const clv = clvScorer(c, rules, models);
+  const { churnDays, loyalPurchases } = rules.lifecycle;
+  for (let k = 0; k < count; k++) {
+    const i = buyers[k];
+    s.r[i] = r[k];
+    s.f[i] = f[k];
+    s.m[i] = m[k];
+    s.segment[i] = segmentIndex[rfmSegmentOf(r[k], f[k], m[k])];
+    s.abc[i] = abc[k];
+    s.xyz[i] = xyz[k];
+    // stageFromAggregates, for a buyer, on numbers.
+    const days = c.days[i];
+    const last = c.lastDay[i];
+    s.stage[i] =
+      rules.asOfDay - last > churnDays ? stage.churned
+      : days >= 2 && last - c.prevDay[i] > churnDays ? stage.returned
+      : days >= loyalPurchases ? stage.loyal
+      : days === 1 ? stage.new
+      : stage.repeat;
+    clv(i, s);
+  }
+  return s;
 }
 
 const abcLetters = ['A', 'B', 'C'] as const;
 const xyzLetters = ['X', 'Y', 'Z'] as const;
-
-type ClvScores = Pick<CustomerScore, 'pAlive' | 'expected30' | 'expected90' | 'expected365' | 'predictedClv'>;
+const stage = Object.fromEntries(lifecycleStages.map((name, i) => [name, i])) as Record<LifecycleStage, number>;
+const segmentIndex = Object.fromEntries(rfmSegments.map((segment, i) => [segment, i])) as Record<RfmSegment, number>;
 
 // The CLV scores of a buyer. The expensive part, the 2F1 series of E[Y(t)], depends only on x and T,
 // which many customers share (the same number of repeat purchases, the same first purchase day): it is
 // computed once per pair, and each customer's t_x enters through a cheap denominator.
-function clvScorer(rules: ScoringRules, models: ScoringModels): (c: ScoringInput) => ClvScores {
-  const none: ClvScores = { pAlive: null, expected30: null, expected90: null, expected365: null, predictedClv: null };
+function clvScorer(c: ScoringColumns, rules: ScoringRules, models: ScoringModels): (i: number, s: ScoreColumns) => void {
   const { bgNbd, gammaGamma } = models;
-  if (!bgNbd) return () => none;
-  const cache = new Map<string, { n30: number; n90: number; n365: number; clv: number }>();
+  if (!bgNbd) return () => undefined;
+  // Shared values per (x, T), four a pair, found by a numeric key.
+  const slots = new Map<number, number>();
+  const shared: number[] = [];
   const horizon = { months: rules.clv.months, monthlyDiscount: rules.clv.monthlyDiscount, unitsPerMonth: weeksPerMonth };
-  return (c) => {
-    const s = modelSummary(c, rules.asOfDay, rules.minorPerMajor);
-    const key = `${s.x}|${s.T}`;
-    let shared = cache.get(key);
-    if (!shared) {
-      shared = {
-        n30: expectedPurchasesNumerator(bgNbd, s.x, s.T, 30 / 7),
-        n90: expectedPurchasesNumerator(bgNbd, s.x, s.T, 90 / 7),
-        n365: expectedPurchasesNumerator(bgNbd, s.x, s.T, 365 / 7),
-        clv: discountedPurchasesNumerator(bgNbd, s.x, s.T, horizon),
-      };
-      cache.set(key, shared);
+  return (i, s) => {
+    const summary = modelSummary(c, i, rules.asOfDay, rules.minorPerMajor);
+    const key = summary.x * 1e6 + (rules.asOfDay - c.firstDay[i]);
+    let slot = slots.get(key);
+    if (slot === undefined) {
+      slot = shared.length;
+      shared.push(
+        expectedPurchasesNumerator(bgNbd, summary.x, summary.T, 30 / 7),
+        expectedPurchasesNumerator(bgNbd, summary.x, summary.T, 90 / 7),
+        expectedPurchasesNumerator(bgNbd, summary.x, summary.T, 365 / 7),
+        discountedPurchasesNumerator(bgNbd, summary.x, summary.T, horizon),
+      );
+      slots.set(key, slot);
     }
-    const denominator = aliveDenominator(bgNbd, s);
-    const spend = gammaGamma ? expectedSpend(gammaGamma, s) : null;
-    return {
-      pAlive: 1 / denominator,
-      expected30: shared.n30 / denominator,
-      expected90: shared.n90 / denominator,
-      expected365: shared.n365 / denominator,
-      predictedClv: spend === null ? null : Math.round(((shared.clv * spend) / denominator) * rules.minorPerMajor),
-    };
+    const denominator = aliveDenominator(bgNbd, summary);
+    s.pAlive[i] = 1 / denominator;
+    s.expected30[i] = shared[slot] / denominator;
+    s.expected90[i] = shared[slot + 1] / denominator;
+    s.expected365[i] = shared[slot + 2] / denominator;
+    if (gammaGamma) s.predictedClv[i] = Math.round(((shared[slot + 3] * expectedSpend(gammaGamma, summary)) / denominator) * rules.minorPerMajor);
   };
 }

@@ -1,9 +1,10 @@
-import { type AbcXyzCell, abcXyzMatrix, type ClassIndex, paretoCurve, type ParetoPoint } from '../abc-xyz/abc-xyz.js';
+import { type AbcXyzCell, addToMatrix, emptyAbcXyzMatrix, paretoCurve, type ParetoPoint } from '../abc-xyz/abc-xyz.js';
 import type { BgNbdParams } from '../clv/bg-nbd.js';
 import type { GammaGammaParams } from '../clv/gamma-gamma.js';
 import { lifecycleStages, type StageCounts } from '../lifecycle/lifecycle.js';
-import { type RfmCell, rfmReport, type RfmSegmentRow } from '../rfm/rfm-report.js';
-import type { CustomerScore, ScoringInput } from './customer-scoring.js';
+import { type RfmCell, RfmReportBuilder, type RfmSegmentRow } from '../rfm/rfm-report.js';
+import { rfmSegments } from '../rfm/rfm.js';
+import { none, type ScoreColumns, type ScoringColumns } from './customer-scoring.js';
 
 // What a computation of the stored scores adds up to, kept with it: the dashboard and the analytics
 // overview answer from it at once, whatever the number of customers.
@@ -48,76 +49,103 @@ export interface ScoresSummary {
   };
 }
 
-const classIndex = { A: 0, B: 1, C: 2, X: 0, Y: 1, Z: 2 } as const;
-
 /** Sums the scores up; `inputs` and `scores` are in the same order. */
 export function summariseScores(
-  inputs: readonly ScoringInput[],
-  scores: readonly CustomerScore[],
+  c: ScoringColumns,
+  s: ScoreColumns,
   context: { asOfDay: number; churnDays: number; model: ScoresSummary['clv']['model']; months: number; monthlyDiscount: number; listSize?: number },
 ): ScoresSummary {
   const listSize = context.listSize ?? 20;
-  const stages = Object.fromEntries(lifecycleStages.map((s) => [s, 0])) as StageCounts;
-  const rfmInputs = [];
-  const rfmScores = [];
-  const matrix: { id: number; revenue: number; abc: ClassIndex; xyz: ClassIndex }[] = [];
-  const clvCustomers: SummaryClvCustomer[] = [];
+  const stages = Object.fromEntries(lifecycleStages.map((stage) => [stage, 0])) as StageCounts;
+  const rfm = new RfmReportBuilder();
+  const cells = emptyAbcXyzMatrix();
+  const revenues: number[] = [];
+  const clvValues: number[] = [];
   let revenue = 0;
+  let atRiskCustomers = 0;
   const lifetime = { churned: 0, churnedDays: 0, tenureDays: 0 };
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i];
-    const c = inputs[i];
-    stages[s.stage]++;
-    if (!s.rfm || !s.abc || !s.xyz) continue;
-    revenue += c.revenue;
-    const first = c.firstDay ?? context.asOfDay;
+  const byClv = new TopList(listSize, (a, b) => clvOf(s, b) - clvOf(s, a) || c.customerId[a] - c.customerId[b]);
+  const byRevenueAtRisk = new TopList(listSize, (a, b) => c.revenue[b] - c.revenue[a] || c.customerId[a] - c.customerId[b]);
+  const churned = lifecycleStages.indexOf('churned');
+  for (let i = 0; i < s.size; i++) {
+    stages[lifecycleStages[s.stage[i]]]++;
+    if (s.segment[i] === none) continue;
+    revenue += c.revenue[i];
+    revenues.push(c.revenue[i]);
+    const first = Number.isNaN(c.firstDay[i]) ? context.asOfDay : c.firstDay[i];
     lifetime.tenureDays += context.asOfDay - first;
-    if (s.stage === 'churned') {
+    if (s.stage[i] === churned) {
       lifetime.churned++;
-      lifetime.churnedDays += (c.lastDay ?? first) - first;
+      lifetime.churnedDays += (Number.isNaN(c.lastDay[i]) ? first : c.lastDay[i]) - first;
     }
-    rfmInputs.push({ customerId: c.customerId, recencyDays: Math.max(0, context.asOfDay - (c.lastDay ?? context.asOfDay)), frequency: c.days, monetary: c.revenue, orders: c.orders });
-    rfmScores.push(s.rfm);
-    matrix.push({ id: c.customerId, revenue: c.revenue, abc: classIndex[s.abc], xyz: classIndex[s.xyz] });
-    if (s.pAlive !== null) clvCustomers.push({ customerId: c.customerId, pAlive: s.pAlive, predictedClv: s.predictedClv, historicRevenue: c.revenue });
+    rfm.add(s.r[i], s.f[i], rfmSegments[s.segment[i]], c.revenue[i], c.orders[i]);
+    addToMatrix(cells, s.abc[i], s.xyz[i], c.revenue[i]);
+    if (!Number.isNaN(s.pAlive[i])) {
+      clvValues.push(clvOf(s, i));
+      byClv.offer(i);
+      if (s.pAlive[i] < 0.5) {
+        atRiskCustomers++;
+        byRevenueAtRisk.offer(i);
+      }
+    }
   }
-  const cells = abcXyzMatrix(matrix);
   const golden = cells.filter((cell) => cell.golden).reduce((g, cell) => ({ customers: g.customers + cell.customers, revenue: g.revenue + cell.revenue }), { customers: 0, revenue: 0 });
-  const values = clvCustomers.map((c) => c.predictedClv ?? 0).sort((a, b) => a - b);
+  const values = Float64Array.from(clvValues).sort();
+  const listed = (i: number): SummaryClvCustomer => ({
+    customerId: c.customerId[i],
+    pAlive: s.pAlive[i],
+    predictedClv: Number.isNaN(s.predictedClv[i]) ? null : s.predictedClv[i],
+    historicRevenue: c.revenue[i],
+  });
   return {
-    customers: scores.length,
-    buyers: rfmInputs.length,
+    customers: s.size,
+    buyers: revenues.length,
     revenue,
-    rfm: rfmReport(rfmInputs, rfmScores),
-    abcXyz: { cells, golden: { ...golden, revenueShare: revenue > 0 ? golden.revenue / revenue : 0 }, pareto: paretoCurve(matrix.map((m) => m.revenue)) },
+    rfm: rfm.build(),
+    abcXyz: { cells, golden: { ...golden, revenueShare: revenue > 0 ? golden.revenue / revenue : 0 }, pareto: paretoCurve(revenues) },
     stages,
     churnDays: context.churnDays,
     lifetime: {
       churnedAverageDays: lifetime.churned > 0 ? lifetime.churnedDays / lifetime.churned : null,
-      tenureAverageDays: rfmInputs.length > 0 ? lifetime.tenureDays / rfmInputs.length : null,
+      tenureAverageDays: revenues.length > 0 ? lifetime.tenureDays / revenues.length : null,
     },
     clv: {
       model: context.model,
       months: context.months,
       monthlyDiscount: context.monthlyDiscount,
-      atRiskCustomers: clvCustomers.filter((c) => c.pAlive < 0.5).length,
+      atRiskCustomers,
       totalPredictedClv: values.reduce((sum, v) => sum + v, 0),
       deciles: values.length === 0 ? [] : Array.from({ length: 10 }, (_, i) => values[Math.min(values.length - 1, Math.ceil(((i + 1) / 10) * values.length) - 1)]),
-      top: topBy(clvCustomers, (a, b) => (b.predictedClv ?? 0) - (a.predictedClv ?? 0) || a.customerId - b.customerId, listSize),
-      atRisk: topBy(clvCustomers.filter((c) => c.pAlive < 0.5), (a, b) => b.historicRevenue - a.historicRevenue || a.customerId - b.customerId, listSize),
+      top: byClv.items().map(listed),
+      atRisk: byRevenueAtRisk.items().map(listed),
     },
   };
 }
 
-// The first `n` items in an order, without sorting them all.
-function topBy<T>(items: readonly T[], compare: (a: T, b: T) => number, n: number): T[] {
-  const top: T[] = [];
-  for (const item of items) {
-    if (top.length === n && compare(item, top[n - 1]) >= 0) continue;
+// A customer's predicted CLV, 0 without a spend model.
+function clvOf(s: ScoreColumns, i: number): number {
+  return Number.isNaN(s.predictedClv[i]) ? 0 : s.predictedClv[i];
+}
+
+// The first `n` items in an order, kept as they are offered, without sorting them all.
+class TopList {
+  private readonly top: number[] = [];
+
+  constructor(
+    private readonly n: number,
+    private readonly compare: (a: number, b: number) => number,
+  ) {}
+
+  offer(item: number): void {
+    const top = this.top;
+    if (top.length === this.n && this.compare(item, top[this.n - 1]) >= 0) return;
     let i = top.length;
-    while (i > 0 && compare(item, top[i - 1]) < 0) i--;
+    while (i > 0 && this.compare(item, top[i - 1]) < 0) i--;
     top.splice(i, 0, item);
-    if (top.length > n) top.pop();
+    if (top.length > this.n) top.pop();
   }
-  return top;
+
+  items(): readonly number[] {
+    return this.top;
+  }
 }

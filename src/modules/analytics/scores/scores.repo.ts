@@ -1,49 +1,160 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
 import type { AnalyticsRunsTable, CustomerScoresTable, Database, StageTransitionsTable } from '../../../platform/db/schema.js';
 import { readJson, writeJson } from '../../../platform/db/normalize.js';
 import { purchaseStatuses } from '../../orders/purchase-statuses.js';
-import type { ScoringInput } from './customer-scoring.js';
+import type { ScoringColumns } from './customer-scoring.js';
 import type { Capabilities } from '../../../platform/db/capabilities.js';
+import type { Db } from '../../../platform/db/database.js';
+import { copyText } from '../../../platform/db/copy-text.js';
 
 /** A stored score row. */
 export type ScoreRow = CustomerScoresTable;
 /** A stored computation. */
 export type RunRow = AnalyticsRunsTable;
 
-// Rows per statement when writing scores: 16 columns stay under both engines' parameter limits.
+// Rows per statement when deleting or adding stage changes.
 const writeBatch = 1000;
 // Rows per statement where arrays bind as one parameter each.
 const arrayBatch = 20_000;
-// The score columns a computation writes, beside the key.
-const scoreColumns = [
-  'rfm_r', 'rfm_f', 'rfm_m', 'rfm_segment', 'abc', 'xyz', 'stage', 'stage_since', 'p_alive', 'expected_30', 'expected_90', 'expected_365', 'predicted_clv', 'computed_at',
+// Rows per prepared statement when writing scores on SQLite (17 parameters a row).
+const sqliteRows = 200;
+// Rows per page when reading every customer.
+const readPage = 100_000;
+
+/** The columns of a score row as `writeScores` takes them, after the workspace. */
+export const scoreRowColumns = [
+  'customer_id', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_segment', 'abc', 'xyz', 'stage', 'stage_since', 'p_alive', 'expected_30', 'expected_90', 'expected_365', 'predicted_clv', 'computed_at', 'digest',
 ] as const;
+const pgArrayTypes: Record<(typeof scoreRowColumns)[number], string> = {
+  customer_id: 'bigint[]', rfm_r: 'integer[]', rfm_f: 'integer[]', rfm_m: 'integer[]', rfm_segment: 'text[]', abc: 'text[]', xyz: 'text[]', stage: 'text[]',
+  stage_since: 'integer[]', p_alive: 'float8[]', expected_30: 'float8[]', expected_90: 'float8[]', expected_365: 'float8[]', predicted_clv: 'bigint[]', computed_at: 'bigint[]', digest: 'bigint[]',
+};
+
+// Rows for COPY in chunks of a few thousand lines: the workspace, then `width` values from `fill`.
+function* copyLines(count: number, width: number, workspaceId: string, fill: (k: number, values: unknown[], at: number) => void): Generator<string> {
+  const values: unknown[] = new Array(width);
+  const workspace = copyText(workspaceId);
+  let chunk = '';
+  for (let k = 0; k < count; k++) {
+    fill(k, values, 0);
+    let line = workspace;
+    for (let c = 0; c < width; c++) line += '\t' + copyText(values[c] as string | number | null);
+    chunk += line + '\n';
+    if (k % 5000 === 4999) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** Stage changes as columns: customer, the stage before (null: first scored), the new stage, the day it began. */
+export interface StageChanges {
+  customerId: number[];
+  from: (string | null)[];
+  to: string[];
+  day: number[];
+}
+
+/** The stored stage and digest of every scored customer, as columns in customer id order. */
+export interface StoredDigests {
+  size: number;
+  customerId: Float64Array;
+  stage: string[];
+  /** NaN: no day. */
+  since: Float64Array;
+  /** NaN: written without a digest. */
+  digest: Float64Array;
+}
 
 /** SQL of the stored scores, their computations and the workspace's analytics settings. */
 export class ScoresRepo {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly caps: Capabilities,
-  ) {}
+  private readonly db: Kysely<Database>;
+  private readonly caps: Capabilities;
+  private readonly arrays: Db['arrays'];
+  private readonly copyFrom: Db['copyFrom'];
 
-  /** Every live customer (not merged away, not erased) with the aggregates the scores need, in id order. */
-  async scoringInputs(workspaceId: string): Promise<ScoringInput[]> {
-    const rows = await sql<{ id: number; orders: number | null; days: number | null; revenue: number | null; first_day: number | null; last_day: number | null; prev_day: number | null; first_day_value: number | null }>`
-      select c.id, s.orders_count as orders, s.order_days as days, s.revenue, s.first_order_day as first_day, s.last_order_day as last_day,
-             s.prev_order_day as prev_day, s.first_day_value
-      from customers c left join customer_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
-      where c.workspace_id = ${workspaceId} and c.merged_into is null and c.erased_at is null
-      order by c.id`.execute(this.db);
-    return rows.rows.map((r) => ({
-      customerId: Number(r.id),
-      orders: Number(r.orders ?? 0),
-      days: Number(r.days ?? 0),
-      revenue: Number(r.revenue ?? 0),
-      firstDay: r.first_day === null ? null : Number(r.first_day),
-      lastDay: r.last_day === null ? null : Number(r.last_day),
-      prevDay: r.prev_day === null ? null : Number(r.prev_day),
-      firstDayValue: r.first_day_value === null ? null : Number(r.first_day_value),
-    }));
+  constructor(database: Db) {
+    this.db = database.kysely;
+    this.caps = database.caps;
+    this.arrays = database.arrays;
+    this.copyFrom = database.copyFrom;
+  }
+
+  /**
+   * Every live customer (not merged away, not erased) with the aggregates the scores need, as columns
+   * in id order. The live ids and the aggregates are read apart, each in pages along its own key, and
+   * put side by side here: a join of the pages costs PostgreSQL an index lookup per customer (five
+   * seconds at a million), two range scans a fraction of that.
+   */
+  async scoringColumns(workspaceId: string): Promise<ScoringColumns> {
+    const ids = await this.pages((after) =>
+      sql`select id from customers where workspace_id = ${workspaceId} and id > ${after} and merged_into is null and erased_at is null order by id limit ${readPage}`,
+    );
+    const stats = await this.pages((after) =>
+      sql`select customer_id, orders_count, order_days, revenue, first_order_day, last_order_day, prev_order_day, first_day_value
+          from customer_stats where workspace_id = ${workspaceId} and customer_id > ${after} order by customer_id limit ${readPage}`,
+    );
+    const n = ids.length;
+    const c: ScoringColumns = {
+      size: n,
+      customerId: new Float64Array(n),
+      orders: new Float64Array(n),
+      days: new Float64Array(n),
+      revenue: new Float64Array(n),
+      firstDay: new Float64Array(n).fill(Number.NaN),
+      lastDay: new Float64Array(n).fill(Number.NaN),
+      prevDay: new Float64Array(n).fill(Number.NaN),
+      firstDayValue: new Float64Array(n).fill(Number.NaN),
+    };
+    const orNaN = (v: unknown) => (v === null ? Number.NaN : Number(v));
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      const id = Number(ids[i][0]);
+      c.customerId[i] = id;
+      while (j < stats.length && Number(stats[j][0]) < id) j++; // aggregates of customers no longer live
+      if (j === stats.length || Number(stats[j][0]) !== id) continue; // known, never bought
+      const row = stats[j++];
+      c.orders[i] = Number(row[1]);
+      c.days[i] = Number(row[2]);
+      c.revenue[i] = Number(row[3]);
+      c.firstDay[i] = orNaN(row[4]);
+      c.lastDay[i] = orNaN(row[5]);
+      c.prevDay[i] = orNaN(row[6]);
+      c.firstDayValue[i] = orNaN(row[7]);
+    }
+    return c;
+  }
+
+  // Every row of a query read in pages along its first column (an integer key), as arrays.
+  private async pages(page: (after: number) => RawBuilder<unknown>): Promise<unknown[][]> {
+    const rows: unknown[][] = [];
+    for (let after = -1; ; ) {
+      const part = await this.arrays(page(after).compile(this.db));
+      for (const row of part) rows.push(row);
+      if (part.length < readPage) return rows;
+      after = Number(part[part.length - 1][0]);
+    }
+  }
+
+  /** The stored stage, its day and the digest of every scored customer of a workspace, in customer id order (NaN: none). */
+  async storedDigests(workspaceId: string): Promise<StoredDigests> {
+    const out = { customerId: [] as number[], stage: [] as string[], since: [] as number[], digest: [] as number[] };
+    for (let after = -1; ; ) {
+      const page = await this.arrays(
+        sql`select customer_id, stage, stage_since, digest from customer_scores
+            where workspace_id = ${workspaceId} and customer_id > ${after} order by customer_id limit ${readPage}`.compile(this.db),
+      );
+      for (const [id, stage, since, digest] of page) {
+        out.customerId.push(Number(id));
+        out.stage.push(stage as string);
+        out.since.push(since === null ? Number.NaN : Number(since));
+        out.digest.push(digest === null ? Number.NaN : Number(digest));
+      }
+      if (page.length < readPage) break;
+      after = Number(page[page.length - 1][0]);
+    }
+    return { size: out.customerId.length, customerId: Float64Array.from(out.customerId), stage: out.stage, since: Float64Array.from(out.since), digest: Float64Array.from(out.digest) };
   }
 
   /**
@@ -103,50 +214,55 @@ export class ScoresRepo {
     return row ? { data: row.data, updated_at: Number(row.updated_at) } : undefined;
   }
 
-  /** Every stored score row of a workspace, by customer. */
-  async stored(workspaceId: string): Promise<Map<number, ScoreRow>> {
-    const rows = await this.db.selectFrom('customer_scores').selectAll().where('workspace_id', '=', workspaceId).execute();
-    return new Map(rows.map((r) => [Number(r.customer_id), r]));
-  }
-
   /**
-   * Writes scores (insert or replace), one transaction per batch so writers of other kinds are never
-   * held up long. On PostgreSQL a batch is one statement over arrays (`unnest`): a million rows in
-   * seconds instead of a thousand round trips.
+   * Writes score rows (insert or replace): `fill(k, values, at)` puts row k's values, in the order of
+   * `scoreRowColumns`, into `values` from index `at`; `fresh` rows are of customers with no stored
+   * scores. SQLite: multi-row statements of a fixed size (prepared once), a transaction per 20,000
+   * rows so writers of other kinds are never held up long and the log is not synced a thousand
+   * times. PostgreSQL: fresh rows by COPY, the others by one statement over arrays (`unnest`) per
+   * 20,000 rows.
    */
-  async writeScores(rows: readonly Insertable<CustomerScoresTable>[]): Promise<void> {
-    if (this.caps.arrayParameters) {
-      for (let i = 0; i < rows.length; i += arrayBatch) await this.unnestScores(rows.slice(i, i + arrayBatch));
+  async writeScores(workspaceId: string, count: number, fill: (k: number, values: unknown[], at: number) => void, fresh: boolean): Promise<void> {
+    const width = scoreRowColumns.length;
+    if (fresh && this.copyFrom) {
+      await this.copyFrom(`copy customer_scores (workspace_id, ${scoreRowColumns.join(', ')}) from stdin`, copyLines(count, width, workspaceId, fill));
       return;
     }
-    // SQLite: a transaction per 20 statements (20,000 rows, a fraction of a second), so other writers
-    // wait little and the log is not synced a thousand times.
-    for (let i = 0; i < rows.length; i += writeBatch * 20) {
-      const part = rows.slice(i, i + writeBatch * 20);
+    if (this.caps.arrayParameters) {
+      for (let start = 0; start < count; start += arrayBatch) {
+        const n = Math.min(arrayBatch, count - start);
+        const row: unknown[] = new Array(width);
+        const columns = scoreRowColumns.map(() => new Array<unknown>(n));
+        for (let k = 0; k < n; k++) {
+          fill(start + k, row, 0);
+          for (let c = 0; c < width; c++) columns[c][k] = row[c];
+        }
+        await sql`
+          insert into customer_scores (workspace_id, ${sql.join(scoreRowColumns.map((c) => sql.ref(c)))})
+          select ${workspaceId}, * from unnest(${sql.join(scoreRowColumns.map((c, i) => sql`${columns[i]}::${sql.raw(pgArrayTypes[c])}`))})
+          on conflict (workspace_id, customer_id) do update set
+            ${sql.join(scoreRowColumns.slice(1).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`.execute(this.db);
+      }
+      return;
+    }
+    const statement = (rows: number) =>
+      `insert into customer_scores (workspace_id, ${scoreRowColumns.join(', ')}) values ${new Array(rows).fill(`(?, ${scoreRowColumns.map(() => '?').join(', ')})`).join(', ')}` +
+      ` on conflict (workspace_id, customer_id) do update set ${scoreRowColumns.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    const full = statement(sqliteRows);
+    for (let start = 0; start < count; start += sqliteRows * 100) {
+      const end = Math.min(count, start + sqliteRows * 100);
       await this.db.transaction().execute(async (trx) => {
-        for (let j = 0; j < part.length; j += writeBatch) {
-          await trx
-            .insertInto('customer_scores')
-            .values(part.slice(j, j + writeBatch))
-            .onConflict((oc) => oc.columns(['workspace_id', 'customer_id']).doUpdateSet((eb) => Object.fromEntries(scoreColumns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-            .execute();
+        for (let k = start; k < end; k += sqliteRows) {
+          const rows = Math.min(sqliteRows, end - k);
+          const values: unknown[] = new Array(rows * (width + 1));
+          for (let j = 0; j < rows; j++) {
+            values[j * (width + 1)] = workspaceId;
+            fill(k + j, values, j * (width + 1) + 1);
+          }
+          await trx.executeQuery(CompiledQuery.raw(rows === sqliteRows ? full : statement(rows), values));
         }
       });
     }
-  }
-
-  private async unnestScores(rows: readonly Insertable<CustomerScoresTable>[]): Promise<void> {
-    const column = (name: keyof CustomerScoresTable) => rows.map((r) => r[name] ?? null);
-    await sql`
-      insert into customer_scores (workspace_id, customer_id, ${sql.join(scoreColumns.map((c) => sql.ref(c)))})
-      select * from unnest(
-        ${column('workspace_id')}::text[], ${column('customer_id')}::bigint[],
-        ${column('rfm_r')}::integer[], ${column('rfm_f')}::integer[], ${column('rfm_m')}::integer[], ${column('rfm_segment')}::text[],
-        ${column('abc')}::text[], ${column('xyz')}::text[], ${column('stage')}::text[], ${column('stage_since')}::integer[],
-        ${column('p_alive')}::float8[], ${column('expected_30')}::float8[], ${column('expected_90')}::float8[], ${column('expected_365')}::float8[],
-        ${column('predicted_clv')}::bigint[], ${column('computed_at')}::bigint[])
-      on conflict (workspace_id, customer_id) do update set
-        ${sql.join(scoreColumns.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`.execute(this.db);
   }
 
   /** Removes the scores of customers (merged away or erased since they were scored). */
@@ -156,23 +272,40 @@ export class ScoresRepo {
     }
   }
 
-  /** Records stage changes. */
-  async addTransitions(rows: readonly Insertable<StageTransitionsTable>[]): Promise<void> {
+  /** Records stage changes, given as columns. */
+  async addTransitions(workspaceId: string, computedAt: number, t: StageChanges): Promise<void> {
+    const count = t.customerId.length;
+    if (this.copyFrom) {
+      const fill = (k: number, values: unknown[], at: number) => {
+        values[at] = t.customerId[k];
+        values[at + 1] = t.from[k];
+        values[at + 2] = t.to[k];
+        values[at + 3] = t.day[k];
+        values[at + 4] = computedAt;
+      };
+      await this.copyFrom('copy stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, computed_at) from stdin', copyLines(count, 5, workspaceId, fill));
+      return;
+    }
     if (this.caps.arrayParameters) {
-      for (let i = 0; i < rows.length; i += arrayBatch) {
-        const part = rows.slice(i, i + arrayBatch);
-        const column = (name: keyof StageTransitionsTable) => part.map((r) => r[name] ?? null);
+      for (let i = 0; i < count; i += arrayBatch) {
+        const part = <T>(column: T[]) => column.slice(i, i + arrayBatch);
         await sql`
           insert into stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, computed_at)
-          select * from unnest(${column('workspace_id')}::text[], ${column('customer_id')}::bigint[], ${column('from_stage')}::text[],
-            ${column('to_stage')}::text[], ${column('day')}::integer[], ${column('computed_at')}::bigint[])`.execute(this.db);
+          select ${workspaceId}::text, *, ${computedAt}::bigint from unnest(${part(t.customerId)}::bigint[], ${part(t.from)}::text[], ${part(t.to)}::text[], ${part(t.day)}::integer[])`.execute(this.db);
       }
       return;
     }
-    for (let i = 0; i < rows.length; i += writeBatch * 20) {
-      const part = rows.slice(i, i + writeBatch * 20);
+    const statement = (rows: number) => `insert into stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, computed_at) values ${new Array(rows).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`;
+    const full = statement(sqliteRows);
+    for (let start = 0; start < count; start += sqliteRows * 100) {
+      const end = Math.min(count, start + sqliteRows * 100);
       await this.db.transaction().execute(async (trx) => {
-        for (let j = 0; j < part.length; j += writeBatch) await trx.insertInto('stage_transitions').values(part.slice(j, j + writeBatch)).execute();
+        for (let k = start; k < end; k += sqliteRows) {
+          const rows = Math.min(sqliteRows, end - k);
+          const values: unknown[] = [];
+          for (let j = k; j < k + rows; j++) values.push(workspaceId, t.customerId[j], t.from[j], t.to[j], t.day[j], computedAt);
+          await trx.executeQuery(CompiledQuery.raw(rows === sqliteRows ? full : statement(rows), values));
+        }
       });
     }
   }

@@ -10,14 +10,14 @@ import type { WorkspacesService } from '../../workspaces/workspaces.service.js';
 import { isoDay, parseDay } from '../days.js';
 import { fitBgNbd } from '../clv/bg-nbd.js';
 import { fitGammaGamma } from '../clv/gamma-gamma.js';
-import { churnWindowFromGaps, type LifecycleRules, type LifecycleStage } from '../lifecycle/lifecycle.js';
+import { churnWindowFromGaps, type LifecycleRules, type LifecycleStage, lifecycleStages } from '../lifecycle/lifecycle.js';
 import { type AnalyticsSettings, analyticsSettingsSchema, defaultAnalyticsSettings } from './analytics-settings.js';
-import { type CustomerScore, hasPurchased, modelSummary, type ScoringInput, type ScoringModels, scoreCustomers } from './customer-scoring.js';
-import { ScoresRepo, type ScoreRow } from './scores.repo.js';
+import { hasPurchased, modelSummary, none, type ScoreColumns, type ScoringColumns, type ScoringModels, scoreCustomers } from './customer-scoring.js';
+import { ScoresRepo, type StageChanges } from './scores.repo.js';
 import { ActivityIndex } from '../kpi/activity-index.js';
 import { type ScoresSummary, summariseScores } from './scores-summary.js';
 import type { customerScoresSchema } from './scores.schemas.js';
-import type { RfmSegment } from '../rfm/rfm.js';
+import { type RfmSegment, rfmSegments } from '../rfm/rfm.js';
 import type { z } from 'zod';
 
 // Stored scores (docs/analytics.md, "Stored scores"): one computation reads every customer's
@@ -63,14 +63,14 @@ export class ScoresService {
 
   /** The workspace's analytics settings (the defaults until changed). */
   async settings(workspaceId: string): Promise<AnalyticsSettings> {
-    const stored = await new ScoresRepo(this.db.kysely, this.db.caps).settings(workspaceId);
+    const stored = await new ScoresRepo(this.db).settings(workspaceId);
     const parsed = analyticsSettingsSchema.safeParse(stored);
     return parsed.success ? parsed.data : defaultAnalyticsSettings;
   }
 
   /** Saves the settings; the scores are recomputed with them. */
   async saveSettings(workspaceId: string, settings: AnalyticsSettings, userId: string | null): Promise<{ settings: AnalyticsSettings; run: ScoresRun | null }> {
-    await new ScoresRepo(this.db.kysely, this.db.caps).saveSettings(workspaceId, settings, userId, this.clock.now());
+    await new ScoresRepo(this.db).saveSettings(workspaceId, settings, userId, this.clock.now());
     const run = await this.request(workspaceId, 'settings', userId).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === 'conflict') return null;
       throw error;
@@ -99,7 +99,7 @@ export class ScoresService {
 
   /** The latest computations, newest first. */
   async runs(workspaceId: string, limit = 10): Promise<ScoresRun[]> {
-    return (await new ScoresRepo(this.db.kysely, this.db.caps).runs(workspaceId, limit)).map((r) => ({
+    return (await new ScoresRepo(this.db).runs(workspaceId, limit)).map((r) => ({
       id: r.id,
       trigger: r.trigger,
       status: r.status as ScoresRun['status'],
@@ -116,7 +116,7 @@ export class ScoresService {
 
   /** What the latest successful computation adds up to (null: never computed). */
   async summary(workspaceId: string): Promise<({ asOf: string; indexLastDay: string; computedAt: number } & ScoresSummary) | null> {
-    const latest = await new ScoresRepo(this.db.kysely, this.db.caps).latestSummary(workspaceId);
+    const latest = await new ScoresRepo(this.db).latestSummary(workspaceId);
     if (!latest || latest.summary === null) return null;
     // The KPI index of the computation counts the complete days before it.
     return { asOf: isoDay(latest.as_of_day), indexLastDay: isoDay(latest.as_of_day - 1), computedAt: latest.finished_at, ...(latest.summary as ScoresSummary) };
@@ -124,7 +124,7 @@ export class ScoresService {
 
   /** One customer's stored scores and stage history (null: never computed). */
   async forCustomer(workspaceId: string, customerId: number): Promise<CustomerScoresView | null> {
-    const repo = new ScoresRepo(this.db.kysely, this.db.caps);
+    const repo = new ScoresRepo(this.db);
     const row = await repo.get(workspaceId, customerId);
     if (!row) return null;
     const num = (v: number | null) => (v === null ? null : Number(v));
@@ -153,7 +153,7 @@ export class ScoresService {
     const now = this.clock.now();
     const asOfDay = localDayNumber(now, workspace.timezone);
     const id = randomUUID();
-    const started = await new ScoresRepo(this.db.kysely, this.db.caps).startRun(
+    const started = await new ScoresRepo(this.db).startRun(
       { id, workspace_id: workspaceId, trigger, status: 'running', as_of_day: asOfDay, customers: null, changed: null, written: null, phases: null, summary: null, error: null, requested_by: userId, started_at: now, finished_at: null },
       staleRunMs,
     );
@@ -162,7 +162,7 @@ export class ScoresService {
   }
 
   private async execute(workspaceId: string, run: ScoresRun): Promise<ScoresRun> {
-    const repo = new ScoresRepo(this.db.kysely, this.db.caps);
+    const repo = new ScoresRepo(this.db);
     try {
       const { customers, changed, written, phases, summary } = await this.compute(workspaceId, run);
       const finishedAt = this.clock.now();
@@ -177,7 +177,7 @@ export class ScoresService {
   }
 
   private async compute(workspaceId: string, run: ScoresRun): Promise<{ customers: number; changed: number; written: number; phases: Record<string, number>; summary: ScoresSummary }> {
-    const repo = new ScoresRepo(this.db.kysely, this.db.caps);
+    const repo = new ScoresRepo(this.db);
     const phases: Record<string, number> = {};
     let mark = performance.now();
     const lap = (name: string) => {
@@ -188,8 +188,8 @@ export class ScoresService {
     const workspace = await this.workspaces.get(workspaceId);
     const settings = await this.settings(workspaceId);
     const asOfDay = parseDay(run.asOf, 'asOf');
-    const inputs = await repo.scoringInputs(workspaceId);
-    const previous = await repo.stored(workspaceId);
+    const inputs = await repo.scoringColumns(workspaceId);
+    const stored = await repo.storedDigests(workspaceId);
     lap('read');
 
     const lifecycle: LifecycleRules = {
@@ -214,33 +214,48 @@ export class ScoresService {
     const summary = summariseScores(inputs, scores, { asOfDay, churnDays: lifecycle.churnDays, model: models.bgNbd ? { ...models.bgNbd, ...models.gammaGamma } : null, ...settings.clv });
     lap('score');
 
-    // Only rows that change are written: a daily computation moves a fraction of the customers.
-    const computedAt = run.startedAt;
-    const rows: Insertable<CustomerScoresTable>[] = [];
-    const transitions: Insertable<StageTransitionsTable>[] = [];
-    for (let i = 0; i < scores.length; i++) {
-      const score = scores[i];
-      const before = previous.get(score.customerId);
-      previous.delete(score.customerId);
-      let since = before?.stage_since === undefined || before.stage_since === null ? null : Number(before.stage_since);
-      if (!before || before.stage !== score.stage) {
-        since = entryDay(score.stage, inputs[i], asOfDay, lifecycle);
-        transitions.push({ workspace_id: workspaceId, customer_id: score.customerId, from_stage: before?.stage ?? null, to_stage: score.stage, day: since, computed_at: computedAt });
+    // Stored and new rows, both in customer id order, side by side: a stage that changed is dated and
+    // recorded; only rows whose digest changed are written (a daily computation moves a fraction of
+    // the customers); stored customers no longer live were merged away or erased.
+    const since = new Float64Array(scores.size);
+    const digest = new Float64Array(scores.size);
+    const fresh: number[] = [];
+    const changed: number[] = [];
+    const changes: StageChanges = { customerId: [], from: [], to: [], day: [] };
+    const gone: number[] = [];
+    let j = 0;
+    for (let i = 0; i < scores.size; i++) {
+      const id = scores.customerId[i];
+      while (j < stored.size && stored.customerId[j] < id) gone.push(stored.customerId[j++]);
+      const before = j < stored.size && stored.customerId[j] === id ? j++ : -1;
+      const stage = lifecycleStages[scores.stage[i]];
+      since[i] = before < 0 ? Number.NaN : stored.since[before];
+      if (before < 0 || stored.stage[before] !== stage) {
+        since[i] = entryDay(stage, inputs, i, asOfDay, lifecycle);
+        changes.customerId.push(id);
+        changes.from.push(before < 0 ? null : stored.stage[before]);
+        changes.to.push(stage);
+        changes.day.push(since[i]);
       }
-      const row = toRow(workspaceId, score, since, computedAt);
-      if (!before || !sameScores(before, row)) rows.push(row);
+      digest[i] = scoreDigest(scores, i, since[i]);
+      if (before < 0) fresh.push(i);
+      else if (stored.digest[before] !== digest[i]) changed.push(i);
     }
-    await repo.writeScores(rows);
-    await repo.addTransitions(transitions);
-    // Whoever is left was merged away or erased since the last computation.
-    await repo.remove(workspaceId, [...previous.keys()]);
+    while (j < stored.size) gone.push(stored.customerId[j++]);
+    const computedAt = run.startedAt;
+    for (const [rows, isFresh] of [[fresh, true], [changed, false]] as const) {
+      await repo.writeScores(workspaceId, rows.length, (k, values, at) => rowValues(scores, rows[k], since, digest, computedAt, values, at), isFresh);
+    }
     lap('write');
+    await repo.addTransitions(workspaceId, computedAt, changes);
+    await repo.remove(workspaceId, gone);
+    lap('stageHistory');
 
     // The KPI index counts complete days: up to the day before the computation's.
     const activity = await buildActivityIndex(repo, workspaceId, asOfDay - 1);
     await repo.saveActivity(workspaceId, asOfDay - 1, activity.toBytes(), computedAt);
     lap('kpiIndex');
-    return { customers: scores.length, changed: transitions.length, written: rows.length, phases, summary };
+    return { customers: scores.size, changed: changes.customerId.length, written: fresh.length + changed.length, phases, summary };
   }
 }
 
@@ -284,8 +299,9 @@ function groupDays(rows: readonly { customer_id: number; order_day: number }[]):
 }
 
 // BG/NBD and Gamma-Gamma in weeks on all buyers up to the day; null where there is too little to fit on.
-function fitModels(inputs: readonly ScoringInput[], asOfDay: number, minorPerMajor: number): ScoringModels {
-  const sample = inputs.filter((c) => hasPurchased(c, asOfDay)).map((c) => modelSummary(c, asOfDay, minorPerMajor));
+function fitModels(inputs: ScoringColumns, asOfDay: number, minorPerMajor: number): ScoringModels {
+  const sample = [];
+  for (let i = 0; i < inputs.size; i++) if (hasPurchased(inputs, i, asOfDay)) sample.push(modelSummary(inputs, i, asOfDay, minorPerMajor));
   // The models need repeat purchases to learn from.
   if (!sample.some((s) => s.x > 0)) return { bgNbd: null, gammaGamma: null };
   const bgNbd = fitBgNbd(sample).params;
@@ -297,42 +313,69 @@ function fitModels(inputs: readonly ScoringInput[], asOfDay: number, minorPerMaj
 
 // The day a customer entered their stage, as far as their aggregates tell: the day the churn window
 // ran out for the churned, the latest purchase day for the others, the computation's day for potential.
-function entryDay(stage: LifecycleStage, input: ScoringInput, asOfDay: number, rules: LifecycleRules): number {
-  if (stage === 'potential' || input.lastDay === null) return asOfDay;
-  if (stage === 'churned') return input.lastDay + rules.churnDays + 1;
-  return input.lastDay;
+function entryDay(stage: LifecycleStage, inputs: ScoringColumns, i: number, asOfDay: number, rules: LifecycleRules): number {
+  const lastDay = inputs.lastDay[i];
+  if (stage === 'potential' || Number.isNaN(lastDay)) return asOfDay;
+  if (stage === 'churned') return lastDay + rules.churnDays + 1;
+  return lastDay;
 }
 
 // Stored probabilities and expectations keep four decimals: enough for any screen or filter, and a
 // customer whose scores did not move is not rewritten.
-const round4 = (v: number | null) => (v === null ? null : Math.round(v * 10_000) / 10_000);
-const compared = ['rfm_r', 'rfm_f', 'rfm_m', 'rfm_segment', 'abc', 'xyz', 'stage', 'stage_since', 'p_alive', 'expected_30', 'expected_90', 'expected_365', 'predicted_clv'] as const;
+const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
+const orNull = (v: number) => (Number.isNaN(v) ? null : v);
 
-function sameScores(stored: ScoreRow, row: Insertable<CustomerScoresTable>): boolean {
-  return compared.every((column) => {
-    const a = stored[column];
-    const b = row[column] ?? null;
-    return a === null || b === null ? a === b : typeof b === 'number' ? Number(a) === b : a === b;
-  });
+// Row i's values in the order of scoreRowColumns.
+function rowValues(s: ScoreColumns, i: number, since: Float64Array, digest: Float64Array, computedAt: number, out: unknown[], at: number): void {
+  const scored = s.segment[i] !== none;
+  out[at] = s.customerId[i];
+  out[at + 1] = scored ? s.r[i] : null;
+  out[at + 2] = scored ? s.f[i] : null;
+  out[at + 3] = scored ? s.m[i] : null;
+  out[at + 4] = scored ? rfmSegments[s.segment[i]] : null;
+  out[at + 5] = s.abc[i] === none ? null : abcLetters[s.abc[i]];
+  out[at + 6] = s.xyz[i] === none ? null : xyzLetters[s.xyz[i]];
+  out[at + 7] = lifecycleStages[s.stage[i]];
+  out[at + 8] = orNull(since[i]);
+  out[at + 9] = orNull(round4(s.pAlive[i]));
+  out[at + 10] = orNull(round4(s.expected30[i]));
+  out[at + 11] = orNull(round4(s.expected90[i]));
+  out[at + 12] = orNull(round4(s.expected365[i]));
+  out[at + 13] = orNull(s.predictedClv[i]);
+  out[at + 14] = computedAt;
+  out[at + 15] = digest[i];
 }
 
-function toRow(workspaceId: string, s: CustomerScore, since: number | null, computedAt: number): Insertable<CustomerScoresTable> {
-  return {
-    workspace_id: workspaceId,
-    customer_id: s.customerId,
-    rfm_r: s.rfm?.r ?? null,
-    rfm_f: s.rfm?.f ?? null,
-    rfm_m: s.rfm?.m ?? null,
-    rfm_segment: s.rfm?.segment ?? null,
-    abc: s.abc,
-    xyz: s.xyz,
-    stage: s.stage,
-    stage_since: since,
-    p_alive: round4(s.pAlive),
-    expected_30: round4(s.expected30),
-    expected_90: round4(s.expected90),
-    expected_365: round4(s.expected365),
-    predicted_clv: s.predictedClv,
-    computed_at: computedAt,
+const abcLetters = ['A', 'B', 'C'] as const;
+const xyzLetters = ['X', 'Y', 'Z'] as const;
+
+// A 52-bit digest of what a row stores (scores, stage and its day; the rounded values), from two
+// 32-bit FNV-1a-style hashes over the bits of each value: a changed row is missed with a chance of
+// about 2^-52.
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+function scoreDigest(s: ScoreColumns, i: number, since: number): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  const mix = (v: number) => {
+    bits[0] = v;
+    h1 = Math.imul(h1 ^ words[0], 0x01000193);
+    h1 = Math.imul(h1 ^ words[1], 0x01000193);
+    h2 = Math.imul(h2 ^ words[1], 0x5bd1e995);
+    h2 = Math.imul(h2 ^ words[0], 0x5bd1e995);
   };
+  mix(s.r[i]);
+  mix(s.f[i]);
+  mix(s.m[i]);
+  mix(s.segment[i]);
+  mix(s.abc[i]);
+  mix(s.xyz[i]);
+  mix(s.stage[i]);
+  mix(since);
+  mix(round4(s.pAlive[i]));
+  mix(round4(s.expected30[i]));
+  mix(round4(s.expected90[i]));
+  mix(round4(s.expected365[i]));
+  mix(s.predictedClv[i]);
+  return (h1 >>> 0) * 2 ** 20 + ((h2 >>> 0) >>> 12);
 }
