@@ -38,8 +38,6 @@ export function openDatabase(url: string, options: { poolSize?: number; schema?:
 function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
-  if (process.env.XPS) sqlite.pragma(`page_size = ${process.env.XPS}`); // TEMP experiment
-  if (process.env.XCP) sqlite.pragma(`wal_autocheckpoint = ${process.env.XCP}`); // TEMP experiment
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -50,7 +48,7 @@ function openSqlite(path: string): Db {
   // every other ingestion batch at a million customers; 20,000 pages (80 MiB) makes them rare and
   // lets pages written again and again (hot index pages) be copied once: a third less time per
   // batch of random-row writes here. The file is cut back to 64 MiB when the log restarts.
-  if (!process.env.XCP) sqlite.pragma('wal_autocheckpoint = 20000');
+  sqlite.pragma('wal_autocheckpoint = 20000');
   sqlite.pragma('journal_size_limit = 67108864');
   // Integers come back as JS numbers (safe: ids, epoch ms and kopecks stay far below 2^53).
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
