@@ -32,6 +32,9 @@ export type FieldName = keyof typeof fieldColumns;
 /** Values of standard fields; null clears a field. */
 export type CustomerFields = { [K in FieldName]?: string | null };
 
+/** The last-device fields a tracked message may carry; absent ones are left as stored. */
+export type DeviceFields = Pick<CustomerFields, 'lastDevice' | 'lastOs' | 'lastBrowser' | 'locale'>;
+
 /** Field names in a stable order. */
 export const fieldNames = Object.keys(fieldColumns) as FieldName[];
 

@@ -11,7 +11,7 @@ import { type CustomerRow, CustomersRepo } from './customers.repo.js';
 import { type IdentifierKind, isIdentifierKind, normalizeIdentifier } from './identifiers.js';
 import { IdentityRepo } from './identity.repo.js';
 import type { IdentityService, Resolution } from './identity.service.js';
-import { type CleanProfile, cleanProfileOrThrow, type ProfileInput } from './profile-input.js';
+import { type CleanProfile, cleanProfileOrThrow, type ProfileInput, writesProfileRow } from './profile-input.js';
 import { StatsRepo, type StatsRow } from './stats.repo.js';
 import { reason } from '../../platform/reasons.js';
 
@@ -73,9 +73,8 @@ export class CustomersService {
     const cache = options.cache;
     const resolution = await this.identity.resolve(db, workspaceId, profile.identifiers, cache);
     const customers = new CustomersRepo(db);
-    const touchesPrimary = profile.identifiers.some((i) => i.kind === 'phone' || i.kind === 'email');
     const fill = options.fill ?? {};
-    const hasData = profile.traits !== null || Object.keys(profile.fields).length > 0 || Object.keys(fill).length > 0 || touchesPrimary;
+    const hasData = writesProfileRow(profile, fill);
     // A new profile is empty, so there is nothing to read back; an existing one is read only when written.
     let current = !resolution.created && hasData ? cache?.rows.get(resolution.customerId) : undefined;
     if (!current && !resolution.created && hasData) current = await customers.get(workspaceId, resolution.customerId);

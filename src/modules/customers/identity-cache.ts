@@ -15,15 +15,19 @@ export class IdentityCache {
   /** Profiles read or written in this transaction, by id. */
   readonly rows = new Map<number, CustomerRow>();
 
-  /** Reads the owners of all the identifiers and the profiles they belong to. */
-  async prefetch(db: Kysely<Database>, workspaceId: string, ids: Identifier[]): Promise<void> {
+  /**
+   * Reads the owners of all the identifiers, and the profiles of the owners of `profilesOf` (by
+   * default all of them): a message that will not write its profile need not read it.
+   */
+  async prefetch(db: Kysely<Database>, workspaceId: string, ids: Identifier[], profilesOf: Identifier[] = ids): Promise<void> {
     const unknown = unique(ids.filter((id) => !this.owners.has(key(id))));
     const identity = new IdentityRepo(db);
     for (let i = 0; i < unknown.length; i += 200) {
       const chunk = unknown.slice(i, i + 200);
       this.learn(chunk, await identity.owners(workspaceId, chunk));
     }
-    const customerIds = [...new Set([...this.owners.values()].filter((v): v is number => v !== null && !this.rows.has(v)))];
+    const owners = profilesOf.map((id) => this.owners.get(key(id)));
+    const customerIds = [...new Set(owners.filter((v): v is number => v !== undefined && v !== null && !this.rows.has(v)))];
     const customers = new CustomersRepo(db);
     for (let i = 0; i < customerIds.length; i += 500) {
       for (const row of await customers.getMany(workspaceId, customerIds.slice(i, i + 500))) this.rows.set(row.id, row);

@@ -68,6 +68,19 @@ export function cleanProfile(input: ProfileInput, phoneRegion: string, path = ''
   return { identifiers, fields, traits: input.traits ?? null, consent };
 }
 
+/**
+ * Whether applying a profile may write its row: it names fields or traits, brings fields to fill, or
+ * a phone or e-mail that becomes the primary one where there is none. Only then is the row read.
+ */
+export function writesProfileRow(profile: CleanProfile, fill: CustomerFields = {}): boolean {
+  return (
+    profile.traits !== null ||
+    Object.keys(profile.fields).length > 0 ||
+    Object.keys(fill).length > 0 ||
+    profile.identifiers.some((i) => i.kind === 'phone' || i.kind === 'email')
+  );
+}
+
 /** Throws a validation error when cleanProfile found problems; returns the clean profile otherwise. */
 export function cleanProfileOrThrow(input: ProfileInput, phoneRegion: string): CleanProfile {
   const result = cleanProfile(input, phoneRegion);

@@ -7,7 +7,10 @@ import type { Database } from '../../platform/db/schema.js';
 import type { FieldProblem } from '../../platform/errors.js';
 import { withWriteRetry } from '../../platform/db/retry.js';
 import type { CustomersService } from '../customers/customers.service.js';
+import type { DeviceFields } from '../customers/customer-fields.js';
+import { CustomersRepo } from '../customers/customers.repo.js';
 import { IdentityCache } from '../customers/identity-cache.js';
+import { writesProfileRow } from '../customers/profile-input.js';
 import { StatsRepo } from '../customers/stats.repo.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import type { Workspace, WorkspacesService } from '../workspaces/workspaces.service.js';
@@ -115,16 +118,20 @@ export class IngestService {
       while (survivorOf.has(current)) current = survivorOf.get(current) as number;
       return current;
     };
-    await cache.prefetch(trx, workspace.id, prepared.filter((p) => !seen.has(p.messageId)).flatMap((p) => p.person.profile.identifiers));
+    const fresh = prepared.filter((p) => !seen.has(p.messageId));
+    const writers = fresh.filter((p) => writesProfileRow(p.person.profile, p.person.fill));
+    await cache.prefetch(trx, workspace.id, fresh.flatMap((p) => p.person.profile.identifiers), writers.flatMap((p) => p.person.profile.identifiers));
+    // The last device is written for the whole batch at the end, without reading the profiles.
+    const devices: [number, DeviceFields][] = [];
     for (const item of prepared) {
       if (seen.has(item.messageId)) {
         duplicates++;
         continue;
       }
       seen.add(item.messageId); // a repeat inside the same batch is a duplicate too
-      const profile = { ...item.person.profile, fields: { ...item.person.profile.fields, ...item.device } };
-      const { customerId, merged } = await this.customers.applyProfile(trx, workspace.id, profile, { fill: item.person.fill, cache });
+      const { customerId, merged } = await this.customers.applyProfile(trx, workspace.id, item.person.profile, { fill: item.person.fill, cache });
       for (const loser of merged) survivorOf.set(loser, customerId);
+      if (Object.keys(item.device).length > 0) devices.push([customerId, item.device]);
       rows.push({
         workspace_id: workspace.id,
         customer_id: customerId,
@@ -147,6 +154,10 @@ export class IngestService {
     const liveActivity = new Map<number, number>();
     for (const [id, at] of activity) liveActivity.set(live(id), Math.max(liveActivity.get(live(id)) ?? 0, at));
     await new StatsRepo(trx).touchActivity(workspace.id, liveActivity, now);
+    // In message order, so a customer's latest device wins.
+    const liveDevices = new Map<number, DeviceFields>();
+    for (const [id, device] of devices) liveDevices.set(live(id), { ...liveDevices.get(live(id)), ...device });
+    await new CustomersRepo(trx).updateDevices(this.db.caps, workspace.id, liveDevices, now);
     return { stored: rows.length, duplicates };
   }
 

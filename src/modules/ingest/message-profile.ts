@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../platform/errors.js';
-import type { CustomerFields } from '../customers/customer-fields.js';
+import type { CustomerFields, DeviceFields } from '../customers/customer-fields.js';
 import { type CleanProfile, cleanProfile, type ProfileInput } from '../customers/profile-input.js';
 import type { ContextSummary } from './segment-message.js';
 import type { NormalizedMessage } from './segment-message.js';
@@ -88,8 +88,8 @@ function contextFields(summary: ContextSummary): CustomerFields {
 }
 
 /** Last-device fields from a context summary (written on every event that carries them). */
-export function deviceFields(summary: ContextSummary): CustomerFields {
-  const out: CustomerFields = {};
+export function deviceFields(summary: ContextSummary): DeviceFields {
+  const out: DeviceFields = {};
   if (summary.device) out.lastDevice = summary.device;
   if (summary.os) out.lastOs = summary.os;
   if (summary.browser) out.lastBrowser = summary.browser;

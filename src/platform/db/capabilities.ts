@@ -6,7 +6,7 @@ export interface Capabilities {
   skipLocked: boolean;
   /** Several processes may write at once (PostgreSQL), so claims and retries matter. */
   concurrentWriters: boolean;
-  /** Multi-row inserts are much faster than one row per statement (PostgreSQL round trips). */
+  /** Multi-row statements (inserts, updates from a list of values) are much faster than one row per statement (PostgreSQL round trips). */
   prefersMultiRowInsert: boolean;
   /** Arrays bind as one parameter, so `unnest` inserts thousands of rows in one statement (PostgreSQL). */
   arrayParameters: boolean;
