@@ -229,11 +229,13 @@ export interface StageTransitionsTable {
   id: Id;
   workspace_id: string;
   customer_id: number;
-  /** null: the customer's first stage. */
+  /** null: the customer's first stage (rows of computations before from_day was kept). */
   from_stage: string | null;
   to_stage: string;
   /** Local day number of the change. */
   day: number;
+  /** Local day number the customer entered from_stage (null: unknown, or no from_stage). */
+  from_day: number | null;
   computed_at: number;
 }
 

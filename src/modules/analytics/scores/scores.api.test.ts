@@ -162,7 +162,10 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
       { from: null, to: 'churned', day: '2025-08-02' },
       { from: 'churned', to: 'returned', day: '2026-07-08' },
     ]);
-    expect(await scoresOf('c1')).toMatchObject({ stage: 'loyal', stageSince: '2026-06-28' });
+    // A stage that never changed is the whole history; only c4's change was written.
+    expect(await scoresOf('c1')).toMatchObject({ stage: 'loyal', stageSince: '2026-06-28', transitions: [{ from: null, to: 'loyal', day: '2026-06-28' }] });
+    const rows = await app.db.kysely.selectFrom('stage_transitions').select(['customer_id', 'from_stage', 'to_stage', 'from_day']).where('workspace_id', '=', shop.id).execute();
+    expect(rows).toEqual([{ customer_id: ids.get('c4'), from_stage: 'churned', to_stage: 'returned', from_day: expect.any(Number) }]);
   });
 
   it('keeps settings per workspace and recomputes with them', async () => {

@@ -1,11 +1,11 @@
-import { CompiledQuery, type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, sql } from 'kysely';
 import type { AnalyticsRunsTable, CustomerScoresTable, Database, StageTransitionsTable } from '../../../platform/db/schema.js';
 import { readJson, writeJson } from '../../../platform/db/normalize.js';
 import { purchaseStatuses } from '../../orders/purchase-statuses.js';
 import type { ScoringColumns } from './customer-scoring.js';
 import type { Capabilities } from '../../../platform/db/capabilities.js';
 import type { Db } from '../../../platform/db/database.js';
-import { copyText } from '../../../platform/db/copy-text.js';
+import { copyBinary, type CopyType, type CopyValue, readCopyBinary } from '../../../platform/db/copy-binary.js';
 
 /** A stored score row. */
 export type ScoreRow = CustomerScoresTable;
@@ -18,8 +18,8 @@ const writeBatch = 1000;
 const arrayBatch = 20_000;
 // Rows per prepared statement when writing scores on SQLite (17 parameters a row).
 const sqliteRows = 200;
-// Rows per page when reading every customer.
-const readPage = 100_000;
+// Rows per page when reading every customer: small enough to be let go young (cheap to collect).
+const idPage = 20_000;
 
 /** The columns of a score row as `writeScores` takes them, after the workspace. */
 export const scoreRowColumns = [
@@ -30,31 +30,70 @@ const pgArrayTypes: Record<(typeof scoreRowColumns)[number], string> = {
   stage_since: 'integer[]', p_alive: 'float8[]', expected_30: 'float8[]', expected_90: 'float8[]', expected_365: 'float8[]', predicted_clv: 'bigint[]', computed_at: 'bigint[]', digest: 'bigint[]',
 };
 
-// Rows for COPY in chunks of a few thousand lines: the workspace, then `width` values from `fill`.
-function* copyLines(count: number, width: number, workspaceId: string, fill: (k: number, values: unknown[], at: number) => void): Generator<string> {
-  const values: unknown[] = new Array(width);
-  const workspace = copyText(workspaceId);
-  let chunk = '';
-  for (let k = 0; k < count; k++) {
-    fill(k, values, 0);
-    let line = workspace;
-    for (let c = 0; c < width; c++) line += '\t' + copyText(values[c] as string | number | null);
-    chunk += line + '\n';
-    if (k % 5000 === 4999) {
-      yield chunk;
-      chunk = '';
-    }
+// Numeric columns filled a row at a time, in typed arrays that double as they fill: far less for the
+// garbage collector than a million row arrays kept until the end.
+class GrowingColumns {
+  private columns: Float64Array[];
+  private size = 0;
+
+  constructor(count: number) {
+    this.columns = Array.from({ length: count }, () => new Float64Array(1024));
   }
-  if (chunk) yield chunk;
+
+  /** Adds a row's first values; null or missing values become `missing(column)`. */
+  add(row: readonly unknown[], missing: number | ((column: number) => number)): void {
+    if (this.size === this.columns[0].length) {
+      this.columns = this.columns.map((c) => {
+        const grown = new Float64Array(c.length * 2);
+        grown.set(c);
+        return grown;
+      });
+    }
+    for (let c = 0; c < this.columns.length; c++) {
+      const v = row[c];
+      this.columns[c][this.size] = v === null || v === undefined ? (typeof missing === 'number' ? missing : missing(c)) : Number(v);
+    }
+    this.size++;
+  }
+
+  build(): Float64Array[] {
+    return this.columns.map((c) => c.subarray(0, this.size));
+  }
 }
 
-/** Stage changes as columns: customer, the stage before (null: first scored), the new stage, the day it began. */
+// Columns of customers' aggregates: id, orders, purchase days, revenue (0 when none), first, last and
+// previous purchase day, first day's value (NaN when none).
+class ScoringColumnsBuilder {
+  private readonly columns = new GrowingColumns(8);
+
+  add(row: readonly unknown[]): void {
+    this.columns.add(row, (c) => (c < 4 ? 0 : Number.NaN));
+  }
+
+  build(): ScoringColumns {
+    const [customerId, orders, days, revenue, firstDay, lastDay, prevDay, firstDayValue] = this.columns.build();
+    return { size: customerId.length, customerId, orders, days, revenue, firstDay, lastDay, prevDay, firstDayValue };
+  }
+}
+
+// Rows for COPY: the workspace, then the values `fill` puts from index 1.
+function copyRows(types: readonly CopyType[], count: number, workspaceId: string, fill: (k: number, values: unknown[], at: number) => void): Iterable<Uint8Array> {
+  return copyBinary(['text', ...types], count, (k, values: CopyValue[]) => {
+    values[0] = workspaceId;
+    fill(k, values, 1);
+  });
+}
+
+/** Stage changes as columns: customer, the stage left and the day it began (null: unknown), the new stage and the day it began. */
 export interface StageChanges {
   customerId: number[];
-  from: (string | null)[];
+  from: string[];
+  fromDay: (number | null)[];
   to: string[];
   day: number[];
 }
+
+const copyTypes: Record<string, CopyType> = { 'bigint[]': 'int8', 'integer[]': 'int4', 'float8[]': 'float8', 'text[]': 'text' };
 
 /** The stored stage and digest of every scored customer, as columns in customer id order. */
 export interface StoredDigests {
@@ -73,88 +112,79 @@ export class ScoresRepo {
   private readonly caps: Capabilities;
   private readonly arrays: Db['arrays'];
   private readonly copyFrom: Db['copyFrom'];
+  private readonly copyTo: Db['copyTo'];
 
   constructor(database: Db) {
     this.db = database.kysely;
     this.caps = database.caps;
     this.arrays = database.arrays;
     this.copyFrom = database.copyFrom;
+    this.copyTo = database.copyTo;
   }
 
   /**
    * Every live customer (not merged away, not erased) with the aggregates the scores need, as columns
-   * in id order. The live ids and the aggregates are read apart, each in pages along its own key, and
-   * put side by side here: a join of the pages costs PostgreSQL an index lookup per customer (five
-   * seconds at a million), two range scans a fraction of that.
+   * in id order. PostgreSQL streams the join in one COPY (a hash join of the two tables, in binary);
+   * SQLite reads the live ids and the aggregates apart, in pages along their keys, as arrays.
    */
   async scoringColumns(workspaceId: string): Promise<ScoringColumns> {
-    const ids = await this.pages((after) =>
-      sql`select id from customers where workspace_id = ${workspaceId} and id > ${after} and merged_into is null and erased_at is null order by id limit ${readPage}`,
-    );
-    const stats = await this.pages((after) =>
-      sql`select customer_id, orders_count, order_days, revenue, first_order_day, last_order_day, prev_order_day, first_day_value
-          from customer_stats where workspace_id = ${workspaceId} and customer_id > ${after} order by customer_id limit ${readPage}`,
-    );
-    const n = ids.length;
-    const c: ScoringColumns = {
-      size: n,
-      customerId: new Float64Array(n),
-      orders: new Float64Array(n),
-      days: new Float64Array(n),
-      revenue: new Float64Array(n),
-      firstDay: new Float64Array(n).fill(Number.NaN),
-      lastDay: new Float64Array(n).fill(Number.NaN),
-      prevDay: new Float64Array(n).fill(Number.NaN),
-      firstDayValue: new Float64Array(n).fill(Number.NaN),
-    };
-    const orNaN = (v: unknown) => (v === null ? Number.NaN : Number(v));
-    let j = 0;
-    for (let i = 0; i < n; i++) {
-      const id = Number(ids[i][0]);
-      c.customerId[i] = id;
-      while (j < stats.length && Number(stats[j][0]) < id) j++; // aggregates of customers no longer live
-      if (j === stats.length || Number(stats[j][0]) !== id) continue; // known, never bought
-      const row = stats[j++];
-      c.orders[i] = Number(row[1]);
-      c.days[i] = Number(row[2]);
-      c.revenue[i] = Number(row[3]);
-      c.firstDay[i] = orNaN(row[4]);
-      c.lastDay[i] = orNaN(row[5]);
-      c.prevDay[i] = orNaN(row[6]);
-      c.firstDayValue[i] = orNaN(row[7]);
+    const columns = new ScoringColumnsBuilder();
+    if (this.copyTo) {
+      await this.copyTo(
+        `copy (select c.id, s.orders_count, s.order_days, s.revenue, s.first_order_day, s.last_order_day, s.prev_order_day, s.first_day_value
+               from customers c left join customer_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
+               where c.workspace_id = current_setting('klientura.workspace_id') and c.merged_into is null and c.erased_at is null
+               order by c.id) to stdout with (format binary)`,
+        { workspace_id: workspaceId },
+        (chunks) => readCopyBinary(chunks, ['int8', 'int4', 'int4', 'int8', 'int4', 'int4', 'int4', 'int8'], (row) => columns.add(row)),
+      );
+      return columns.build();
     }
-    return c;
+    // A page of live ids, then the aggregates of the same id range, put side by side and let go (rows
+    // kept for long cost more in garbage collection than in reading).
+    for (let after = -1; ; ) {
+      const ids = await this.arrays(
+        sql`select id from customers where workspace_id = ${workspaceId} and id > ${after} and merged_into is null and erased_at is null order by id limit ${idPage}`.compile(this.db),
+      );
+      if (ids.length === 0) break;
+      const last = Number(ids[ids.length - 1][0]);
+      const stats = await this.arrays(
+        sql`select customer_id, orders_count, order_days, revenue, first_order_day, last_order_day, prev_order_day, first_day_value
+            from customer_stats where workspace_id = ${workspaceId} and customer_id > ${after} and customer_id <= ${last} order by customer_id`.compile(this.db),
+      );
+      let j = 0;
+      for (const row of ids) {
+        const id = Number(row[0]);
+        while (j < stats.length && Number(stats[j][0]) < id) j++; // aggregates of customers no longer live
+        columns.add(j < stats.length && Number(stats[j][0]) === id ? stats[j++] : row); // or known, never bought
+      }
+      if (ids.length < idPage) break;
+      after = last;
+    }
+    return columns.build();
   }
 
-  // Every row of a query read in pages along its first column (an integer key), as arrays.
-  private async pages(page: (after: number) => RawBuilder<unknown>): Promise<unknown[][]> {
-    const rows: unknown[][] = [];
-    for (let after = -1; ; ) {
-      const part = await this.arrays(page(after).compile(this.db));
-      for (const row of part) rows.push(row);
-      if (part.length < readPage) return rows;
-      after = Number(part[part.length - 1][0]);
-    }
-  }
 
   /** The stored stage, its day and the digest of every scored customer of a workspace, in customer id order (NaN: none). */
   async storedDigests(workspaceId: string): Promise<StoredDigests> {
-    const out = { customerId: [] as number[], stage: [] as string[], since: [] as number[], digest: [] as number[] };
+    const numbers = new GrowingColumns(3);
+    const stage: string[] = [];
+    const names = new Map<string, string>(); // one string per stage name, not one per row
     for (let after = -1; ; ) {
       const page = await this.arrays(
-        sql`select customer_id, stage, stage_since, digest from customer_scores
-            where workspace_id = ${workspaceId} and customer_id > ${after} order by customer_id limit ${readPage}`.compile(this.db),
+        sql`select customer_id, stage_since, digest, stage from customer_scores
+            where workspace_id = ${workspaceId} and customer_id > ${after} order by customer_id limit ${idPage}`.compile(this.db),
       );
-      for (const [id, stage, since, digest] of page) {
-        out.customerId.push(Number(id));
-        out.stage.push(stage as string);
-        out.since.push(since === null ? Number.NaN : Number(since));
-        out.digest.push(digest === null ? Number.NaN : Number(digest));
+      for (const row of page) {
+        numbers.add(row, Number.NaN);
+        const name = row[3] as string;
+        stage.push(names.get(name) ?? (names.set(name, name), name));
       }
-      if (page.length < readPage) break;
+      if (page.length < idPage) break;
       after = Number(page[page.length - 1][0]);
     }
-    return { size: out.customerId.length, customerId: Float64Array.from(out.customerId), stage: out.stage, since: Float64Array.from(out.since), digest: Float64Array.from(out.digest) };
+    const [customerId, since, digest] = numbers.build();
+    return { size: customerId.length, customerId, stage, since, digest };
   }
 
   /**
@@ -225,7 +255,8 @@ export class ScoresRepo {
   async writeScores(workspaceId: string, count: number, fill: (k: number, values: unknown[], at: number) => void, fresh: boolean): Promise<void> {
     const width = scoreRowColumns.length;
     if (fresh && this.copyFrom) {
-      await this.copyFrom(`copy customer_scores (workspace_id, ${scoreRowColumns.join(', ')}) from stdin`, copyLines(count, width, workspaceId, fill));
+      const types = scoreRowColumns.map((c) => copyTypes[pgArrayTypes[c]]);
+      await this.copyFrom(`copy customer_scores (workspace_id, ${scoreRowColumns.join(', ')}) from stdin with (format binary)`, copyRows(types, count, workspaceId, fill));
       return;
     }
     if (this.caps.arrayParameters) {
@@ -281,21 +312,26 @@ export class ScoresRepo {
         values[at + 1] = t.from[k];
         values[at + 2] = t.to[k];
         values[at + 3] = t.day[k];
-        values[at + 4] = computedAt;
+        values[at + 4] = t.fromDay[k];
+        values[at + 5] = computedAt;
       };
-      await this.copyFrom('copy stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, computed_at) from stdin', copyLines(count, 5, workspaceId, fill));
+      await this.copyFrom(
+        'copy stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, from_day, computed_at) from stdin with (format binary)',
+        copyRows(['int8', 'text', 'text', 'int4', 'int4', 'int8'], count, workspaceId, fill),
+      );
       return;
     }
     if (this.caps.arrayParameters) {
       for (let i = 0; i < count; i += arrayBatch) {
         const part = <T>(column: T[]) => column.slice(i, i + arrayBatch);
         await sql`
-          insert into stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, computed_at)
-          select ${workspaceId}::text, *, ${computedAt}::bigint from unnest(${part(t.customerId)}::bigint[], ${part(t.from)}::text[], ${part(t.to)}::text[], ${part(t.day)}::integer[])`.execute(this.db);
+          insert into stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, from_day, computed_at)
+          select ${workspaceId}::text, *, ${computedAt}::bigint
+          from unnest(${part(t.customerId)}::bigint[], ${part(t.from)}::text[], ${part(t.to)}::text[], ${part(t.day)}::integer[], ${part(t.fromDay)}::integer[])`.execute(this.db);
       }
       return;
     }
-    const statement = (rows: number) => `insert into stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, computed_at) values ${new Array(rows).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`;
+    const statement = (rows: number) => `insert into stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, from_day, computed_at) values ${new Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
     const full = statement(sqliteRows);
     for (let start = 0; start < count; start += sqliteRows * 100) {
       const end = Math.min(count, start + sqliteRows * 100);
@@ -303,7 +339,7 @@ export class ScoresRepo {
         for (let k = start; k < end; k += sqliteRows) {
           const rows = Math.min(sqliteRows, end - k);
           const values: unknown[] = [];
-          for (let j = k; j < k + rows; j++) values.push(workspaceId, t.customerId[j], t.from[j], t.to[j], t.day[j], computedAt);
+          for (let j = k; j < k + rows; j++) values.push(workspaceId, t.customerId[j], t.from[j], t.to[j], t.day[j], t.fromDay[j], computedAt);
           await trx.executeQuery(CompiledQuery.raw(rows === sqliteRows ? full : statement(rows), values));
         }
       });
@@ -316,10 +352,10 @@ export class ScoresRepo {
   }
 
   /** One customer's stage changes, oldest first. */
-  async transitions(workspaceId: string, customerId: number): Promise<{ from_stage: string | null; to_stage: string; day: number }[]> {
+  async transitions(workspaceId: string, customerId: number): Promise<{ from_stage: string | null; to_stage: string; day: number; from_day: number | null }[]> {
     return this.db
       .selectFrom('stage_transitions')
-      .select(['from_stage', 'to_stage', 'day'])
+      .select(['from_stage', 'to_stage', 'day', 'from_day'])
       .where('workspace_id', '=', workspaceId)
       .where('customer_id', '=', customerId)
       .orderBy('day')

@@ -140,11 +140,7 @@ export class ScoresService {
       expected90: num(row.expected_90),
       expected365: num(row.expected_365),
       predictedClv: num(row.predicted_clv),
-      transitions: (await repo.transitions(workspaceId, customerId)).map((t) => ({
-        from: t.from_stage as LifecycleStage | null,
-        to: t.to_stage as LifecycleStage,
-        day: isoDay(Number(t.day)),
-      })),
+      transitions: stageHistory(await repo.transitions(workspaceId, customerId), row),
     };
   }
 
@@ -221,7 +217,8 @@ export class ScoresService {
     const digest = new Float64Array(scores.size);
     const fresh: number[] = [];
     const changed: number[] = [];
-    const changes: StageChanges = { customerId: [], from: [], to: [], day: [] };
+    const changes: StageChanges = { customerId: [], from: [], fromDay: [], to: [], day: [] };
+    let entered = 0;
     const gone: number[] = [];
     let j = 0;
     for (let i = 0; i < scores.size; i++) {
@@ -230,10 +227,15 @@ export class ScoresService {
       const before = j < stored.size && stored.customerId[j] === id ? j++ : -1;
       const stage = lifecycleStages[scores.stage[i]];
       since[i] = before < 0 ? Number.NaN : stored.since[before];
-      if (before < 0 || stored.stage[before] !== stage) {
+      if (before < 0) {
+        // A first stage needs no row of history: the stored row holds it and its day until it changes.
+        since[i] = entryDay(stage, inputs, i, asOfDay, lifecycle);
+        entered++;
+      } else if (stored.stage[before] !== stage) {
         since[i] = entryDay(stage, inputs, i, asOfDay, lifecycle);
         changes.customerId.push(id);
-        changes.from.push(before < 0 ? null : stored.stage[before]);
+        changes.from.push(stored.stage[before]);
+        changes.fromDay.push(orNull(stored.since[before]));
         changes.to.push(stage);
         changes.day.push(since[i]);
       }
@@ -255,7 +257,7 @@ export class ScoresService {
     const activity = await buildActivityIndex(repo, workspaceId, asOfDay - 1);
     await repo.saveActivity(workspaceId, asOfDay - 1, activity.toBytes(), computedAt);
     lap('kpiIndex');
-    return { customers: scores.size, changed: changes.customerId.length, written: fresh.length + changed.length, phases, summary };
+    return { customers: scores.size, changed: entered + changes.customerId.length, written: fresh.length + changed.length, phases, summary };
   }
 }
 
@@ -296,6 +298,19 @@ function groupDays(rows: readonly { customer_id: number; order_day: number }[]):
   }
   if (current.length) out.push(current);
   return out;
+}
+
+// A customer's stage history, oldest first: the first stage (the first change's from_stage, from the
+// day kept with it, or the stored stage while it never changed), then every change.
+function stageHistory(changes: readonly { from_stage: string | null; to_stage: string; day: number; from_day: number | null }[], row: { stage: string; stage_since: number | null }): CustomerScoresView['transitions'] {
+  const history = changes.map((t) => ({ from: t.from_stage as LifecycleStage | null, to: t.to_stage as LifecycleStage, day: isoDay(Number(t.day)) }));
+  const first = changes[0];
+  // Rows written before from_day was kept recorded the first stage themselves (from null).
+  if (first && first.from_stage === null) return history;
+  const stage = first ? first.from_stage : row.stage;
+  const day = first ? first.from_day : row.stage_since;
+  if (stage === null || day === null) return history;
+  return [{ from: null, to: stage as LifecycleStage, day: isoDay(Number(day)) }, ...history];
 }
 
 // BG/NBD and Gamma-Gamma in weeks on all buyers up to the day; null where there is too little to fit on.
