@@ -207,19 +207,29 @@ export class ScoresRepo {
   }
 
   /**
-   * Every purchase (order id, customer, local day, net value) up to a day, in pages of `pageSize`
-   * by order id: a sequential read on both engines, whatever the number of orders.
+   * Every purchase (customer, local day, net value) up to a day, in no particular order: on
+   * PostgreSQL one binary COPY; on SQLite pages of 20,000 by order id (a sequential read), as arrays.
    */
-  async forEachPurchase(workspaceId: string, lastDay: number, onPage: (rows: { customer_id: number; order_day: number; value: number }[]) => void, pageSize = 50_000): Promise<void> {
-    let after = 0;
-    for (;;) {
-      const rows = await sql<{ id: number; customer_id: number; order_day: number; value: number }>`
-        select id, customer_id, order_day, total - refunded as value from orders
-        where workspace_id = ${workspaceId} and id > ${after} and order_day <= ${lastDay} and status in (${sql.join(purchaseStatuses)})
-        order by id limit ${pageSize}`.execute(this.db);
-      if (rows.rows.length === 0) return;
-      onPage(rows.rows.map((r) => ({ customer_id: Number(r.customer_id), order_day: Number(r.order_day), value: Number(r.value) })));
-      after = Number(rows.rows[rows.rows.length - 1].id);
+  async forEachPurchase(workspaceId: string, lastDay: number, onPurchase: (customerId: number, day: number, value: number) => void): Promise<void> {
+    if (this.copyTo) {
+      await this.copyTo(
+        `copy (select customer_id, order_day, total - refunded from orders
+               where workspace_id = current_setting('klientura.workspace_id') and order_day <= current_setting('klientura.last_day')::integer
+                 and status = any(string_to_array(current_setting('klientura.statuses'), ','))) to stdout with (format binary)`,
+        { workspace_id: workspaceId, last_day: String(lastDay), statuses: purchaseStatuses.join(',') },
+        (chunks) => readCopyBinary(chunks, ['int8', 'int4', 'int8'], (row) => onPurchase(row[0] as number, row[1] as number, row[2] as number)),
+      );
+      return;
+    }
+    for (let after = 0; ; ) {
+      const page = await this.arrays(
+        sql`select id, customer_id, order_day, total - refunded from orders
+            where workspace_id = ${workspaceId} and id > ${after} and order_day <= ${lastDay} and status in (${sql.join(purchaseStatuses)})
+            order by id limit ${idPage}`.compile(this.db),
+      );
+      for (const row of page) onPurchase(Number(row[1]), Number(row[2]), Number(row[3]));
+      if (page.length < idPage) return;
+      after = Number(page[page.length - 1][0]);
     }
   }
 

@@ -15,6 +15,7 @@ import { type AnalyticsSettings, analyticsSettingsSchema, defaultAnalyticsSettin
 import { hasPurchased, modelSummary, none, type ScoreColumns, type ScoringColumns, type ScoringModels, scoreCustomers } from './customer-scoring.js';
 import { ScoresRepo, type StageChanges } from './scores.repo.js';
 import { ActivityIndex } from '../kpi/activity-index.js';
+import { PurchaseDaysCollector } from '../kpi/purchase-days.js';
 import { type ScoresSummary, summariseScores } from './scores-summary.js';
 import type { customerScoresSchema } from './scores.schemas.js';
 import { type RfmSegment, rfmSegments } from '../rfm/rfm.js';
@@ -263,24 +264,9 @@ export class ScoresService {
 
 // Every customer's purchase days and each day's orders and revenue, read once, into the KPI index.
 async function buildActivityIndex(repo: ScoresRepo, workspaceId: string, lastDay: number): Promise<ActivityIndex> {
-  const days = new Map<number, number[]>();
-  const daily = new Map<number, { orders: number; revenue: number }>();
-  await repo.forEachPurchase(workspaceId, lastDay, (rows) => {
-    for (const row of rows) {
-      const list = days.get(row.customer_id);
-      if (list) list.push(row.order_day);
-      else days.set(row.customer_id, [row.order_day]);
-      const totals = daily.get(row.order_day);
-      if (totals) {
-        totals.orders++;
-        totals.revenue += row.value;
-      } else daily.set(row.order_day, { orders: 1, revenue: row.value });
-    }
-  });
-  const distinct = function* () {
-    for (const list of days.values()) yield [...new Set(list)].sort((a, b) => a - b);
-  };
-  return ActivityIndex.build(distinct(), daily, lastDay);
+  const purchases = new PurchaseDaysCollector();
+  await repo.forEachPurchase(workspaceId, lastDay, (customerId, day, value) => purchases.add(customerId, day, value));
+  return ActivityIndex.build(purchases.customers(), purchases.daily(), lastDay);
 }
 
 // Purchase days per customer, from rows in order of customer and day.
