@@ -29,7 +29,7 @@ import { KpiService } from './modules/analytics/kpi.service.js';
 import { LifecycleService } from './modules/analytics/lifecycle.service.js';
 import { CohortsService } from './modules/analytics/cohorts.service.js';
 import { ScoresService } from './modules/analytics/scores/scores.service.js';
-import { ScoresRepo } from './modules/analytics/scores/scores.repo.js';
+import { AnalyticsRunsRepo } from './modules/analytics/scores/analytics-runs.repo.js';
 import { ScoresScheduler } from './modules/analytics/scores/scores.scheduler.js';
 import { registerScoresRoutes } from './modules/analytics/scores/scores.routes.js';
 import { ApiKeysRepo } from './modules/users/api-keys.repo.js';
@@ -112,7 +112,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Workers run in every process but a pure API one (`klientura start --role api`).
     const importsWorker = options.role === 'api' ? null : new ImportsWorker(services.imports, new ImportRunner({ db, clock, logger, ...services }), logger);
     importsWorker?.start();
-    const scoresScheduler = options.role === 'api' ? null : new ScoresScheduler(services.scores, new ScoresRepo(db), clock, logger, config.SCORES_EVERY_HOURS);
+    const scoresScheduler = options.role === 'api' ? null : new ScoresScheduler(services.scores, new AnalyticsRunsRepo(db.kysely), clock, logger, config.SCORES_EVERY_HOURS);
     scoresScheduler?.start();
     return {
       config,

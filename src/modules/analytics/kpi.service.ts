@@ -3,7 +3,7 @@ import { AnalyticsRepo } from './analytics.repo.js';
 import { isoDay, parsePeriod } from './days.js';
 import { ActivityIndex } from './kpi/activity-index.js';
 import { type Kpis, kpis, type PeriodCounts } from './kpi/kpi.js';
-import { ScoresRepo } from './scores/scores.repo.js';
+import { AnalyticsRunsRepo } from './scores/analytics-runs.repo.js';
 
 /** A period's KPIs beside the same-length period just before it. */
 export interface KpiComparison {
@@ -57,7 +57,7 @@ export class KpiService {
 
   // The workspace's KPI index, read again only when a computation stored a new one.
   private async index(workspaceId: string): Promise<ActivityIndex | null> {
-    const repo = new ScoresRepo(this.db);
+    const repo = new AnalyticsRunsRepo(this.db.kysely);
     const updatedAt = await repo.activityUpdatedAt(workspaceId);
     if (updatedAt === undefined) return null;
     const cached = this.indexes.get(workspaceId);

@@ -14,6 +14,11 @@ export interface Capabilities {
   maxParameters: number;
   /** Case-insensitive LIKE operator. */
   ilike: 'ilike' | 'like';
+  /**
+   * Planner statistics must be refreshed after a bulk write (PostgreSQL: autovacuum analyzes later,
+   * and plans made meanwhile take a million fresh rows for none). SQLite's plans here do not depend on them.
+   */
+  analyzeAfterBulkWrite: boolean;
 }
 
 /** SQLite via better-sqlite3: one writer, in-process, no round trips. */
@@ -24,6 +29,7 @@ export const sqliteCapabilities: Capabilities = {
   prefersMultiRowInsert: false,
   arrayParameters: false,
   maxParameters: 32766,
+  analyzeAfterBulkWrite: false,
   ilike: 'like', // SQLite's LIKE is case-insensitive for ASCII; names are also stored lower-cased in search columns
 };
 
@@ -36,4 +42,5 @@ export const postgresCapabilities: Capabilities = {
   arrayParameters: true,
   maxParameters: 65535,
   ilike: 'ilike',
+  analyzeAfterBulkWrite: true,
 };

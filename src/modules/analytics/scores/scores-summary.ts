@@ -59,8 +59,10 @@ export function summariseScores(
   const stages = Object.fromEntries(lifecycleStages.map((stage) => [stage, 0])) as StageCounts;
   const rfm = new RfmReportBuilder();
   const cells = emptyAbcXyzMatrix();
-  const revenues: number[] = [];
-  const clvValues: number[] = [];
+  const revenues = new Float64Array(s.size);
+  let buyers = 0;
+  const clvValues = new Float64Array(s.size);
+  let clvCount = 0;
   let revenue = 0;
   let atRiskCustomers = 0;
   const lifetime = { churned: 0, churnedDays: 0, tenureDays: 0 };
@@ -71,7 +73,7 @@ export function summariseScores(
     stages[lifecycleStages[s.stage[i]]]++;
     if (s.segment[i] === none) continue;
     revenue += c.revenue[i];
-    revenues.push(c.revenue[i]);
+    revenues[buyers++] = c.revenue[i];
     const first = Number.isNaN(c.firstDay[i]) ? context.asOfDay : c.firstDay[i];
     lifetime.tenureDays += context.asOfDay - first;
     if (s.stage[i] === churned) {
@@ -81,7 +83,7 @@ export function summariseScores(
     rfm.add(s.r[i], s.f[i], rfmSegments[s.segment[i]], c.revenue[i], c.orders[i]);
     addToMatrix(cells, s.abc[i], s.xyz[i], c.revenue[i]);
     if (!Number.isNaN(s.pAlive[i])) {
-      clvValues.push(clvOf(s, i));
+      clvValues[clvCount++] = clvOf(s, i);
       byClv.offer(i);
       if (s.pAlive[i] < 0.5) {
         atRiskCustomers++;
@@ -90,7 +92,7 @@ export function summariseScores(
     }
   }
   const golden = cells.filter((cell) => cell.golden).reduce((g, cell) => ({ customers: g.customers + cell.customers, revenue: g.revenue + cell.revenue }), { customers: 0, revenue: 0 });
-  const values = Float64Array.from(clvValues).sort();
+  const values = clvValues.subarray(0, clvCount).sort();
   const listed = (i: number): SummaryClvCustomer => ({
     customerId: c.customerId[i],
     pAlive: s.pAlive[i],
@@ -99,15 +101,15 @@ export function summariseScores(
   });
   return {
     customers: s.size,
-    buyers: revenues.length,
+    buyers,
     revenue,
     rfm: rfm.build(),
-    abcXyz: { cells, golden: { ...golden, revenueShare: revenue > 0 ? golden.revenue / revenue : 0 }, pareto: paretoCurve(revenues) },
+    abcXyz: { cells, golden: { ...golden, revenueShare: revenue > 0 ? golden.revenue / revenue : 0 }, pareto: paretoCurve(revenues.subarray(0, buyers)) },
     stages,
     churnDays: context.churnDays,
     lifetime: {
       churnedAverageDays: lifetime.churned > 0 ? lifetime.churnedDays / lifetime.churned : null,
-      tenureAverageDays: revenues.length > 0 ? lifetime.tenureDays / revenues.length : null,
+      tenureAverageDays: buyers > 0 ? lifetime.tenureDays / buyers : null,
     },
     clv: {
       model: context.model,

@@ -54,7 +54,7 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     const status = (await get('/api/v1/analytics/scores')).json();
     expect(status).toMatchObject({ running: false, lastComputedAt: day('2026-07-06') + 60_000 });
     expect(status.runs[0]).toMatchObject({ status: 'done', asOf: '2026-07-06', customers: 6, changed: 6, error: null });
-    expect(Object.keys(status.runs[0].phases).sort()).toEqual(['churnWindow', 'fit', 'kpiIndex', 'read', 'score', 'stageHistory', 'write']);
+    expect(Object.keys(status.runs[0].phases).sort()).toEqual(['churnWindow', 'fit', 'kpiIndex', 'read', 'score', 'stageHistory', 'statistics', 'write']);
 
     // Recency (days), purchase days, revenue: c1 8, 3, 2000; c2 217, 4, 2600; c3 1, 2, 1149; c4 370, 1, 90; c5 96, 2, 500.
     // Quintiles of five are 1 + (customers worse): R c3 5, c1 4, c5 3, c2 2, c4 1; F c2 5, c1 4, c3 2, c5 2, c4 1.

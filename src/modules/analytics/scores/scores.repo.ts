@@ -1,7 +1,5 @@
-import { CompiledQuery, type Insertable, type Kysely, sql } from 'kysely';
-import type { AnalyticsRunsTable, CustomerScoresTable, Database, StageTransitionsTable } from '../../../platform/db/schema.js';
-import { readJson, writeJson } from '../../../platform/db/normalize.js';
-import { purchaseStatuses } from '../../orders/purchase-statuses.js';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
+import type { CustomerScoresTable, Database } from '../../../platform/db/schema.js';
 import type { ScoringColumns } from './customer-scoring.js';
 import type { Capabilities } from '../../../platform/db/capabilities.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -9,8 +7,6 @@ import { copyBinary, type CopyType, type CopyValue, readCopyBinary } from '../..
 
 /** A stored score row. */
 export type ScoreRow = CustomerScoresTable;
-/** A stored computation. */
-export type RunRow = AnalyticsRunsTable;
 
 // Rows per statement when deleting or adding stage changes.
 const writeBatch = 1000;
@@ -106,7 +102,7 @@ export interface StoredDigests {
   digest: Float64Array;
 }
 
-/** SQL of the stored scores, their computations and the workspace's analytics settings. */
+/** SQL of the stored scores of customers and their stage changes. */
 export class ScoresRepo {
   private readonly db: Kysely<Database>;
   private readonly caps: Capabilities;
@@ -164,7 +160,6 @@ export class ScoresRepo {
     return columns.build();
   }
 
-
   /** The stored stage, its day and the digest of every scored customer of a workspace, in customer id order (NaN: none). */
   async storedDigests(workspaceId: string): Promise<StoredDigests> {
     const numbers = new GrowingColumns(3);
@@ -185,73 +180,6 @@ export class ScoresRepo {
     }
     const [customerId, since, digest] = numbers.build();
     return { size: customerId.length, customerId, stage, since, digest };
-  }
-
-  /**
-   * Purchase days of a systematic sample of the customers with a repeat purchase (every k-th by id,
-   * so at most about `maxCustomers` of them; all when fewer), in order of customer and day.
-   */
-  async repeatPurchaseDays(workspaceId: string, maxCustomers: number): Promise<{ customer_id: number; order_day: number }[]> {
-    const counted = await sql<{ n: number }>`select count(*) as n from customer_stats where workspace_id = ${workspaceId} and order_days >= 2`.execute(this.db);
-    const step = Math.max(1, Math.ceil(Number(counted.rows[0]?.n ?? 0) / maxCustomers));
-    const result = await sql<{ customer_id: number; order_day: number }>`
-      select o.customer_id, o.order_day
-      -- "cross join" keeps SQLite on this order (the sampled customers first, then their orders by
-      -- index); left to itself it may walk every order of the workspace instead.
-      from customer_stats s cross join orders o
-      where s.workspace_id = ${workspaceId} and s.order_days >= 2 and s.customer_id % ${step} = 0
-        and o.workspace_id = s.workspace_id and o.customer_id = s.customer_id and o.status in (${sql.join(purchaseStatuses)})
-      group by o.customer_id, o.order_day
-      order by o.customer_id, o.order_day`.execute(this.db);
-    return result.rows.map((r) => ({ customer_id: Number(r.customer_id), order_day: Number(r.order_day) }));
-  }
-
-  /**
-   * Every purchase (customer, local day, net value) up to a day, in no particular order: on
-   * PostgreSQL one binary COPY; on SQLite pages of 20,000 by order id (a sequential read), as arrays.
-   */
-  async forEachPurchase(workspaceId: string, lastDay: number, onPurchase: (customerId: number, day: number, value: number) => void): Promise<void> {
-    if (this.copyTo) {
-      await this.copyTo(
-        `copy (select customer_id, order_day, total - refunded from orders
-               where workspace_id = current_setting('klientura.workspace_id') and order_day <= current_setting('klientura.last_day')::integer
-                 and status = any(string_to_array(current_setting('klientura.statuses'), ','))) to stdout with (format binary)`,
-        { workspace_id: workspaceId, last_day: String(lastDay), statuses: purchaseStatuses.join(',') },
-        (chunks) => readCopyBinary(chunks, ['int8', 'int4', 'int8'], (row) => onPurchase(row[0] as number, row[1] as number, row[2] as number)),
-      );
-      return;
-    }
-    for (let after = 0; ; ) {
-      const page = await this.arrays(
-        sql`select id, customer_id, order_day, total - refunded from orders
-            where workspace_id = ${workspaceId} and id > ${after} and order_day <= ${lastDay} and status in (${sql.join(purchaseStatuses)})
-            order by id limit ${idPage}`.compile(this.db),
-      );
-      for (const row of page) onPurchase(Number(row[1]), Number(row[2]), Number(row[3]));
-      if (page.length < idPage) return;
-      after = Number(page[page.length - 1][0]);
-    }
-  }
-
-  /** Stores a workspace's KPI index. */
-  async saveActivity(workspaceId: string, lastDay: number, data: Uint8Array, now: number): Promise<void> {
-    await this.db
-      .insertInto('analytics_activity')
-      .values({ workspace_id: workspaceId, last_day: lastDay, data, updated_at: now })
-      .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ last_day: lastDay, data, updated_at: now }))
-      .execute();
-  }
-
-  /** When a workspace's KPI index was last stored (undefined: never). */
-  async activityUpdatedAt(workspaceId: string): Promise<number | undefined> {
-    const row = await this.db.selectFrom('analytics_activity').select('updated_at').where('workspace_id', '=', workspaceId).executeTakeFirst();
-    return row ? Number(row.updated_at) : undefined;
-  }
-
-  /** A workspace's stored KPI index. */
-  async activity(workspaceId: string): Promise<{ data: Uint8Array; updated_at: number } | undefined> {
-    const row = await this.db.selectFrom('analytics_activity').select(['data', 'updated_at']).where('workspace_id', '=', workspaceId).executeTakeFirst();
-    return row ? { data: row.data, updated_at: Number(row.updated_at) } : undefined;
   }
 
   /**
@@ -356,6 +284,11 @@ export class ScoresRepo {
     }
   }
 
+  /** Refreshes the planner's statistics of the scores after many rows were written, where the engine needs it. */
+  async refreshStatistics(): Promise<void> {
+    if (this.caps.analyzeAfterBulkWrite) await sql`analyze customer_scores`.execute(this.db);
+  }
+
   /** One customer's scores. */
   async get(workspaceId: string, customerId: number): Promise<ScoreRow | undefined> {
     return this.db.selectFrom('customer_scores').selectAll().where('workspace_id', '=', workspaceId).where('customer_id', '=', customerId).executeTakeFirst();
@@ -370,101 +303,6 @@ export class ScoresRepo {
       .where('customer_id', '=', customerId)
       .orderBy('day')
       .orderBy('id')
-      .execute();
-  }
-
-  /**
-   * Starts a computation unless one is running (a unique index allows one per workspace); a run
-   * started more than `staleMs` ago is taken for one whose process died and closed as failed.
-   */
-  async startRun(run: Insertable<AnalyticsRunsTable>, staleMs: number): Promise<boolean> {
-    await this.db
-      .updateTable('analytics_runs')
-      .set({ status: 'failed', error: 'the process computing it stopped', finished_at: run.started_at })
-      .where('workspace_id', '=', run.workspace_id)
-      .where('status', '=', 'running')
-      .where('started_at', '<=', run.started_at - staleMs)
-      .execute();
-    const result = await this.db.insertInto('analytics_runs').values(run).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-  }
-
-  /** Ends a computation. */
-  async finishRun(id: string, result: { status: 'done' | 'failed'; customers?: number; changed?: number; written?: number; phases?: Record<string, number>; summary?: unknown; error?: string; finishedAt: number }): Promise<void> {
-    await this.db
-      .updateTable('analytics_runs')
-      .set({
-        status: result.status,
-        customers: result.customers ?? null,
-        changed: result.changed ?? null,
-        written: result.written ?? null,
-        phases: result.phases ? writeJson(result.phases) : null,
-        summary: result.summary === undefined ? null : writeJson(result.summary),
-        error: result.error ?? null,
-        finished_at: result.finishedAt,
-      })
-      .where('id', '=', id)
-      .execute();
-  }
-
-  /** The latest computations of a workspace, newest first. */
-  async runs(workspaceId: string, limit: number): Promise<(Omit<RunRow, 'phases' | 'summary'> & { phases: Record<string, number> | null })[]> {
-    const rows = await this.db
-      .selectFrom('analytics_runs')
-      .select(['id', 'workspace_id', 'trigger', 'status', 'as_of_day', 'customers', 'changed', 'written', 'phases', 'error', 'requested_by', 'started_at', 'finished_at'])
-      .where('workspace_id', '=', workspaceId)
-      .orderBy('started_at', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ ...r, phases: r.phases === null ? null : readJson<Record<string, number> | null>(r.phases, null) }));
-  }
-
-  /** When the latest successful computation finished (undefined: never). */
-  async lastFinished(workspaceId: string): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom('analytics_runs')
-      .select((eb) => eb.fn.max('finished_at').as('last'))
-      .where('workspace_id', '=', workspaceId)
-      .where('status', '=', 'done')
-      .executeTakeFirst();
-    return row?.last === null || row?.last === undefined ? undefined : Number(row.last);
-  }
-
-  /** The summary of the latest successful computation, with its day and end. */
-  async latestSummary(workspaceId: string): Promise<{ as_of_day: number; finished_at: number; summary: unknown } | undefined> {
-    const row = await this.db
-      .selectFrom('analytics_runs')
-      .select(['as_of_day', 'finished_at', 'summary'])
-      .where('workspace_id', '=', workspaceId)
-      .where('status', '=', 'done')
-      .orderBy('finished_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (!row || row.finished_at === null) return undefined;
-    return { as_of_day: Number(row.as_of_day), finished_at: Number(row.finished_at), summary: readJson<unknown>(row.summary, null) };
-  }
-
-  /** When each workspace's scores were last computed successfully (null: never), for the schedule. */
-  async lastComputed(): Promise<{ workspace_id: string; last: number | null }[]> {
-    const result = await sql<{ workspace_id: string; last: number | null }>`
-      select w.id as workspace_id, max(r.finished_at) as last
-      from workspaces w left join analytics_runs r on r.workspace_id = w.id and r.status = 'done'
-      group by w.id`.execute(this.db);
-    return result.rows.map((r) => ({ workspace_id: r.workspace_id, last: r.last === null ? null : Number(r.last) }));
-  }
-
-  /** The stored settings of a workspace (undefined: never changed). */
-  async settings(workspaceId: string): Promise<unknown> {
-    const row = await this.db.selectFrom('analytics_settings').select('settings').where('workspace_id', '=', workspaceId).executeTakeFirst();
-    return row ? readJson<unknown>(row.settings, undefined) : undefined;
-  }
-
-  /** Stores the settings of a workspace. */
-  async saveSettings(workspaceId: string, settings: unknown, userId: string | null, now: number): Promise<void> {
-    await this.db
-      .insertInto('analytics_settings')
-      .values({ workspace_id: workspaceId, settings: writeJson(settings), updated_by: userId, updated_at: now })
-      .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ settings: writeJson(settings), updated_by: userId, updated_at: now }))
       .execute();
   }
 }

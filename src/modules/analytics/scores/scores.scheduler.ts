@@ -1,7 +1,7 @@
 import type { Logger } from '../../../platform/logger.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { ScoresService } from './scores.service.js';
-import type { ScoresRepo } from './scores.repo.js';
+import type { AnalyticsRunsRepo } from './analytics-runs.repo.js';
 
 // Recomputes each workspace's stored scores when its last successful computation is older than the
 // interval (never computed: at the first check). It checks a minute after start, then every ten
@@ -15,7 +15,7 @@ export class ScoresScheduler {
 
   constructor(
     private readonly scores: ScoresService,
-    private readonly repo: ScoresRepo,
+    private readonly repo: AnalyticsRunsRepo,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly everyHours: number,

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable } from 'kysely';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
-import type { CustomerScoresTable, StageTransitionsTable } from '../../../platform/db/schema.js';
 import { DomainError } from '../../../platform/errors.js';
 import { localDayNumber } from '../../../platform/time.js';
 import { fractionDigits } from '../../ingest/money.js';
@@ -12,13 +10,16 @@ import { fitBgNbd } from '../clv/bg-nbd.js';
 import { fitGammaGamma } from '../clv/gamma-gamma.js';
 import { churnWindowFromGaps, type LifecycleRules, type LifecycleStage, lifecycleStages } from '../lifecycle/lifecycle.js';
 import { type AnalyticsSettings, analyticsSettingsSchema, defaultAnalyticsSettings } from './analytics-settings.js';
-import { hasPurchased, modelSummary, none, type ScoreColumns, type ScoringColumns, type ScoringModels, scoreCustomers } from './customer-scoring.js';
+import { hasPurchased, modelSummary, type ScoringColumns, type ScoringModels, scoreCustomers } from './customer-scoring.js';
+import { AnalyticsRunsRepo } from './analytics-runs.repo.js';
+import { PurchasesRepo } from './purchases.repo.js';
 import { ScoresRepo, type StageChanges } from './scores.repo.js';
+import { orNull, rowValues, scoreDigest } from './score-rows.js';
 import { ActivityIndex } from '../kpi/activity-index.js';
 import { PurchaseDaysCollector } from '../kpi/purchase-days.js';
 import { type ScoresSummary, summariseScores } from './scores-summary.js';
 import type { customerScoresSchema } from './scores.schemas.js';
-import { type RfmSegment, rfmSegments } from '../rfm/rfm.js';
+import type { RfmSegment } from '../rfm/rfm.js';
 import type { z } from 'zod';
 
 // Stored scores (docs/analytics.md, "Stored scores"): one computation reads every customer's
@@ -64,14 +65,14 @@ export class ScoresService {
 
   /** The workspace's analytics settings (the defaults until changed). */
   async settings(workspaceId: string): Promise<AnalyticsSettings> {
-    const stored = await new ScoresRepo(this.db).settings(workspaceId);
+    const stored = await new AnalyticsRunsRepo(this.db.kysely).settings(workspaceId);
     const parsed = analyticsSettingsSchema.safeParse(stored);
     return parsed.success ? parsed.data : defaultAnalyticsSettings;
   }
 
   /** Saves the settings; the scores are recomputed with them. */
   async saveSettings(workspaceId: string, settings: AnalyticsSettings, userId: string | null): Promise<{ settings: AnalyticsSettings; run: ScoresRun | null }> {
-    await new ScoresRepo(this.db).saveSettings(workspaceId, settings, userId, this.clock.now());
+    await new AnalyticsRunsRepo(this.db.kysely).saveSettings(workspaceId, settings, userId, this.clock.now());
     const run = await this.request(workspaceId, 'settings', userId).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === 'conflict') return null;
       throw error;
@@ -100,7 +101,7 @@ export class ScoresService {
 
   /** The latest computations, newest first. */
   async runs(workspaceId: string, limit = 10): Promise<ScoresRun[]> {
-    return (await new ScoresRepo(this.db).runs(workspaceId, limit)).map((r) => ({
+    return (await new AnalyticsRunsRepo(this.db.kysely).runs(workspaceId, limit)).map((r) => ({
       id: r.id,
       trigger: r.trigger,
       status: r.status as ScoresRun['status'],
@@ -117,7 +118,7 @@ export class ScoresService {
 
   /** What the latest successful computation adds up to (null: never computed). */
   async summary(workspaceId: string): Promise<({ asOf: string; indexLastDay: string; computedAt: number } & ScoresSummary) | null> {
-    const latest = await new ScoresRepo(this.db).latestSummary(workspaceId);
+    const latest = await new AnalyticsRunsRepo(this.db.kysely).latestSummary(workspaceId);
     if (!latest || latest.summary === null) return null;
     // The KPI index of the computation counts the complete days before it.
     return { asOf: isoDay(latest.as_of_day), indexLastDay: isoDay(latest.as_of_day - 1), computedAt: latest.finished_at, ...(latest.summary as ScoresSummary) };
@@ -128,9 +129,10 @@ export class ScoresService {
     const repo = new ScoresRepo(this.db);
     const row = await repo.get(workspaceId, customerId);
     if (!row) return null;
+    const runs = new AnalyticsRunsRepo(this.db.kysely);
     const num = (v: number | null) => (v === null ? null : Number(v));
     return {
-      computedAt: (await repo.lastFinished(workspaceId)) ?? Number(row.computed_at),
+      computedAt: (await runs.lastFinished(workspaceId)) ?? Number(row.computed_at),
       rfm: row.rfm_segment === null ? null : { r: Number(row.rfm_r), f: Number(row.rfm_f), m: Number(row.rfm_m), segment: row.rfm_segment as RfmSegment },
       abc: row.abc as CustomerScoresView['abc'],
       xyz: row.xyz as CustomerScoresView['xyz'],
@@ -150,7 +152,7 @@ export class ScoresService {
     const now = this.clock.now();
     const asOfDay = localDayNumber(now, workspace.timezone);
     const id = randomUUID();
-    const started = await new ScoresRepo(this.db).startRun(
+    const started = await new AnalyticsRunsRepo(this.db.kysely).startRun(
       { id, workspace_id: workspaceId, trigger, status: 'running', as_of_day: asOfDay, customers: null, changed: null, written: null, phases: null, summary: null, error: null, requested_by: userId, started_at: now, finished_at: null },
       staleRunMs,
     );
@@ -159,7 +161,7 @@ export class ScoresService {
   }
 
   private async execute(workspaceId: string, run: ScoresRun): Promise<ScoresRun> {
-    const repo = new ScoresRepo(this.db);
+    const repo = new AnalyticsRunsRepo(this.db.kysely);
     try {
       const { customers, changed, written, phases, summary } = await this.compute(workspaceId, run);
       const finishedAt = this.clock.now();
@@ -175,6 +177,7 @@ export class ScoresService {
 
   private async compute(workspaceId: string, run: ScoresRun): Promise<{ customers: number; changed: number; written: number; phases: Record<string, number>; summary: ScoresSummary }> {
     const repo = new ScoresRepo(this.db);
+    const purchases = new PurchasesRepo(this.db);
     const phases: Record<string, number> = {};
     let mark = performance.now();
     const lap = (name: string) => {
@@ -190,7 +193,7 @@ export class ScoresService {
     lap('read');
 
     const lifecycle: LifecycleRules = {
-      churnDays: settings.lifecycle.churnDays ?? churnWindowFromGaps(groupDays(await repo.repeatPurchaseDays(workspaceId, churnSampleCustomers))),
+      churnDays: settings.lifecycle.churnDays ?? churnWindowFromGaps(groupDays(await purchases.repeatPurchaseDays(workspaceId, churnSampleCustomers))),
       loyalPurchases: settings.lifecycle.loyalPurchases,
     };
     lap('churnWindow');
@@ -253,17 +256,24 @@ export class ScoresService {
     await repo.addTransitions(workspaceId, computedAt, changes);
     await repo.remove(workspaceId, gone);
     lap('stageHistory');
+    // After many rows moved, the planner's statistics are refreshed while the KPI index is built
+    // (the customer list filtered by score is planned from them); what the KPI index does not
+    // cover of it is timed as its own phase.
+    const statistics = fresh.length + changed.length > scores.size / 10 ? repo.refreshStatistics() : Promise.resolve();
+    statistics.catch(() => undefined);
 
     // The KPI index counts complete days: up to the day before the computation's.
-    const activity = await buildActivityIndex(repo, workspaceId, asOfDay - 1);
-    await repo.saveActivity(workspaceId, asOfDay - 1, activity.toBytes(), computedAt);
+    const activity = await buildActivityIndex(purchases, workspaceId, asOfDay - 1);
+    await new AnalyticsRunsRepo(this.db.kysely).saveActivity(workspaceId, asOfDay - 1, activity.toBytes(), computedAt);
     lap('kpiIndex');
+    await statistics;
+    lap('statistics');
     return { customers: scores.size, changed: entered + changes.customerId.length, written: fresh.length + changed.length, phases, summary };
   }
 }
 
 // Every customer's purchase days and each day's orders and revenue, read once, into the KPI index.
-async function buildActivityIndex(repo: ScoresRepo, workspaceId: string, lastDay: number): Promise<ActivityIndex> {
+async function buildActivityIndex(repo: PurchasesRepo, workspaceId: string, lastDay: number): Promise<ActivityIndex> {
   const purchases = new PurchaseDaysCollector();
   await repo.forEachPurchase(workspaceId, lastDay, (customerId, day, value) => purchases.add(customerId, day, value));
   return ActivityIndex.build(purchases.customers(), purchases.daily(), lastDay);
@@ -319,64 +329,4 @@ function entryDay(stage: LifecycleStage, inputs: ScoringColumns, i: number, asOf
   if (stage === 'potential' || Number.isNaN(lastDay)) return asOfDay;
   if (stage === 'churned') return lastDay + rules.churnDays + 1;
   return lastDay;
-}
-
-// Stored probabilities and expectations keep four decimals: enough for any screen or filter, and a
-// customer whose scores did not move is not rewritten.
-const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
-const orNull = (v: number) => (Number.isNaN(v) ? null : v);
-
-// Row i's values in the order of scoreRowColumns.
-function rowValues(s: ScoreColumns, i: number, since: Float64Array, digest: Float64Array, computedAt: number, out: unknown[], at: number): void {
-  const scored = s.segment[i] !== none;
-  out[at] = s.customerId[i];
-  out[at + 1] = scored ? s.r[i] : null;
-  out[at + 2] = scored ? s.f[i] : null;
-  out[at + 3] = scored ? s.m[i] : null;
-  out[at + 4] = scored ? rfmSegments[s.segment[i]] : null;
-  out[at + 5] = s.abc[i] === none ? null : abcLetters[s.abc[i]];
-  out[at + 6] = s.xyz[i] === none ? null : xyzLetters[s.xyz[i]];
-  out[at + 7] = lifecycleStages[s.stage[i]];
-  out[at + 8] = orNull(since[i]);
-  out[at + 9] = orNull(round4(s.pAlive[i]));
-  out[at + 10] = orNull(round4(s.expected30[i]));
-  out[at + 11] = orNull(round4(s.expected90[i]));
-  out[at + 12] = orNull(round4(s.expected365[i]));
-  out[at + 13] = orNull(s.predictedClv[i]);
-  out[at + 14] = computedAt;
-  out[at + 15] = digest[i];
-}
-
-const abcLetters = ['A', 'B', 'C'] as const;
-const xyzLetters = ['X', 'Y', 'Z'] as const;
-
-// A 52-bit digest of what a row stores (scores, stage and its day; the rounded values), from two
-// 32-bit FNV-1a-style hashes over the bits of each value: a changed row is missed with a chance of
-// about 2^-52.
-const bits = new Float64Array(1);
-const words = new Uint32Array(bits.buffer);
-function scoreDigest(s: ScoreColumns, i: number, since: number): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9747b28c;
-  const mix = (v: number) => {
-    bits[0] = v;
-    h1 = Math.imul(h1 ^ words[0], 0x01000193);
-    h1 = Math.imul(h1 ^ words[1], 0x01000193);
-    h2 = Math.imul(h2 ^ words[1], 0x5bd1e995);
-    h2 = Math.imul(h2 ^ words[0], 0x5bd1e995);
-  };
-  mix(s.r[i]);
-  mix(s.f[i]);
-  mix(s.m[i]);
-  mix(s.segment[i]);
-  mix(s.abc[i]);
-  mix(s.xyz[i]);
-  mix(s.stage[i]);
-  mix(since);
-  mix(round4(s.pAlive[i]));
-  mix(round4(s.expected30[i]));
-  mix(round4(s.expected90[i]));
-  mix(round4(s.expected365[i]));
-  mix(s.predictedClv[i]);
-  return (h1 >>> 0) * 2 ** 20 + ((h2 >>> 0) >>> 12);
 }
