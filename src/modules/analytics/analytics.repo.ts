@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { PeriodCounts } from './kpi/kpi.js';
 import type { Database } from '../../platform/db/schema.js';
 import { purchaseStatuses } from '../orders/purchase-statuses.js';
@@ -107,7 +107,7 @@ export class AnalyticsRepo {
              sum(total - refunded) as value
       from orders
       where workspace_id = ${workspaceId} and order_day <= ${toDay} and order_day >= ${fromDay ?? -1_000_000}
-        and status in (${sql.join(purchaseStatuses)})
+        and ${instantsOf(fromDay, toDay)} and status in (${sql.join(purchaseStatuses)})
       group by customer_id`.execute(this.db);
     return result.rows;
   }
@@ -117,7 +117,8 @@ export class AnalyticsRepo {
     const result = await sql<{ customer_id: number; order_day: number; orders: number }>`
       select customer_id, order_day, count(*) as orders
       from orders
-      where workspace_id = ${workspaceId} and order_day between ${fromDay} and ${toDay} and status in (${sql.join(purchaseStatuses)})
+      where workspace_id = ${workspaceId} and order_day between ${fromDay} and ${toDay} and ${instantsOf(fromDay, toDay)}
+        and status in (${sql.join(purchaseStatuses)})
       group by customer_id, order_day`.execute(this.db);
     return result.rows;
   }
@@ -179,4 +180,13 @@ export class AnalyticsRepo {
       .where('created_at', '<=', until)
       .execute();
   }
+}
+
+// The instants that local days fromDay … toDay can hold in any time zone (UTC−12 … UTC+14), a day
+// wider on each side: with it a period's orders are found through the (workspace_id, ordered_at)
+// index instead of reading all orders for their day (a 90-day RFM at ten million orders on SQLite:
+// the days' orders rather than all of them). All history (fromDay null) is read whole, as before.
+function instantsOf(fromDay: number | null, toDay: number): RawBuilder<unknown> {
+  if (fromDay === null) return sql`1 = 1`;
+  return sql`ordered_at >= ${(fromDay - 1) * 86_400_000} and ordered_at < ${(toDay + 2) * 86_400_000}`;
 }
