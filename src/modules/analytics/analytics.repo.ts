@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { PeriodCounts } from './kpi/kpi.js';
+import type { RecentBuyer } from './kpi/recent-counts.js';
 import type { Database } from '../../platform/db/schema.js';
 import { purchaseStatuses } from '../orders/purchase-statuses.js';
 
@@ -156,6 +157,66 @@ export class AnalyticsRepo {
     return { start: n('start'), end: n('end'), new: n('new'), buyers: n('buyers'), repeatBuyers: n('repeatBuyers'), orders: n('orders'), revenue: n('revenue') };
   }
 
+  /**
+   * The customers who bought after a day (up to `toDay`), with their purchase days after it and, from
+   * their history up to it, first and last purchase day and number of purchase days (see
+   * kpi/recent-counts.ts). The orders of the last days are read; the history comes from
+   * customer_stats (which keeps the first, last and previous purchase day and the count) where it
+   * tells it, else from the customer's orders.
+   */
+  async recentBuyers(workspaceId: string, afterDay: number, toDay: number): Promise<RecentBuyer[]> {
+    const recent = await sql<{ customer_id: number; order_day: number; orders: number; revenue: number }>`
+      select customer_id, order_day, count(*) as orders, sum(total - refunded) as revenue
+      from orders
+      where workspace_id = ${workspaceId} and order_day > ${afterDay} and order_day <= ${toDay} and ${instantsOf(afterDay + 1, toDay)}
+        and status in (${sql.join(purchaseStatuses)})
+      group by customer_id, order_day
+      order by customer_id, order_day`.execute(this.db);
+    const byCustomer = new Map<number, RecentBuyer & { days: { day: number; orders: number; revenue: number }[] }>();
+    for (const r of recent.rows) {
+      const id = Number(r.customer_id);
+      let buyer = byCustomer.get(id);
+      if (!buyer) byCustomer.set(id, (buyer = { days: [], firstDay: null, lastDay: null, dayCount: 0 }));
+      buyer.days.push({ day: Number(r.order_day), orders: Number(r.orders), revenue: Number(r.revenue) });
+    }
+    const fromOrders: number[] = [];
+    for (const ids of chunks([...byCustomer.keys()], 500)) {
+      const stats = await sql<{ customer_id: number; first_day: number | null; last_day: number | null; prev_day: number | null; days: number }>`
+        select customer_id, first_order_day as first_day, last_order_day as last_day, prev_order_day as prev_day, order_days as days
+        from customer_stats where workspace_id = ${workspaceId} and customer_id in (${sql.join(ids)})`.execute(this.db);
+      const found = new Set<number>();
+      for (const row of stats.rows) {
+        const buyer = byCustomer.get(Number(row.customer_id));
+        if (!buyer) continue;
+        const before = Number(row.days) - buyer.days.length;
+        // The stats tell the history up to the day when the customer's last purchase is their last
+        // recent one and at most one recent day hides the previous day.
+        if (Number(row.last_day) !== buyer.days[buyer.days.length - 1].day || buyer.days.length > 1 || before < 0) continue;
+        found.add(Number(row.customer_id));
+        buyer.dayCount = before;
+        buyer.firstDay = before > 0 ? Number(row.first_day) : null;
+        buyer.lastDay = before > 0 ? Number(row.prev_day) : null;
+      }
+      for (const id of ids) if (!found.has(id)) fromOrders.push(id);
+    }
+    for (const ids of chunks(fromOrders, 500)) {
+      const history = await sql<{ customer_id: number; first_day: number; last_day: number; days: number }>`
+        select customer_id, min(order_day) as first_day, max(order_day) as last_day, count(distinct order_day) as days
+        from orders
+        where workspace_id = ${workspaceId} and customer_id in (${sql.join(ids)}) and order_day <= ${afterDay}
+          and status in (${sql.join(purchaseStatuses)})
+        group by customer_id`.execute(this.db);
+      for (const h of history.rows) {
+        const buyer = byCustomer.get(Number(h.customer_id));
+        if (!buyer) continue;
+        buyer.firstDay = Number(h.first_day);
+        buyer.lastDay = Number(h.last_day);
+        buyer.dayCount = Number(h.days);
+      }
+    }
+    return [...byCustomer.values()];
+  }
+
   /** Every purchase day of every customer up to a local day number, in order of customer and day. */
   async purchaseDayList(workspaceId: string, toDay: number): Promise<{ customer_id: number; order_day: number }[]> {
     return this.db
@@ -189,4 +250,11 @@ export class AnalyticsRepo {
 function instantsOf(fromDay: number | null, toDay: number): RawBuilder<unknown> {
   if (fromDay === null) return sql`1 = 1`;
   return sql`ordered_at >= ${(fromDay - 1) * 86_400_000} and ordered_at < ${(toDay + 2) * 86_400_000}`;
+}
+
+// A list in parts of at most `size`.
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
+  return parts;
 }

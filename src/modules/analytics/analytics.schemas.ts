@@ -142,8 +142,9 @@ const periodKpis = z.object({
 /** The KPIs of a period and of the same-length period before it. */
 export const kpiComparisonSchema = z.object({
   activeDays: z.number().int(),
-  source: z.enum(['index', 'orders']).meta({
-    description: 'index: counted from the KPI index of the last computation of the scores (instant; complete days up to indexLastDay); orders: counted from the orders (exact up to now, slower on large workspaces)',
+  source: z.enum(['index', 'indexAndOrders', 'orders']).meta({
+    description:
+      'index: counted from the KPI index of the last computation of the scores (instant; complete days up to indexLastDay); indexAndOrders: the KPI index, corrected by the customers who bought after indexLastDay (exact up to now; reads the orders of those days); orders: counted from all orders (exact up to now, slower on large workspaces)',
   }),
   indexLastDay: z.string().nullable().meta({ description: 'The last day the KPI index counts; null before the first computation' }),
   current: periodKpis,

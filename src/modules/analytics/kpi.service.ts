@@ -3,6 +3,7 @@ import { AnalyticsRepo } from './analytics.repo.js';
 import { isoDay, parsePeriod } from './days.js';
 import { ActivityIndex } from './kpi/activity-index.js';
 import { type Kpis, kpis, type PeriodCounts } from './kpi/kpi.js';
+import { canExtend, countsWithRecent } from './kpi/recent-counts.js';
 import { AnalyticsRunsRepo } from './scores/analytics-runs.repo.js';
 
 /** A period's KPIs beside the same-length period just before it. */
@@ -10,13 +11,17 @@ export interface KpiComparison {
   activeDays: number;
   /**
    * Where the counts come from: the KPI index of the last computation of the scores (instant, as of
-   * the day `indexLastDay`), or the orders (exact up to now, slower on large workspaces).
+   * the day `indexLastDay`); the index and the orders after its day (exact up to now, the orders of
+   * those days read); or all the orders (exact up to now, slower on large workspaces).
    */
-  source: 'index' | 'orders';
+  source: 'index' | 'indexAndOrders' | 'orders';
   indexLastDay: string | null;
   current: { from: string; to: string } & Kpis;
   previous: { from: string; to: string } & Kpis;
 }
+
+/** Days after the KPI index's last one that its counts are corrected for from the orders, at most. */
+const maxRecentDays = 31;
 
 /** The customer KPIs of the dashboard. */
 export class KpiService {
@@ -35,20 +40,22 @@ export class KpiService {
     const index = await this.index(workspaceId);
     let current: PeriodCounts;
     let previous: PeriodCounts;
-    const indexed = index !== null && index.covers(fromDay - length - activeDays, toDay);
-    if (indexed) {
-      current = index.periodCounts(fromDay, toDay, activeDays);
-      previous = index.periodCounts(fromDay - length, fromDay - 1, activeDays);
+    let source: KpiComparison['source'] = 'orders';
+    const periods: [number, number][] = [[fromDay, toDay], [fromDay - length, fromDay - 1]];
+    if (index !== null && index.covers(fromDay - length - activeDays, toDay)) {
+      source = 'index';
+      [current, previous] = periods.map(([a, b]) => index.periodCounts(a, b, activeDays));
+    } else if (index !== null && toDay - index.data.lastDay <= maxRecentDays && periods.every(([a, b]) => index.covers(a - activeDays, b) || canExtend(index, a, b, activeDays))) {
+      source = 'indexAndOrders';
+      const recent = await new AnalyticsRepo(this.db.kysely).recentBuyers(workspaceId, index.data.lastDay, toDay);
+      [current, previous] = periods.map(([a, b]) => (index.covers(a - activeDays, b) ? index.periodCounts(a, b, activeDays) : countsWithRecent(index, recent, a, b, activeDays)));
     } else {
       const repo = new AnalyticsRepo(this.db.kysely);
-      [current, previous] = await Promise.all([
-        repo.periodCounts(workspaceId, fromDay, toDay, activeDays),
-        repo.periodCounts(workspaceId, fromDay - length, fromDay - 1, activeDays),
-      ]);
+      [current, previous] = await Promise.all(periods.map(([a, b]) => repo.periodCounts(workspaceId, a, b, activeDays)));
     }
     return {
       activeDays,
-      source: indexed ? 'index' : 'orders',
+      source,
       indexLastDay: index ? isoDay(index.data.lastDay) : null,
       current: { from, to, ...kpis(current) },
       previous: { from: isoDay(fromDay - length), to: isoDay(fromDay - 1), ...kpis(previous) },

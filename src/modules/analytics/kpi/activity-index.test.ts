@@ -1,48 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../demo/demo.random.js';
 import { ActivityIndex, maxIndexDays } from './activity-index.js';
-import type { PeriodCounts } from './kpi.js';
-
-// The counts straight from the definitions (as AnalyticsRepo.periodCounts computes them in SQL).
-function bruteForce(customers: number[][], orders: Map<number, { orders: number; revenue: number }>, from: number, to: number, activeDays: number): PeriodCounts {
-  const counts: PeriodCounts = { start: 0, end: 0, new: 0, buyers: 0, repeatBuyers: 0, orders: 0, revenue: 0 };
-  for (const all of customers) {
-    const days = all.filter((d) => d <= to);
-    if (days.length === 0) continue;
-    const before = days.filter((d) => d < from);
-    if (before.length > 0 && before[before.length - 1] >= from - activeDays) counts.start++;
-    if (days[days.length - 1] > to - activeDays) counts.end++;
-    if (days[0] >= from) counts.new++;
-    if (days.some((d) => d >= from)) {
-      counts.buyers++;
-      if (days.length >= 2) counts.repeatBuyers++;
-    }
-  }
-  for (const [day, t] of orders) {
-    if (day >= from && day <= to) {
-      counts.orders += t.orders;
-      counts.revenue += t.revenue;
-    }
-  }
-  return counts;
-}
-
-function randomShop(rng: Rng, customers: number, span: number, offset: number) {
-  const shop: number[][] = [];
-  const daily = new Map<number, { orders: number; revenue: number }>();
-  for (let c = 0; c < customers; c++) {
-    const count = Math.floor(rng.next() * rng.next() * 8);
-    const days = [...new Set(Array.from({ length: count }, () => offset + Math.floor(rng.next() * span)))].sort((a, b) => a - b);
-    shop.push(days);
-    for (const d of days) {
-      const t = daily.get(d) ?? { orders: 0, revenue: 0 };
-      t.orders += 1 + Math.floor(rng.next() * 2);
-      t.revenue += Math.floor(rng.next() * 100_000);
-      daily.set(d, t);
-    }
-  }
-  return { shop, daily };
-}
+import { bruteForce, randomShop } from '../../../../test/fixtures/kpi-reference.js';
 
 describe('ActivityIndex', () => {
   it('counts every period exactly as the definitions do', () => {

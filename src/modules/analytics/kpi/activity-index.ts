@@ -135,19 +135,28 @@ export class ActivityIndex {
   /** The counts of a period's KPIs, as AnalyticsRepo.periodCounts gives them from orders. */
   periodCounts(fromDay: number, toDay: number, activeDays: number): PeriodCounts {
     const buyers = this.buyers(fromDay, toDay);
-    // Buyers of the period whose first purchase day is in it and who had no second one by its end.
-    const single = this.dominated(this.data.firsts, this.before(toDay + 1), this.after(toDay)) - this.dominated(this.data.firsts, this.before(fromDay), this.after(toDay));
-    const upTo = (series: Float64Array, day: number) => (day < this.data.firstDay ? 0 : series[Math.min(day - this.data.firstDay + 1, this.n + 1)]);
-    const sum = (series: Float64Array) => upTo(series, toDay) - upTo(series, fromDay - 1);
+    const sums = this.sums(fromDay, toDay);
     return {
       start: this.buyers(fromDay - activeDays, fromDay - 1),
       end: this.buyers(toDay - activeDays + 1, toDay),
-      new: sum(this.data.newCustomers),
+      new: sums.newCustomers,
       buyers,
-      repeatBuyers: buyers - single,
-      orders: sum(this.data.orders),
-      revenue: sum(this.data.revenue),
+      repeatBuyers: buyers - this.singles(fromDay, toDay),
+      orders: sums.orders,
+      revenue: sums.revenue,
     };
+  }
+
+  /** Buyers of days a … b whose first purchase day is in them and who had no second one by b. */
+  singles(a: number, b: number): number {
+    return this.dominated(this.data.firsts, this.before(b + 1), this.after(b)) - this.dominated(this.data.firsts, this.before(a), this.after(b));
+  }
+
+  /** Customers whose first purchase day is in days a … b, and the orders and net revenue of those days. */
+  sums(a: number, b: number): { newCustomers: number; orders: number; revenue: number } {
+    const upTo = (series: Float64Array, day: number) => (day < this.data.firstDay ? 0 : series[Math.min(day - this.data.firstDay + 1, this.n + 1)]);
+    const sum = (series: Float64Array) => upTo(series, b) - upTo(series, a - 1);
+    return { newCustomers: sum(this.data.newCustomers), orders: sum(this.data.orders), revenue: sum(this.data.revenue) };
   }
 
   // The last grid row with u < day: row 0 holds the gap before a first purchase (and, when the index

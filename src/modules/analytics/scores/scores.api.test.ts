@@ -112,8 +112,16 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     expect(await repo.hasPurchasesAfter(shop.id, parsePeriod(null, '2026-07-04').toDay)).toBe(true);
     expect(byId(await repo.purchaseDaysFromStats(shop.id))).toEqual(byId((await repo.purchaseDays(shop.id, parsePeriod(null, '2026-07-06').toDay)).map((r) => ({ ...r, customer_id: Number(r.customer_id) }))));
     expect(byId(await repo.periodTotalsFromStats(shop.id))).toEqual(byId((await repo.periodTotals(shop.id, null, parsePeriod(null, '2026-07-06').toDay)).map((r) => ({ ...r, customer_id: Number(r.customer_id) }))));
-    // A period reaching the computation's own day is counted from the orders.
-    expect((await get('/api/v1/analytics/kpis?from=2026-06-07&to=2026-07-06')).json()).toMatchObject({ source: 'orders', current: { buyers: 2 } });
+    // A period reaching the computation's own day: the index corrected by the orders after its day.
+    expect((await get('/api/v1/analytics/kpis?from=2026-06-07&to=2026-07-06')).json()).toMatchObject({ source: 'indexAndOrders', current: { buyers: 2 } });
+    for (const [from, to, activeDays] of [['2026-06-07', '2026-07-06', 30], ['2026-07-06', '2026-07-06', 365], ['2025-07-07', '2026-07-06', 90]] as const) {
+      const kpis = (await get(`/api/v1/analytics/kpis?from=${from}&to=${to}&activeDays=${activeDays}`)).json();
+      expect(kpis.source).toBe('indexAndOrders');
+      const { fromDay, toDay } = parsePeriod(from, to);
+      const length = toDay - fromDay + 1;
+      expect(kpis.current).toMatchObject(await repo.periodCounts(shop.id, fromDay, toDay, activeDays));
+      expect(kpis.previous).toMatchObject(await repo.periodCounts(shop.id, fromDay - length, fromDay - 1, activeDays));
+    }
     const lifecycle = (await get('/api/v1/analytics/lifecycle?from=2026-07-06&to=2026-07-06')).json();
     expect(lifecycle.rules).toMatchObject({ churnDays: 31, churnDaysDerived: true });
     expect(lifecycle.counts[0]).toMatchObject({ potential: 1, new: 0, repeat: 1, loyal: 1, churned: 3, returned: 0 });
@@ -208,5 +216,24 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     await app.services.scores.settled(shop.id);
     const rejected = both.find((r) => r.status === 'rejected');
     expect((rejected as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+  });
+
+  it('counts KPIs past the KPI index day from the index and the orders of the days after it', async () => {
+    const indexLastDay = (await get('/api/v1/analytics/summary')).json().indexLastDay as string;
+    expect(indexLastDay).toBe('2026-07-08');
+    clock.set(day('2026-07-20'));
+    // After the index day: c1 on two days (its history then comes from orders), c5 on one (from
+    // customer_stats), c9 for the first time ever.
+    const orders = 'Order ID,Date,Customer ID,Total\nG1,2026-07-10,c1,10.00\nG2,2026-07-15,c1,20.00\nG3,2026-07-12,c5,30.00\nG4,2026-07-19,c9,40.00';
+    expect(await importFile(app, shop, 'orders', orders)).toMatchObject({ status: 'done', rowsOk: 4 });
+    const repo = new AnalyticsRepo(app.db.kysely);
+    for (const [from, to, activeDays] of [['2026-06-21', '2026-07-20', 30], ['2026-07-11', '2026-07-20', 365], ['2026-07-16', '2026-07-20', 3], ['2025-07-21', '2026-07-20', 90]] as const) {
+      const kpis = (await get(`/api/v1/analytics/kpis?from=${from}&to=${to}&activeDays=${activeDays}`)).json();
+      expect(kpis).toMatchObject({ source: 'indexAndOrders', indexLastDay });
+      const { fromDay, toDay } = parsePeriod(from, to);
+      const length = toDay - fromDay + 1;
+      expect(kpis.current, `${from}…${to}`).toMatchObject(await repo.periodCounts(shop.id, fromDay, toDay, activeDays));
+      expect(kpis.previous, `before ${from}`).toMatchObject(await repo.periodCounts(shop.id, fromDay - length, fromDay - 1, activeDays));
+    }
   });
 });
