@@ -10,13 +10,9 @@ const pageSize = 20_000;
 /** SQL that reads purchases for the score computation: the churn window's sample, the KPI index. */
 export class PurchasesRepo {
   private readonly db: Kysely<Database>;
-  private readonly arrays: Db['arrays'];
-  private readonly copyTo: Db['copyTo'];
 
-  constructor(database: Db) {
+  constructor(private readonly database: Db) {
     this.db = database.kysely;
-    this.arrays = database.arrays;
-    this.copyTo = database.copyTo;
   }
 
   /**
@@ -43,8 +39,8 @@ export class PurchasesRepo {
    * PostgreSQL one binary COPY; on SQLite pages of 20,000 by order id (a sequential read), as arrays.
    */
   async forEachPurchase(workspaceId: string, lastDay: number, onPurchase: (customerId: number, day: number, value: number) => void): Promise<void> {
-    if (this.copyTo) {
-      await this.copyTo(
+    if (this.database.copyTo) {
+      await this.database.copyTo(
         `copy (select customer_id, order_day, total - refunded from orders
                where workspace_id = current_setting('klientura.workspace_id') and order_day <= current_setting('klientura.last_day')::integer
                  and status = any(string_to_array(current_setting('klientura.statuses'), ','))) to stdout with (format binary)`,
@@ -54,7 +50,7 @@ export class PurchasesRepo {
       return;
     }
     for (let after = 0; ; ) {
-      const page = await this.arrays(
+      const page = await this.database.arrays(
         sql`select id, customer_id, order_day, total - refunded from orders
             where workspace_id = ${workspaceId} and id > ${after} and order_day <= ${lastDay} and status in (${sql.join(purchaseStatuses)})
             order by id limit ${pageSize}`.compile(this.db),

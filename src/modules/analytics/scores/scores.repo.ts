@@ -1,7 +1,6 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { CustomerScoresTable, Database } from '../../../platform/db/schema.js';
 import type { ScoringColumns } from './customer-scoring.js';
-import type { Capabilities } from '../../../platform/db/capabilities.js';
 import type { Db } from '../../../platform/db/database.js';
 import { copyBinary, type CopyType, type CopyValue, readCopyBinary } from '../../../platform/db/copy-binary.js';
 
@@ -105,17 +104,9 @@ export interface StoredDigests {
 /** SQL of the stored scores of customers and their stage changes. */
 export class ScoresRepo {
   private readonly db: Kysely<Database>;
-  private readonly caps: Capabilities;
-  private readonly arrays: Db['arrays'];
-  private readonly copyFrom: Db['copyFrom'];
-  private readonly copyTo: Db['copyTo'];
 
-  constructor(database: Db) {
+  constructor(private readonly database: Db) {
     this.db = database.kysely;
-    this.caps = database.caps;
-    this.arrays = database.arrays;
-    this.copyFrom = database.copyFrom;
-    this.copyTo = database.copyTo;
   }
 
   /**
@@ -125,8 +116,8 @@ export class ScoresRepo {
    */
   async scoringColumns(workspaceId: string): Promise<ScoringColumns> {
     const columns = new ScoringColumnsBuilder();
-    if (this.copyTo) {
-      await this.copyTo(
+    if (this.database.copyTo) {
+      await this.database.copyTo(
         `copy (select c.id, s.orders_count, s.order_days, s.revenue, s.first_order_day, s.last_order_day, s.prev_order_day, s.first_day_value
                from customers c left join customer_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
                where c.workspace_id = current_setting('klientura.workspace_id') and c.merged_into is null and c.erased_at is null
@@ -139,12 +130,12 @@ export class ScoresRepo {
     // A page of live ids, then the aggregates of the same id range, put side by side and let go (rows
     // kept for long cost more in garbage collection than in reading).
     for (let after = -1; ; ) {
-      const ids = await this.arrays(
+      const ids = await this.database.arrays(
         sql`select id from customers where workspace_id = ${workspaceId} and id > ${after} and merged_into is null and erased_at is null order by id limit ${idPage}`.compile(this.db),
       );
       if (ids.length === 0) break;
       const last = Number(ids[ids.length - 1][0]);
-      const stats = await this.arrays(
+      const stats = await this.database.arrays(
         sql`select customer_id, orders_count, order_days, revenue, first_order_day, last_order_day, prev_order_day, first_day_value
             from customer_stats where workspace_id = ${workspaceId} and customer_id > ${after} and customer_id <= ${last} order by customer_id`.compile(this.db),
       );
@@ -166,7 +157,7 @@ export class ScoresRepo {
     const stage: string[] = [];
     const names = new Map<string, string>(); // one string per stage name, not one per row
     for (let after = -1; ; ) {
-      const page = await this.arrays(
+      const page = await this.database.arrays(
         sql`select customer_id, stage_since, digest, stage from customer_scores
             where workspace_id = ${workspaceId} and customer_id > ${after} order by customer_id limit ${idPage}`.compile(this.db),
       );
@@ -192,12 +183,12 @@ export class ScoresRepo {
    */
   async writeScores(workspaceId: string, count: number, fill: (k: number, values: unknown[], at: number) => void, fresh: boolean): Promise<void> {
     const width = scoreRowColumns.length;
-    if (fresh && this.copyFrom) {
+    if (fresh && this.database.copyFrom) {
       const types = scoreRowColumns.map((c) => copyTypes[pgArrayTypes[c]]);
-      await this.copyFrom(`copy customer_scores (workspace_id, ${scoreRowColumns.join(', ')}) from stdin with (format binary)`, copyRows(types, count, workspaceId, fill));
+      await this.database.copyFrom(`copy customer_scores (workspace_id, ${scoreRowColumns.join(', ')}) from stdin with (format binary)`, copyRows(types, count, workspaceId, fill));
       return;
     }
-    if (this.caps.arrayParameters) {
+    if (this.database.caps.arrayParameters) {
       for (let start = 0; start < count; start += arrayBatch) {
         const n = Math.min(arrayBatch, count - start);
         const row: unknown[] = new Array(width);
@@ -244,7 +235,7 @@ export class ScoresRepo {
   /** Records stage changes, given as columns. */
   async addTransitions(workspaceId: string, computedAt: number, t: StageChanges): Promise<void> {
     const count = t.customerId.length;
-    if (this.copyFrom) {
+    if (this.database.copyFrom) {
       const fill = (k: number, values: unknown[], at: number) => {
         values[at] = t.customerId[k];
         values[at + 1] = t.from[k];
@@ -253,13 +244,13 @@ export class ScoresRepo {
         values[at + 4] = t.fromDay[k];
         values[at + 5] = computedAt;
       };
-      await this.copyFrom(
+      await this.database.copyFrom(
         'copy stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, from_day, computed_at) from stdin with (format binary)',
         copyRows(['int8', 'text', 'text', 'int4', 'int4', 'int8'], count, workspaceId, fill),
       );
       return;
     }
-    if (this.caps.arrayParameters) {
+    if (this.database.caps.arrayParameters) {
       for (let i = 0; i < count; i += arrayBatch) {
         const part = <T>(column: T[]) => column.slice(i, i + arrayBatch);
         await sql`
@@ -286,7 +277,7 @@ export class ScoresRepo {
 
   /** Refreshes the planner's statistics of the scores after many rows were written, where the engine needs it. */
   async refreshStatistics(): Promise<void> {
-    if (this.caps.analyzeAfterBulkWrite) await sql`analyze customer_scores`.execute(this.db);
+    if (this.database.caps.analyzeAfterBulkWrite) await sql`analyze customer_scores`.execute(this.db);
   }
 
   /** One customer's scores. */
