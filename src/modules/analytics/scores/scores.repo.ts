@@ -3,11 +3,12 @@ import type { CustomerScoresTable, Database } from '../../../platform/db/schema.
 import type { ScoringColumns } from './customer-scoring.js';
 import type { Db } from '../../../platform/db/database.js';
 import { copyBinary, type CopyType, type CopyValue, readCopyBinary } from '../../../platform/db/copy-binary.js';
+import { GrowingColumns } from '../../../platform/db/growing-columns.js';
 
 /** A stored score row. */
 export type ScoreRow = CustomerScoresTable;
 
-// Rows per statement when deleting or adding stage changes.
+// Rows per statement when deleting scores.
 const writeBatch = 1000;
 // Rows per statement where arrays bind as one parameter each.
 const arrayBatch = 20_000;
@@ -16,53 +17,21 @@ const sqliteRows = 200;
 // Rows per page when reading every customer: small enough to be let go young (cheap to collect).
 const idPage = 20_000;
 
-/** The columns of a score row as `writeScores` takes them, after the workspace. */
-export const scoreRowColumns = [
-  'customer_id', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_segment', 'abc', 'xyz', 'stage', 'stage_since', 'p_alive', 'expected_30', 'expected_90', 'expected_365', 'predicted_clv', 'computed_at', 'digest',
-] as const;
-const pgArrayTypes: Record<(typeof scoreRowColumns)[number], string> = {
-  customer_id: 'bigint[]', rfm_r: 'integer[]', rfm_f: 'integer[]', rfm_m: 'integer[]', rfm_segment: 'text[]', abc: 'text[]', xyz: 'text[]', stage: 'text[]',
-  stage_since: 'integer[]', p_alive: 'float8[]', expected_30: 'float8[]', expected_90: 'float8[]', expected_365: 'float8[]', predicted_clv: 'bigint[]', computed_at: 'bigint[]', digest: 'bigint[]',
-};
-
-// Numeric columns filled a row at a time, in typed arrays that double as they fill: far less for the
-// garbage collector than a million row arrays kept until the end.
-class GrowingColumns {
-  private columns: Float64Array[];
-  private size = 0;
-
-  constructor(count: number) {
-    this.columns = Array.from({ length: count }, () => new Float64Array(1024));
-  }
-
-  /** Adds a row's first values; null or missing values become `missing(column)`. */
-  add(row: readonly unknown[], missing: number | ((column: number) => number)): void {
-    if (this.size === this.columns[0].length) {
-      this.columns = this.columns.map((c) => {
-        const grown = new Float64Array(c.length * 2);
-        grown.set(c);
-        return grown;
-      });
-    }
-    for (let c = 0; c < this.columns.length; c++) {
-      const v = row[c];
-      this.columns[c][this.size] = v === null || v === undefined ? (typeof missing === 'number' ? missing : missing(c)) : Number(v);
-    }
-    this.size++;
-  }
-
-  build(): Float64Array[] {
-    return this.columns.map((c) => c.subarray(0, this.size));
-  }
-}
+/** The columns of a score row as `writeScores` takes them, after the workspace, with their types. */
+const scoreRowTypes = {
+  customer_id: 'int8', rfm_r: 'int4', rfm_f: 'int4', rfm_m: 'int4', rfm_segment: 'text', abc: 'text', xyz: 'text', stage: 'text', stage_since: 'int4',
+  p_alive: 'float8', expected_30: 'float8', expected_90: 'float8', expected_365: 'float8', predicted_clv: 'int8', computed_at: 'int8', digest: 'int8',
+} as const satisfies Record<string, CopyType>;
+export const scoreRowColumns = Object.keys(scoreRowTypes) as (keyof typeof scoreRowTypes)[];
+const pgArrayTypes: Record<CopyType, string> = { int4: 'integer[]', int8: 'bigint[]', float8: 'float8[]', text: 'text[]' };
 
 // Columns of customers' aggregates: id, orders, purchase days, revenue (0 when none), first, last and
 // previous purchase day, first day's value (NaN when none).
 class ScoringColumnsBuilder {
-  private readonly columns = new GrowingColumns(8);
+  private readonly columns = new GrowingColumns([0, 0, 0, 0, Number.NaN, Number.NaN, Number.NaN, Number.NaN]);
 
   add(row: readonly unknown[]): void {
-    this.columns.add(row, (c) => (c < 4 ? 0 : Number.NaN));
+    this.columns.add(row);
   }
 
   build(): ScoringColumns {
@@ -71,8 +40,11 @@ class ScoringColumnsBuilder {
   }
 }
 
+/** Puts row k's values into `values` from index `at`. */
+type RowFill = (k: number, values: unknown[], at: number) => void;
+
 // Rows for COPY: the workspace, then the values `fill` puts from index 1.
-function copyRows(types: readonly CopyType[], count: number, workspaceId: string, fill: (k: number, values: unknown[], at: number) => void): Iterable<Uint8Array> {
+function copyRows(types: readonly CopyType[], count: number, workspaceId: string, fill: RowFill): Iterable<Uint8Array> {
   return copyBinary(['text', ...types], count, (k, values: CopyValue[]) => {
     values[0] = workspaceId;
     fill(k, values, 1);
@@ -87,8 +59,6 @@ export interface StageChanges {
   to: string[];
   day: number[];
 }
-
-const copyTypes: Record<string, CopyType> = { 'bigint[]': 'int8', 'integer[]': 'int4', 'float8[]': 'float8', 'text[]': 'text' };
 
 /** The stored stage and digest of every scored customer, as columns in customer id order. */
 export interface StoredDigests {
@@ -153,7 +123,7 @@ export class ScoresRepo {
 
   /** The stored stage, its day and the digest of every scored customer of a workspace, in customer id order (NaN: none). */
   async storedDigests(workspaceId: string): Promise<StoredDigests> {
-    const numbers = new GrowingColumns(3);
+    const numbers = new GrowingColumns([Number.NaN, Number.NaN, Number.NaN]);
     const stage: string[] = [];
     const names = new Map<string, string>(); // one string per stage name, not one per row
     for (let after = -1; ; ) {
@@ -162,7 +132,7 @@ export class ScoresRepo {
             where workspace_id = ${workspaceId} and customer_id > ${after} order by customer_id limit ${idPage}`.compile(this.db),
       );
       for (const row of page) {
-        numbers.add(row, Number.NaN);
+        numbers.add(row);
         const name = row[3] as string;
         stage.push(names.get(name) ?? (names.set(name, name), name));
       }
@@ -176,52 +146,33 @@ export class ScoresRepo {
   /**
    * Writes score rows (insert or replace): `fill(k, values, at)` puts row k's values, in the order of
    * `scoreRowColumns`, into `values` from index `at`; `fresh` rows are of customers with no stored
-   * scores. SQLite: multi-row statements of a fixed size (prepared once), a transaction per 20,000
-   * rows so writers of other kinds are never held up long and the log is not synced a thousand
-   * times. PostgreSQL: fresh rows by COPY, the others by one statement over arrays (`unnest`) per
-   * 20,000 rows.
+   * scores. PostgreSQL: fresh rows by COPY, the others by one statement over arrays (`unnest`) per
+   * 20,000 rows. SQLite: see insertRows.
    */
-  async writeScores(workspaceId: string, count: number, fill: (k: number, values: unknown[], at: number) => void, fresh: boolean): Promise<void> {
-    const width = scoreRowColumns.length;
+  async writeScores(workspaceId: string, count: number, fill: RowFill, fresh: boolean): Promise<void> {
+    const types = scoreRowColumns.map((c) => scoreRowTypes[c]);
     if (fresh && this.database.copyFrom) {
-      const types = scoreRowColumns.map((c) => copyTypes[pgArrayTypes[c]]);
       await this.database.copyFrom(`copy customer_scores (workspace_id, ${scoreRowColumns.join(', ')}) from stdin with (format binary)`, copyRows(types, count, workspaceId, fill));
       return;
     }
-    if (this.database.caps.arrayParameters) {
-      for (let start = 0; start < count; start += arrayBatch) {
-        const n = Math.min(arrayBatch, count - start);
-        const row: unknown[] = new Array(width);
-        const columns = scoreRowColumns.map(() => new Array<unknown>(n));
-        for (let k = 0; k < n; k++) {
-          fill(start + k, row, 0);
-          for (let c = 0; c < width; c++) columns[c][k] = row[c];
-        }
-        await sql`
-          insert into customer_scores (workspace_id, ${sql.join(scoreRowColumns.map((c) => sql.ref(c)))})
-          select ${workspaceId}, * from unnest(${sql.join(scoreRowColumns.map((c, i) => sql`${columns[i]}::${sql.raw(pgArrayTypes[c])}`))})
-          on conflict (workspace_id, customer_id) do update set
-            ${sql.join(scoreRowColumns.slice(1).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))}`.execute(this.db);
-      }
+    const update = scoreRowColumns.slice(1).map((c) => `${c} = excluded.${c}`).join(', ');
+    if (!this.database.caps.arrayParameters) {
+      await this.insertRows('customer_scores', scoreRowColumns, ` on conflict (workspace_id, customer_id) do update set ${update}`, count, workspaceId, fill);
       return;
     }
-    const statement = (rows: number) =>
-      `insert into customer_scores (workspace_id, ${scoreRowColumns.join(', ')}) values ${new Array(rows).fill(`(?, ${scoreRowColumns.map(() => '?').join(', ')})`).join(', ')}` +
-      ` on conflict (workspace_id, customer_id) do update set ${scoreRowColumns.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')}`;
-    const full = statement(sqliteRows);
-    for (let start = 0; start < count; start += sqliteRows * 100) {
-      const end = Math.min(count, start + sqliteRows * 100);
-      await this.db.transaction().execute(async (trx) => {
-        for (let k = start; k < end; k += sqliteRows) {
-          const rows = Math.min(sqliteRows, end - k);
-          const values: unknown[] = new Array(rows * (width + 1));
-          for (let j = 0; j < rows; j++) {
-            values[j * (width + 1)] = workspaceId;
-            fill(k + j, values, j * (width + 1) + 1);
-          }
-          await trx.executeQuery(CompiledQuery.raw(rows === sqliteRows ? full : statement(rows), values));
-        }
-      });
+    const width = scoreRowColumns.length;
+    for (let start = 0; start < count; start += arrayBatch) {
+      const n = Math.min(arrayBatch, count - start);
+      const row: unknown[] = new Array(width);
+      const columns = scoreRowColumns.map(() => new Array<unknown>(n));
+      for (let k = 0; k < n; k++) {
+        fill(start + k, row, 0);
+        for (let c = 0; c < width; c++) columns[c][k] = row[c];
+      }
+      await sql`
+        insert into customer_scores (workspace_id, ${sql.join(scoreRowColumns.map((c) => sql.ref(c)))})
+        select ${workspaceId}, * from unnest(${sql.join(types.map((type, i) => sql`${columns[i]}::${sql.raw(pgArrayTypes[type])}`))})
+        on conflict (workspace_id, customer_id) do update set ${sql.raw(update)}`.execute(this.db);
     }
   }
 
@@ -232,43 +183,45 @@ export class ScoresRepo {
     }
   }
 
-  /** Records stage changes, given as columns. */
+  /** Records stage changes, given as columns: by COPY on PostgreSQL, see insertRows on SQLite. */
   async addTransitions(workspaceId: string, computedAt: number, t: StageChanges): Promise<void> {
+    const fill: RowFill = (k, values, at) => {
+      values[at] = t.customerId[k];
+      values[at + 1] = t.from[k];
+      values[at + 2] = t.to[k];
+      values[at + 3] = t.day[k];
+      values[at + 4] = t.fromDay[k];
+      values[at + 5] = computedAt;
+    };
+    const columns = ['customer_id', 'from_stage', 'to_stage', 'day', 'from_day', 'computed_at'];
     const count = t.customerId.length;
     if (this.database.copyFrom) {
-      const fill = (k: number, values: unknown[], at: number) => {
-        values[at] = t.customerId[k];
-        values[at + 1] = t.from[k];
-        values[at + 2] = t.to[k];
-        values[at + 3] = t.day[k];
-        values[at + 4] = t.fromDay[k];
-        values[at + 5] = computedAt;
-      };
       await this.database.copyFrom(
-        'copy stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, from_day, computed_at) from stdin with (format binary)',
+        `copy stage_transitions (workspace_id, ${columns.join(', ')}) from stdin with (format binary)`,
         copyRows(['int8', 'text', 'text', 'int4', 'int4', 'int8'], count, workspaceId, fill),
       );
       return;
     }
-    if (this.database.caps.arrayParameters) {
-      for (let i = 0; i < count; i += arrayBatch) {
-        const part = <T>(column: T[]) => column.slice(i, i + arrayBatch);
-        await sql`
-          insert into stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, from_day, computed_at)
-          select ${workspaceId}::text, *, ${computedAt}::bigint
-          from unnest(${part(t.customerId)}::bigint[], ${part(t.from)}::text[], ${part(t.to)}::text[], ${part(t.day)}::integer[], ${part(t.fromDay)}::integer[])`.execute(this.db);
-      }
-      return;
-    }
-    const statement = (rows: number) => `insert into stage_transitions (workspace_id, customer_id, from_stage, to_stage, day, from_day, computed_at) values ${new Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+    await this.insertRows('stage_transitions', columns, '', count, workspaceId, fill);
+  }
+
+  // SQLite: rows (the workspace, then what `fill` puts) in multi-row statements of a fixed size,
+  // prepared once, and a transaction per 20,000 rows, so writers of other kinds are never held up
+  // long and the log is not synced a thousand times.
+  private async insertRows(table: string, columns: readonly string[], suffix: string, count: number, workspaceId: string, fill: RowFill): Promise<void> {
+    const width = columns.length + 1;
+    const statement = (rows: number) => `insert into ${table} (workspace_id, ${columns.join(', ')}) values ${new Array(rows).fill(`(${new Array(width).fill('?').join(', ')})`).join(', ')}${suffix}`;
     const full = statement(sqliteRows);
     for (let start = 0; start < count; start += sqliteRows * 100) {
       const end = Math.min(count, start + sqliteRows * 100);
       await this.db.transaction().execute(async (trx) => {
         for (let k = start; k < end; k += sqliteRows) {
           const rows = Math.min(sqliteRows, end - k);
-          const values: unknown[] = [];
-          for (let j = k; j < k + rows; j++) values.push(workspaceId, t.customerId[j], t.from[j], t.to[j], t.day[j], t.fromDay[j], computedAt);
+          const values: unknown[] = new Array(rows * width);
+          for (let j = 0; j < rows; j++) {
+            values[j * width] = workspaceId;
+            fill(k + j, values, j * width + 1);
+          }
           await trx.executeQuery(CompiledQuery.raw(rows === sqliteRows ? full : statement(rows), values));
         }
       });

@@ -222,7 +222,6 @@ export class ScoresService {
     const fresh: number[] = [];
     const changed: number[] = [];
     const changes: StageChanges = { customerId: [], from: [], fromDay: [], to: [], day: [] };
-    let entered = 0;
     const gone: number[] = [];
     let j = 0;
     for (let i = 0; i < scores.size; i++) {
@@ -230,13 +229,10 @@ export class ScoresService {
       while (j < stored.size && stored.customerId[j] < id) gone.push(stored.customerId[j++]);
       const before = j < stored.size && stored.customerId[j] === id ? j++ : -1;
       const stage = lifecycleStages[scores.stage[i]];
-      since[i] = before < 0 ? Number.NaN : stored.since[before];
-      if (before < 0) {
-        // A first stage needs no row of history: the stored row holds it and its day until it changes.
-        since[i] = entryDay(stage, inputs, i, asOfDay, lifecycle);
-        entered++;
-      } else if (stored.stage[before] !== stage) {
-        since[i] = entryDay(stage, inputs, i, asOfDay, lifecycle);
+      const moved = before < 0 || stored.stage[before] !== stage;
+      since[i] = moved ? entryDay(stage, inputs, i, asOfDay, lifecycle) : stored.since[before];
+      // A first stage needs no row of history: the stored row holds it and its day until it changes.
+      if (moved && before >= 0) {
         changes.customerId.push(id);
         changes.from.push(stored.stage[before]);
         changes.fromDay.push(orNull(stored.since[before]));
@@ -268,7 +264,7 @@ export class ScoresService {
     lap('kpiIndex');
     await statistics;
     lap('statistics');
-    return { customers: scores.size, changed: entered + changes.customerId.length, written: fresh.length + changed.length, phases, summary };
+    return { customers: scores.size, changed: fresh.length + changes.customerId.length, written: fresh.length + changed.length, phases, summary };
   }
 }
 
