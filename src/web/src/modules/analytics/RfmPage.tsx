@@ -5,21 +5,17 @@ import { PeriodBar } from './PeriodBar.js';
 import { RfmSection } from './RfmSection.js';
 import { RfmStoredSection } from './RfmStoredSection.js';
 import { ScoresViewSwitch } from './ScoresViewSwitch.js';
-import { useScoresSummary } from './summary.api.js';
 import { usePeriod } from './usePeriod.js';
-import { useScoresView } from './useScoresView.js';
+import { useStoredScores } from './useStoredScores.js';
 
 /** The RFM screen: all history as of the last computation (at once, opening the customers), or the period's buyers counted from orders. */
 export function RfmPage() {
   const { period } = usePeriod();
-  const { view, setView } = useScoresView();
-  const summary = useScoresSummary().data ?? null;
-  // Before the first computation only the period can be shown.
-  const stored = view === 'stored' && summary !== null && summary.buyers > 0 ? summary : null;
+  const { summary, stored, view, setView } = useStoredScores();
   const rfm = useRfm(period, stored === null);
   return (
     <Stack gap="md">
-      {summary !== null && summary.buyers > 0 && <ScoresViewSwitch view={stored ? 'stored' : 'period'} summary={summary} onChange={setView} />}
+      {summary && <ScoresViewSwitch view={view} summary={summary} onChange={setView} />}
       {stored ? (
         <RfmStoredSection summary={stored} />
       ) : (

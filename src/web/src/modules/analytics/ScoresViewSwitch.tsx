@@ -2,7 +2,7 @@ import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatter } from '../../format/useFormatter.js';
 import type { ScoresSummary } from './analytics.types.js';
-import type { ScoresView } from './useScoresView.js';
+import type { ScoresView } from './useStoredScores.js';
 
 /** Props of ScoresViewSwitch. */
 export interface ScoresViewSwitchProps {
