@@ -17,6 +17,8 @@ export interface LoadResult {
   seconds: number;
   p50: number;
   p99: number;
+  /** CPU time (user + system) of the load generator itself, ms. */
+  cpuMs: number;
 }
 
 const { values } = parseArgs({
@@ -84,5 +86,6 @@ const result: LoadResult = {
   seconds: (performance.now() - started) / 1000,
   p50: percentile(latencies, 50),
   p99: percentile(latencies, 99),
+  cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
 };
 console.log(JSON.stringify(result));

@@ -18,6 +18,8 @@ import { registerImportRoutes } from './modules/imports/imports.routes.js';
 import { ImportsService } from './modules/imports/imports.service.js';
 import { ImportRunner, ImportsWorker } from './modules/imports/imports.worker.js';
 import { IngestService } from './modules/ingest/ingest.service.js';
+import { IngestStore } from './modules/ingest/ingest-store.js';
+import { ThreadedBatchStore } from './modules/ingest/ingest-writer.js';
 import { registerIngestRoutes } from './modules/ingest/ingest.routes.js';
 import { OrdersService } from './modules/orders/orders.service.js';
 import { registerOrderRoutes } from './modules/orders/orders.routes.js';
@@ -125,6 +127,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       http,
       async close() {
         await http.close();
+        await services.ingest.close();
         await importsWorker?.stop();
         await scoresScheduler?.stop();
         await db.close();
@@ -143,7 +146,10 @@ function createServices(db: Db, clock: Clock, config: Config): Services {
   const identity = new IdentityService(clock);
   const customers = new CustomersService(db, identity, workspaces, users, clock);
   const orders = new OrdersService(db, clock);
-  const ingest = new IngestService(db, customers, orders, workspaces, clock);
+  // SQLite in a file: batches are stored by a writer thread with its own connection.
+  const inThread = db.caps.blockingStatements && !config.DATABASE_URL.endsWith(':memory:');
+  const batches = inThread ? new ThreadedBatchStore(config.DATABASE_URL) : new IngestStore(db, customers, orders);
+  const ingest = new IngestService(batches, workspaces, clock);
   const imports = new ImportsService(db, workspaces, clock, config.DATA_DIR);
   const customerList = new CustomerListService(db, workspaces);
   const timeline = new TimelineService(db, workspaces, customers);

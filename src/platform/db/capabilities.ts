@@ -19,6 +19,11 @@ export interface Capabilities {
    * and plans made meanwhile take a million fresh rows for none). SQLite's plans here do not depend on them.
    */
   analyzeAfterBulkWrite: boolean;
+  /**
+   * Statements block the thread that runs them (better-sqlite3), so ingestion batches are stored by
+   * a writer thread of their own (modules/ingest/ingest-writer.ts); PostgreSQL's are asynchronous.
+   */
+  blockingStatements: boolean;
 }
 
 /** SQLite via better-sqlite3: one writer, in-process, no round trips. */
@@ -30,6 +35,7 @@ export const sqliteCapabilities: Capabilities = {
   arrayParameters: false,
   maxParameters: 32766,
   analyzeAfterBulkWrite: false,
+  blockingStatements: true,
   ilike: 'like', // SQLite's LIKE is case-insensitive for ASCII; names are also stored lower-cased in search columns
 };
 
@@ -43,4 +49,5 @@ export const postgresCapabilities: Capabilities = {
   maxParameters: 65535,
   ilike: 'ilike',
   analyzeAfterBulkWrite: true,
+  blockingStatements: false,
 };

@@ -1,12 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFromStdin, to as copyToStdout } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Capabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.js';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
+import { ImmediateSqliteDialect } from './sqlite-dialect.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 import type { Database } from './schema.js';
 
@@ -37,13 +39,32 @@ export interface Db {
 }
 
 
+/** How a database is opened. */
+export interface OpenOptions {
+  /** PostgreSQL: connections in the pool. */
+  poolSize?: number;
+  /** PostgreSQL: the schema to use (tests). */
+  schema?: string;
+  /**
+   * SQLite: copy the write-ahead log back into the database from a thread of its own
+   * (sqlite-checkpointer.ts) instead of inside commits. For the connection that writes most (the
+   * ingestion writer); ignored for in-memory databases.
+   */
+  checkpointThread?: boolean;
+}
+
 /** Opens the database a DATABASE_URL names (sqlite:<path> or postgres://…). */
-export function openDatabase(url: string, options: { poolSize?: number; schema?: string } = {}): Db {
-  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+export function openDatabase(url: string, options: OpenOptions = {}): Db {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length), options);
   return openPostgres(url, options);
 }
 
-function openSqlite(path: string): Db {
+// Pages in the log after which a committing transaction copies it into the database itself.
+const inlineCheckpointPages = 20_000;
+// With a checkpointer thread: only a backstop, should that thread stop (400 MiB of log).
+const backstopCheckpointPages = 100_000;
+
+function openSqlite(path: string, options: OpenOptions): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
@@ -56,13 +77,22 @@ function openSqlite(path: string): Db {
   // every other ingestion batch at a million customers; 20,000 pages (80 MiB) makes them rare and
   // lets pages written again and again (hot index pages) be copied once: a third less time per
   // batch of random-row writes here. The file is cut back to 64 MiB when the log restarts.
-  sqlite.pragma('wal_autocheckpoint = 20000');
+  sqlite.pragma(`wal_autocheckpoint = ${inlineCheckpointPages}`);
   sqlite.pragma('journal_size_limit = 67108864');
+  let checkpointer: SqliteCheckpointer | null = null;
+  if (options.checkpointThread && path !== ':memory:') {
+    sqlite.pragma(`wal_autocheckpoint = ${backstopCheckpointPages}`);
+    checkpointer = SqliteCheckpointer.start(path, () => sqlite.open && sqlite.pragma(`wal_autocheckpoint = ${inlineCheckpointPages}`));
+  }
   // Integers come back as JS numbers (safe: ids, epoch ms and kopecks stay far below 2^53).
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const kysely = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   // A statement of its own (raw mode is a statement's state; Kysely's cached ones return objects).
   const arrays = async (query: CompiledQuery) => sqlite.prepare(query.sql).raw(true).all(...(query.parameters as unknown[])) as unknown[][];
-  return { kysely, caps: sqliteCapabilities, arrays, close: () => kysely.destroy() };
+  const close = async () => {
+    await checkpointer?.stop();
+    await kysely.destroy();
+  };
+  return { kysely, caps: sqliteCapabilities, arrays, close };
 }
 
 // PostgreSQL returns int8 and numeric as strings; one parser here makes them numbers everywhere.
@@ -73,7 +103,7 @@ const pgTypes = {
   },
 } as pg.CustomTypesConfig;
 
-function openPostgres(url: string, options: { poolSize?: number; schema?: string }): Db {
+function openPostgres(url: string, options: OpenOptions): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,

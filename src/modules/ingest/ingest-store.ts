@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import { writeJson } from '../../platform/db/normalize.js';
+import { withWriteRetry } from '../../platform/db/retry.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { CustomersService } from '../customers/customers.service.js';
+import type { DeviceFields } from '../customers/customer-fields.js';
+import { CustomersRepo } from '../customers/customers.repo.js';
+import { IdentityCache } from '../customers/identity-cache.js';
+import { writesProfileRow } from '../customers/profile-input.js';
+import { StatsRepo } from '../customers/stats.repo.js';
+import type { OrdersService } from '../orders/orders.service.js';
+import type { Workspace } from '../workspaces/workspaces.service.js';
+import type { CompletedOrder, OrderCommand } from './ecommerce.js';
+import { EventsRepo, type NewEventRow } from './events.repo.js';
+import type { deviceFields, profileFromMessage } from './message-profile.js';
+import type { FieldProblem } from '../../platform/errors.js';
+import type { NormalizedMessage } from './segment-message.js';
+
+/** A message that passed validation, ready to store: what it says of the person, its device and its order. */
+export interface PreparedMessage {
+  index: number;
+  message: NormalizedMessage;
+  messageId: string;
+  person: Exclude<ReturnType<typeof profileFromMessage>, { problems: FieldProblem[] }>;
+  device: ReturnType<typeof deviceFields>;
+  order: OrderCommand | null;
+}
+
+/** What storing a batch did. */
+export interface StoreResult {
+  /** Messages stored now. */
+  stored: number;
+  /** Messages whose id was stored before (or earlier in the same batch). */
+  duplicates: number;
+}
+
+/** Where validated batches are stored: in this thread (IngestStore) or in the writer thread (ingest-writer.ts). */
+export interface BatchStore {
+  /** Stores a batch in one transaction; `now` is its arrival time. */
+  store(workspace: Workspace, prepared: PreparedMessage[], now: number): Promise<StoreResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * Stores validated messages, all of one call in one transaction: profiles (found, created or
+ * merged), events, orders, stats and the last device.
+ */
+export class IngestStore implements BatchStore {
+  constructor(
+    private readonly db: Db,
+    private readonly customers: CustomersService,
+    private readonly orders: OrdersService,
+  ) {}
+
+  store(workspace: Workspace, prepared: PreparedMessage[], now: number): Promise<StoreResult> {
+    return withWriteRetry(this.db.caps, () => this.db.kysely.transaction().execute((trx) => this.write(trx, workspace, prepared, now)));
+  }
+
+  async close(): Promise<void> {}
+
+  private async write(trx: Kysely<Database>, workspace: Workspace, prepared: PreparedMessage[], now: number): Promise<StoreResult> {
+    const events = new EventsRepo(trx);
+    const seen = await events.seenMessageIds(workspace.id, prepared.map((p) => p.messageId));
+    const rows: NewEventRow[] = [];
+    const orderCustomers = new Set<number>();
+    const activity = new Map<number, number>();
+    let duplicates = 0;
+    const cache = new IdentityCache();
+    // Events are written at the end of the batch; a profile merged away meanwhile hands them on.
+    const survivorOf = new Map<number, number>();
+    const live = (id: number): number => {
+      let current = id;
+      while (survivorOf.has(current)) current = survivorOf.get(current) as number;
+      return current;
+    };
+    const fresh = prepared.filter((p) => !seen.has(p.messageId));
+    const writers = fresh.filter((p) => writesProfileRow(p.person.profile, p.person.fill));
+    await cache.prefetch(trx, workspace.id, fresh.flatMap((p) => p.person.profile.identifiers), writers.flatMap((p) => p.person.profile.identifiers));
+    // The last device is written for the whole batch at the end, without reading the profiles.
+    const devices: [number, DeviceFields][] = [];
+    for (const item of prepared) {
+      if (seen.has(item.messageId)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(item.messageId); // a repeat inside the same batch is a duplicate too
+      const { customerId, merged } = await this.customers.applyProfile(trx, workspace.id, item.person.profile, { fill: item.person.fill, cache });
+      for (const loser of merged) survivorOf.set(loser, customerId);
+      if (Object.keys(item.device).length > 0) devices.push([customerId, item.device]);
+      rows.push({
+        workspace_id: workspace.id,
+        customer_id: customerId,
+        type: item.message.type,
+        name: item.message.event,
+        message_id: item.messageId,
+        properties: writeJson(item.message.properties),
+        context: writeJson(item.message.context),
+        timestamp: item.message.timestamp,
+        received_at: now,
+      });
+      activity.set(customerId, Math.max(activity.get(customerId) ?? 0, item.message.timestamp));
+      if (item.order) {
+        const changed = await this.applyOrder(trx, workspace, customerId, item.order, item.message.timestamp);
+        if (changed !== null) orderCustomers.add(changed);
+      }
+    }
+    await events.insertMany(rows.map((row) => ({ ...row, customer_id: live(row.customer_id) })));
+    if (orderCustomers.size > 0) await this.orders.refreshStats(trx, workspace.id, [...orderCustomers].map(live));
+    const liveActivity = new Map<number, number>();
+    for (const [id, at] of activity) liveActivity.set(live(id), Math.max(liveActivity.get(live(id)) ?? 0, at));
+    await new StatsRepo(trx).touchActivity(workspace.id, liveActivity, now);
+    // In message order, so a customer's latest device wins.
+    const liveDevices = new Map<number, DeviceFields>();
+    for (const [id, device] of devices) liveDevices.set(live(id), { ...liveDevices.get(live(id)), ...device });
+    await new CustomersRepo(trx).updateDevices(this.db.caps, workspace.id, liveDevices, now);
+    return { stored: rows.length, duplicates };
+  }
+
+  // Returns the customer whose stats changed, or null.
+  private async applyOrder(trx: Kysely<Database>, workspace: Workspace, customerId: number, order: OrderCommand, at: number): Promise<number | null> {
+    if (order.kind === 'refunded') return this.orders.refund(trx, workspace.id, order.externalId, order.amount);
+    if (order.kind === 'cancelled') return this.orders.cancel(trx, workspace.id, order.externalId);
+    const result = await this.orders.record(trx, workspace.id, workspace.timezone, customerId, toOrderInput(order, at), 'event');
+    return result.created ? customerId : null;
+  }
+}
+
+function toOrderInput(order: CompletedOrder, at: number) {
+  return {
+    externalId: order.externalId,
+    orderedAt: at,
+    total: order.total,
+    discount: order.discount,
+    shipping: order.shipping,
+    tax: order.tax,
+    pointsUsed: order.pointsUsed ?? 0,
+    currency: order.currency,
+    storeId: order.storeId,
+    channel: order.channel,
+    items: order.items.map((i) => ({ ...i, price: i.price ?? 0 })),
+  };
+}

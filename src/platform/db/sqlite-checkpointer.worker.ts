@@ -1,0 +1,42 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import SQLite from 'better-sqlite3';
+import type { CheckpointerOptions } from './sqlite-checkpointer.js';
+
+// The checkpointer thread (see sqlite-checkpointer.ts): every few milliseconds it copies the log's
+// new pages into the database (a PASSIVE checkpoint, which never waits for or blocks the writer),
+// and once everything is copied and the log has grown long, it lets the log start over (RESTART,
+// tried without waiting: if the writer is busy, the next round tries again).
+
+const options = workerData as CheckpointerOptions;
+const db = new SQLite(options.path);
+db.pragma('busy_timeout = 0');
+let stopping = false;
+parentPort?.on('message', () => (stopping = true));
+
+interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+
+function round(): void {
+  const [copied] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
+  if (copied && copied.log >= options.restartFrames && copied.checkpointed === copied.log) db.pragma('wal_checkpoint(RESTART)');
+}
+
+function loop(): void {
+  if (stopping) {
+    db.close();
+    parentPort?.postMessage('stopped');
+    return;
+  }
+  try {
+    round();
+  } catch (error) {
+    // Another connection holding a lock the checkpoint needs: the next round tries again.
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY') !== true) throw error;
+  }
+  setTimeout(loop, options.everyMs);
+}
+
+loop();
