@@ -1,3 +1,4 @@
+import { Agent, request as httpRequest } from 'node:http';
 import { parseArgs } from 'node:util';
 import { demoCustomerKey } from '../src/modules/demo/demo.customers.js';
 import { Rng } from '../src/modules/demo/demo.random.js';
@@ -50,18 +51,33 @@ let firstFailure: string | null = null;
 const started = performance.now();
 const deadline = started + seconds * 1000;
 
-// Node's fetch (undici) keeps connections alive, so each worker reuses its connection.
+// node:http with a keep-alive agent: each worker reuses a connection. (fetch costs about 2 ms of
+// CPU per request more, taken from the two cores the server runs on.)
+const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+
+function post(body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'POST', agent, headers: { authorization, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 async function worker(): Promise<void> {
   while (performance.now() < deadline) {
     const body = JSON.stringify({ batch: Array.from({ length: batch }, () => traffic.next()) });
     const sent = performance.now();
-    const response = await fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
-    const text = await response.text();
+    const response = await post(body);
     latencies.push(performance.now() - sent);
-    if (response.ok) events += (JSON.parse(text) as { accepted: number }).accepted;
+    if (response.status === 200) events += (JSON.parse(response.text) as { accepted: number }).accepted;
     else {
       failed++;
-      firstFailure ??= `${response.status} ${text.slice(0, 500)}`;
+      firstFailure ??= `${response.status} ${response.text.slice(0, 500)}`;
     }
   }
 }
@@ -77,6 +93,7 @@ const ticker = setInterval(() => {
 
 await Promise.all(Array.from({ length: concurrency }, () => worker()));
 clearInterval(ticker);
+agent.destroy();
 latencies.sort((a, b) => a - b);
 const result: LoadResult = {
   events,

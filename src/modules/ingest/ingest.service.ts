@@ -47,6 +47,14 @@ export class IngestService {
   /** Ingests the raw messages of one call for a workspace. */
   async ingest(workspaceId: string, raws: unknown[], options: IngestOptions): Promise<IngestResult> {
     const workspace = await this.workspaces.get(workspaceId);
+    const { prepared, rejected } = this.validate(workspace, raws, options);
+    if (prepared.length === 0) return { accepted: 0, duplicates: 0, rejected };
+    const { stored, duplicates } = await this.batches.store(workspace, prepared, this.clock.now());
+    return { accepted: stored, duplicates, rejected };
+  }
+
+  /** Validates and normalises each message of a call on its own: the ones to store, and the problems of the others. */
+  validate(workspace: Workspace, raws: unknown[], options: IngestOptions): { prepared: PreparedMessage[]; rejected: Rejection[] } {
     const rejected: Rejection[] = [];
     const prepared: PreparedMessage[] = [];
     raws.forEach((raw, index) => {
@@ -54,9 +62,7 @@ export class IngestService {
       if ('problems' in result) for (const p of result.problems) rejected.push({ index, ...p });
       else prepared.push(result);
     });
-    if (prepared.length === 0) return { accepted: 0, duplicates: 0, rejected };
-    const { stored, duplicates } = await this.batches.store(workspace, prepared, this.clock.now());
-    return { accepted: stored, duplicates, rejected };
+    return { prepared, rejected };
   }
 
   /** Lets batches being stored finish, then releases the store (the writer thread on SQLite). */

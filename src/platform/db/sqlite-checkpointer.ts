@@ -10,13 +10,20 @@ export interface CheckpointerOptions {
   restartFrames: number;
 }
 
+// Measured at a million customers (docs/benchmarks.md): a round every 5 ms cost the thread 25–33 ms
+// of CPU per 1,000 events, every 500 ms 11 ms. Each round ends in two fsyncs, and pages written
+// again and again (index roots, the growing ends of tables) are copied once per round, not once per
+// commit. 20,000 pages (80 MiB) before the log starts over keeps restarts, each a brief hold of the
+// write lock, a few seconds apart under load.
+const defaults = { everyMs: 500, restartFrames: 20_000 };
+
 /**
  * Copies a SQLite database's write-ahead log back into the database file from a thread of its own.
  *
  * SQLite normally does this inside the commit that makes the log pass `wal_autocheckpoint` pages,
  * so one transaction in every few dozen waits for tens of thousands of page copies and two fsyncs:
  * at a million customers that was a quarter of the ingestion writer's time (docs/benchmarks.md).
- * Here another connection checkpoints every few milliseconds, so the writer only appends to the log.
+ * Here another connection checkpoints twice a second, so the writer only appends to the log.
  * The connections that write keep a high `wal_autocheckpoint` as a backstop should this thread stop.
  */
 export class SqliteCheckpointer {
@@ -25,8 +32,8 @@ export class SqliteCheckpointer {
   private constructor(private readonly worker: Worker) {}
 
   /** Starts the thread for the database at `path`; `onError` hears of it stopping on an error. */
-  static start(path: string, onError: (error: Error) => void): SqliteCheckpointer {
-    const options: CheckpointerOptions = { path, everyMs: 5, restartFrames: 10_000 };
+  static start(path: string, onError: (error: Error) => void, settings: Partial<Omit<CheckpointerOptions, 'path'>> = {}): SqliteCheckpointer {
+    const options: CheckpointerOptions = { path, ...defaults, ...settings };
     const worker = startWorker(new URL('./sqlite-checkpointer.worker.ts', import.meta.url), { ...options });
     worker.on('error', onError);
     // The thread must never keep the process alive on its own.

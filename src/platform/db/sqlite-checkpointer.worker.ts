@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import type { CheckpointerOptions } from './sqlite-checkpointer.js';
 
-// The checkpointer thread (see sqlite-checkpointer.ts): every few milliseconds it copies the log's
+// The checkpointer thread (see sqlite-checkpointer.ts): every round it copies the log's
 // new pages into the database (a PASSIVE checkpoint, which never waits for or blocks the writer),
 // and once everything is copied and the log has grown long, it lets the log start over (RESTART,
 // tried without waiting: if the writer is busy, the next round tries again).
@@ -10,8 +10,13 @@ import type { CheckpointerOptions } from './sqlite-checkpointer.js';
 const options = workerData as CheckpointerOptions;
 const db = new SQLite(options.path);
 db.pragma('busy_timeout = 0');
-let stopping = false;
-parentPort?.on('message', () => (stopping = true));
+let timer: NodeJS.Timeout | undefined;
+// Rounds are synchronous, so a stop request always arrives between two of them.
+parentPort?.on('message', () => {
+  clearTimeout(timer);
+  db.close();
+  parentPort?.postMessage('stopped');
+});
 
 interface CheckpointResult {
   busy: number;
@@ -25,18 +30,13 @@ function round(): void {
 }
 
 function loop(): void {
-  if (stopping) {
-    db.close();
-    parentPort?.postMessage('stopped');
-    return;
-  }
   try {
     round();
   } catch (error) {
     // Another connection holding a lock the checkpoint needs: the next round tries again.
     if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY') !== true) throw error;
   }
-  setTimeout(loop, options.everyMs);
+  timer = setTimeout(loop, options.everyMs);
 }
 
 loop();
