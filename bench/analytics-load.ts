@@ -91,6 +91,11 @@ const statsExpressions: Record<string, string> = {
   last_order_day: 'c.last_day',
   prev_order_day: 'd.prev_day',
   first_day_value: 'd.first_day_value',
+  // The shop is loaded without events, so nobody has a device (as a customer created by the product has none).
+  last_device: 'null',
+  last_os: 'null',
+  last_browser: 'null',
+  locale: 'null',
 };
 
 /**

@@ -172,7 +172,7 @@ async function storeBare(trx: Kysely<Database>, workspaceId: string, timezone: s
   await new EventsRepo(trx).insertMany(rows);
   const stats = new StatsRepo(trx);
   if (orderCustomers.size > 0) await stats.recomputeOrders(workspaceId, [...orderCustomers], now);
-  await stats.touchActivity(workspaceId, activity, now);
+  await stats.touchActivity(workspaceId, new Map([...activity].map(([id, at]) => [id, { at }])), now);
 }
 
 // Serves HTTP from this process while a child process sends the load; samples this process's RSS

@@ -1,10 +1,10 @@
-import type { CustomersTable } from '../../platform/db/schema.js';
+import type { CustomersTable, CustomerStatsTable } from '../../platform/db/schema.js';
 
 // The standard profile fields, their API names (camelCase) and their columns (snake_case).
 // One table here keeps the API, the repository and imports in step.
 
-/** Standard profile fields as the API names them. */
-export const fieldColumns = {
+/** Standard profile fields kept on the customers row, as the API names them. */
+export const profileColumns = {
   firstName: 'first_name',
   lastName: 'last_name',
   middleName: 'middle_name',
@@ -21,37 +21,72 @@ export const fieldColumns = {
   utmCampaign: 'utm_campaign',
   preferredChannel: 'preferred_channel',
   managerUserId: 'manager_user_id',
+} as const satisfies Record<string, keyof CustomersTable>;
+
+/**
+ * The last device and locale, kept on the customer's customer_stats row: every tracked event writes
+ * that row anyway (last activity), so they cost no page of their own (docs/decisions.md).
+ */
+export const deviceColumns = {
   lastDevice: 'last_device',
   lastOs: 'last_os',
   lastBrowser: 'last_browser',
   locale: 'locale',
-} as const satisfies Record<string, keyof CustomersTable>;
+} as const satisfies Record<string, keyof CustomerStatsTable>;
 
+/** A field kept on the customers row. */
+export type ProfileFieldName = keyof typeof profileColumns;
+/** A last-device field, kept on the customer_stats row. */
+export type DeviceFieldName = keyof typeof deviceColumns;
 /** A standard field's API name. */
-export type FieldName = keyof typeof fieldColumns;
+export type FieldName = ProfileFieldName | DeviceFieldName;
 /** Values of standard fields; null clears a field. */
 export type CustomerFields = { [K in FieldName]?: string | null };
 
 /** The last-device fields a tracked message may carry; absent ones are left as stored. */
-export type DeviceFields = Pick<CustomerFields, 'lastDevice' | 'lastOs' | 'lastBrowser' | 'locale'>;
+export type DeviceFields = Pick<CustomerFields, DeviceFieldName>;
 
-/** Field names in a stable order. */
-export const fieldNames = Object.keys(fieldColumns) as FieldName[];
+type ProfileColumn = (typeof profileColumns)[ProfileFieldName];
+type DeviceColumn = (typeof deviceColumns)[DeviceFieldName];
 
-/** Column values for a patch of fields. */
-export function toColumns(fields: CustomerFields): Partial<Record<(typeof fieldColumns)[FieldName], string | null>> {
-  const out: Partial<Record<(typeof fieldColumns)[FieldName], string | null>> = {};
-  for (const name of fieldNames) {
+/** Names of the fields on the customers row, in a stable order. */
+export const profileFieldNames = Object.keys(profileColumns) as ProfileFieldName[];
+/** Names of the last-device fields, in a stable order. */
+export const deviceFieldNames = Object.keys(deviceColumns) as DeviceFieldName[];
+/** Field names in a stable order (the order the API shows them in). */
+export const fieldNames: FieldName[] = [...profileFieldNames, ...deviceFieldNames];
+
+/** customers columns for a patch of fields (the last-device fields are left out: see toDeviceColumns). */
+export function toColumns(fields: CustomerFields): Partial<Record<ProfileColumn, string | null>> {
+  const out: Partial<Record<ProfileColumn, string | null>> = {};
+  for (const name of profileFieldNames) {
     const value = fields[name];
-    if (value !== undefined) out[fieldColumns[name]] = value;
+    if (value !== undefined) out[profileColumns[name]] = value;
   }
   return out;
 }
 
-/** Fields read from a customer row. */
-export function fromRow(row: Pick<CustomersTable, (typeof fieldColumns)[FieldName]>): Required<CustomerFields> {
-  const out = {} as Required<CustomerFields>;
-  for (const name of fieldNames) out[name] = row[fieldColumns[name]];
+/** customer_stats columns for the last-device fields of a patch. */
+export function toDeviceColumns(fields: DeviceFields): Partial<Record<DeviceColumn, string | null>> {
+  const out: Partial<Record<DeviceColumn, string | null>> = {};
+  for (const name of deviceFieldNames) {
+    const value = fields[name];
+    if (value !== undefined) out[deviceColumns[name]] = value;
+  }
+  return out;
+}
+
+/** Fields read from a customer row (all but the last-device ones). */
+export function fromRow(row: Pick<CustomersTable, ProfileColumn>): Required<Pick<CustomerFields, ProfileFieldName>> {
+  const out = {} as Required<Pick<CustomerFields, ProfileFieldName>>;
+  for (const name of profileFieldNames) out[name] = row[profileColumns[name]];
+  return out;
+}
+
+/** Last-device fields read from a customer_stats row; all null without one. */
+export function devicesFromRow(row: Pick<CustomerStatsTable, DeviceColumn> | undefined): Required<DeviceFields> {
+  const out = {} as Required<DeviceFields>;
+  for (const name of deviceFieldNames) out[name] = row ? row[deviceColumns[name]] : null;
   return out;
 }
 

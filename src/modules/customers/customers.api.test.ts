@@ -114,6 +114,51 @@ describe.each(testDatabases())('customer profiles API on $name', (database) => {
     expect(reasons).toEqual([{ reason: 'GDPR art. 17' }]);
   });
 
+  // Tracking writes the last device; the API shows it and lets a client write the locale.
+  const track = (ws: TestWorkspace, body: object) =>
+    app.http.inject({
+      method: 'POST', url: '/v1/track',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${ws.writeKey}:`).toString('base64')}` },
+      payload: { event: 'Product Viewed', ...body },
+    });
+  const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1';
+  const onIphone = { lastDevice: 'Apple iPhone', lastOs: 'iOS 17.1', lastBrowser: 'Safari 17' };
+
+  it('writes the locale through the API beside the tracked device, and clears it with null', async () => {
+    const ws = await newWorkspace(app);
+    const created = await call(ws, 'POST', '/api/v1/customers', { externalId: 'loc-1', locale: 'ru-RU' });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().customer.id;
+    expect(created.json().customer).toMatchObject({ locale: 'ru-RU', lastDevice: null, lastOs: null, lastBrowser: null });
+    expect((await track(ws, { userId: 'loc-1', context: { userAgent: iphone, locale: 'en-US' } })).statusCode).toBe(200);
+    expect((await call(ws, 'GET', `/api/v1/customers/${id}`)).json()).toMatchObject({ ...onIphone, locale: 'en-US' });
+
+    const patched = await call(ws, 'PATCH', `/api/v1/customers/${id}`, { locale: 'kk-KZ' });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({ ...onIphone, locale: 'kk-KZ' });
+    expect((await call(ws, 'GET', `/api/v1/customers/${id}`)).json()).toMatchObject({ ...onIphone, locale: 'kk-KZ' });
+    expect((await call(ws, 'GET', `/api/v1/customers/${id}/export`)).json().profile).toMatchObject({ ...onIphone, locale: 'kk-KZ' });
+    // The same write through POST with the identifier of an existing customer.
+    const again = await call(ws, 'POST', '/api/v1/customers', { externalId: 'loc-1', locale: 'uz-UZ' });
+    expect(again.json()).toMatchObject({ created: false, customer: { id, locale: 'uz-UZ' } });
+    // Other edits leave it; null clears it, and a tracked message sets it again.
+    expect((await call(ws, 'PATCH', `/api/v1/customers/${id}`, { firstName: 'Анна' })).json()).toMatchObject({ firstName: 'Анна', locale: 'uz-UZ' });
+    expect((await call(ws, 'PATCH', `/api/v1/customers/${id}`, { locale: null })).json()).toMatchObject({ ...onIphone, locale: null });
+    await track(ws, { userId: 'loc-1', context: { locale: 'be-BY' } });
+    expect((await call(ws, 'GET', `/api/v1/customers/${id}`)).json()).toMatchObject({ ...onIphone, locale: 'be-BY' });
+  });
+
+  it('erases the last device and locale with the rest of the personal data', async () => {
+    const ws = await newWorkspace(app);
+    const c = await create(ws, { externalId: 'er-1', email: 'device@example.com' });
+    await track(ws, { userId: 'er-1', context: { userAgent: iphone, locale: 'ru-RU' } });
+    expect((await call(ws, 'GET', `/api/v1/customers/${c.id}`)).json()).toMatchObject({ ...onIphone, locale: 'ru-RU' });
+    expect((await call(ws, 'DELETE', `/api/v1/customers/${c.id}`)).statusCode).toBe(204);
+    const erased = (await call(ws, 'GET', `/api/v1/customers/${c.id}`)).json();
+    expect(erased).toMatchObject({ lastDevice: null, lastOs: null, lastBrowser: null, locale: null });
+    expect(erased.erasedAt).toEqual(expect.any(Number));
+  });
+
   it('answers a merged-away id with the surviving profile and lists only the survivor', async () => {
     const ws = await newWorkspace(app);
     const a = await create(ws, { phone: '+7 912 700 00 01' });

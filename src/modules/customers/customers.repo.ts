@@ -1,8 +1,7 @@
-import { type Kysely, sql } from 'kysely';
-import type { Capabilities } from '../../platform/db/capabilities.js';
+import type { Kysely } from 'kysely';
 import { readJson, writeJson } from '../../platform/db/normalize.js';
 import type { CustomersTable, Database } from '../../platform/db/schema.js';
-import { type CustomerFields, type DeviceFields, toColumns } from './customer-fields.js';
+import { type CustomerFields, toColumns, toDeviceColumns } from './customer-fields.js';
 
 /** A customer row with traits parsed. */
 export type CustomerRow = Omit<CustomersTable, 'id' | 'traits'> & { id: number; traits: Record<string, unknown> };
@@ -19,7 +18,10 @@ export interface ConsentRow {
 export class CustomersRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Inserts a profile with a zero stats row (so lists sort by stats through one index) and returns its id. */
+  /**
+   * Inserts a profile with a zero stats row (so lists sort by stats through one index) and returns its
+   * id. The stats row also holds the last-device fields.
+   */
   async insert(workspaceId: string, fields: CustomerFields, traits: Record<string, unknown>, now: number): Promise<number> {
     const row = await this.db
       .insertInto('customers')
@@ -39,6 +41,7 @@ export class CustomersRepo {
         workspace_id: workspaceId, customer_id: row.id, first_order_at: null, last_order_at: null, orders_count: 0,
         order_days: 0, revenue: 0, avg_check: 0, last_activity_at: null, updated_at: now,
         first_order_day: null, last_order_day: null, prev_order_day: null, first_day_value: null,
+        ...toDeviceColumns(fields),
       })
       .onConflict((oc) => oc.columns(['workspace_id', 'customer_id']).doNothing())
       .execute();
@@ -63,7 +66,10 @@ export class CustomersRepo {
     return rows.map((row) => ({ ...row, traits: readJson(row.traits, {}) }));
   }
 
-  /** Writes fields and, when given, the whole traits object; keeps the name-search column in step. */
+  /**
+   * Writes fields and, when given, the whole traits object; keeps the name-search column in step.
+   * The last-device fields go to the customer's stats row, where tracking writes them too.
+   */
   async update(workspaceId: string, id: number, fields: CustomerFields, traits: Record<string, unknown> | null, now: number): Promise<void> {
     await this.db
       .updateTable('customers')
@@ -71,6 +77,15 @@ export class CustomersRepo {
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .execute();
+    const devices = toDeviceColumns(fields);
+    if (Object.keys(devices).length > 0) {
+      await this.db
+        .updateTable('customer_stats')
+        .set({ ...devices, updated_at: now })
+        .where('workspace_id', '=', workspaceId)
+        .where('customer_id', '=', id)
+        .execute();
+    }
     if (fields.firstName !== undefined || fields.lastName !== undefined || fields.middleName !== undefined) {
       const names = await this.db
         .selectFrom('customers')
@@ -86,48 +101,6 @@ export class CustomersRepo {
           .where('id', '=', id)
           .execute();
       }
-    }
-  }
-
-  /**
-   * Writes customers' last-device fields without reading the rows first: only rows where a given
-   * field differs are changed, so a repeat of the stored device writes nothing. One statement per
-   * customer on SQLite (no round trips, and its UPDATE … FROM is several times slower per row); one
-   * per 200 customers where statements are round trips.
-   */
-  async updateDevices(caps: Capabilities, workspaceId: string, devices: Map<number, DeviceFields>, now: number): Promise<void> {
-    const entries = [...devices];
-    if (!caps.prefersMultiRowInsert) {
-      for (const [id, d] of entries) {
-        const [device, os, browser, locale] = [d.lastDevice ?? null, d.lastOs ?? null, d.lastBrowser ?? null, d.locale ?? null];
-        await sql`
-          update customers set
-            last_device = coalesce(${device}, last_device), last_os = coalesce(${os}, last_os),
-            last_browser = coalesce(${browser}, last_browser), locale = coalesce(${locale}, locale), updated_at = ${now}
-          where workspace_id = ${workspaceId} and id = ${id}
-            and (coalesce(${device}, last_device) is distinct from last_device or coalesce(${os}, last_os) is distinct from last_os
-              or coalesce(${browser}, last_browser) is distinct from last_browser or coalesce(${locale}, locale) is distinct from locale)`.execute(this.db);
-      }
-      return;
-    }
-    for (let i = 0; i < entries.length; i += 200) {
-      const rows = entries.slice(i, i + 200).map(([id, d]) =>
-        sql`(cast(${id} as bigint), cast(${d.lastDevice ?? null} as text), cast(${d.lastOs ?? null} as text), cast(${d.lastBrowser ?? null} as text), cast(${d.locale ?? null} as text))`,
-      );
-      await sql`
-        with d (id, last_device, last_os, last_browser, locale) as (values ${sql.join(rows)})
-        update customers set
-          last_device = coalesce(d.last_device, customers.last_device),
-          last_os = coalesce(d.last_os, customers.last_os),
-          last_browser = coalesce(d.last_browser, customers.last_browser),
-          locale = coalesce(d.locale, customers.locale),
-          updated_at = ${now}
-        from d
-        where customers.workspace_id = ${workspaceId} and customers.id = d.id
-          and (coalesce(d.last_device, customers.last_device) is distinct from customers.last_device
-            or coalesce(d.last_os, customers.last_os) is distinct from customers.last_os
-            or coalesce(d.last_browser, customers.last_browser) is distinct from customers.last_browser
-            or coalesce(d.locale, customers.locale) is distinct from customers.locale)`.execute(this.db);
     }
   }
 
@@ -163,6 +136,13 @@ export class CustomersRepo {
       .set({ ...toColumns(blank), search_name: null, traits: writeJson({}), erased_at: now, updated_at: now })
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
+      .execute();
+    // The stats row keeps the order numbers (orders stay, anonymous) but not the device.
+    await db
+      .updateTable('customer_stats')
+      .set({ ...toDeviceColumns(blank), updated_at: now })
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', id)
       .execute();
     await db.deleteFrom('customer_identifiers').where('workspace_id', '=', workspaceId).where('customer_id', '=', id).execute();
     await db.deleteFrom('customer_consents').where('workspace_id', '=', workspaceId).where('customer_id', '=', id).execute();

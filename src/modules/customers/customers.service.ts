@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { DomainError, invalid, notFound } from '../../platform/errors.js';
 import type { Role } from '../../platform/roles.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
-import { type CustomerFields, fromRow, toColumns } from './customer-fields.js';
+import { type CustomerFields, deviceFieldNames, devicesFromRow, fromRow, toColumns } from './customer-fields.js';
 import type { IdentityCache } from './identity-cache.js';
 import { type CustomerRow, CustomersRepo } from './customers.repo.js';
 import { type IdentifierKind, isIdentifierKind, normalizeIdentifier } from './identifiers.js';
@@ -78,7 +78,11 @@ export class CustomersService {
     // A new profile is empty, so there is nothing to read back; an existing one is read only when written.
     let current = !resolution.created && hasData ? cache?.rows.get(resolution.customerId) : undefined;
     if (!current && !resolution.created && hasData) current = await customers.get(workspaceId, resolution.customerId);
-    const existing = current ? fromRow(current) : null;
+    // The last-device fields are on the stats row, read only when the call names one (API edits,
+    // imports; tracked events write the device with their activity). Unread, they are not compared.
+    const namesDevice = deviceFieldNames.some((name) => profile.fields[name] !== undefined || fill[name] !== undefined);
+    const devices = devicesFromRow(current && namesDevice ? await new StatsRepo(db).get(workspaceId, current.id) : undefined);
+    const existing = current ? { ...fromRow(current), ...devices } : null;
     const fields = hasData ? this.fieldsToWrite(existing, profile, options.fillOnly ?? false, fill) : {};
     const merged = profile.traits === null ? null : { ...(current?.traits ?? {}), ...profile.traits };
     // Most events repeat what the profile already says; unchanged traits are not rewritten.
@@ -154,6 +158,7 @@ export class CustomersService {
     return {
       id: row.id,
       ...fromRow(row),
+      ...devicesFromRow(stats),
       traits: row.traits,
       identifiers: identifiers.map((i) => ({ kind: i.kind, value: i.value, addedAt: i.created_at })),
       consent: Object.fromEntries(consents.map((c) => [c.channel, { status: c.status, source: c.source, updatedAt: c.updated_at }])),

@@ -92,6 +92,17 @@ export class IdentityRepo {
       from customer_consents where workspace_id = ${workspaceId} and customer_id = ${loserId}
       on conflict (workspace_id, customer_id, channel) do nothing`.execute(db);
     await db.deleteFrom('customer_consents').where('workspace_id', '=', workspaceId).where('customer_id', '=', loserId).execute();
+    // The survivor keeps its last device; the loser's fills the fields it has none of. The order
+    // numbers are recomputed from the moved orders by the caller, so the loser's stats row goes.
+    await sql`
+      update customer_stats set
+        last_device = coalesce(customer_stats.last_device, l.last_device),
+        last_os = coalesce(customer_stats.last_os, l.last_os),
+        last_browser = coalesce(customer_stats.last_browser, l.last_browser),
+        locale = coalesce(customer_stats.locale, l.locale)
+      from customer_stats l
+      where customer_stats.workspace_id = ${workspaceId} and customer_stats.customer_id = ${survivorId}
+        and l.workspace_id = ${workspaceId} and l.customer_id = ${loserId}`.execute(db);
     await db.deleteFrom('customer_stats').where('workspace_id', '=', workspaceId).where('customer_id', '=', loserId).execute();
     // Earlier losers of the loser now point straight at the survivor, so lookups take one step.
     await db

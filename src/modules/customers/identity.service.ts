@@ -6,7 +6,7 @@ import { CustomersRepo } from './customers.repo.js';
 import type { IdentityCache } from './identity-cache.js';
 import { IdentityRepo } from './identity.repo.js';
 import { StatsRepo } from './stats.repo.js';
-import { fieldNames, type CustomerFields, fromRow } from './customer-fields.js';
+import { type CustomerFields, fromRow, profileFieldNames } from './customer-fields.js';
 
 /** Outcome of resolving a set of identifiers to one profile. */
 export interface Resolution {
@@ -88,7 +88,8 @@ export class IdentityService {
     const fill: CustomerFields = {};
     const survivorFields = fromRow(survivor);
     const loserFields = fromRow(loser);
-    for (const name of fieldNames) if (survivorFields[name] === null && loserFields[name] !== null) fill[name] = loserFields[name];
+    // The last-device fields are filled the same way when the stats rows are merged (IdentityRepo.moveAll).
+    for (const name of profileFieldNames) if (survivorFields[name] === null && loserFields[name] !== null) fill[name] = loserFields[name];
     await customers.update(workspaceId, survivorId, fill, { ...loser.traits, ...survivor.traits }, now);
     await new IdentityRepo(db).moveAll(workspaceId, survivorId, loserId, reason, now);
     await new StatsRepo(db).recomputeOrders(workspaceId, [survivorId], now);

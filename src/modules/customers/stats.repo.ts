@@ -1,10 +1,16 @@
 import { type Kysely, sql } from 'kysely';
 import type { CustomerStatsTable, Database } from '../../platform/db/schema.js';
 import { purchaseStatuses } from '../orders/purchase-statuses.js';
+import type { DeviceFields } from './customer-fields.js';
 
 /** Per-customer aggregates as stored. */
 export type StatsRow = CustomerStatsTable;
 
+/** What a batch of events says of a customer: the latest time they were active and, when told, their device. */
+export interface Activity {
+  at: number;
+  device?: DeviceFields;
+}
 
 /** SQL for customer_stats, the per-customer aggregates kept current at write time. */
 export class StatsRepo {
@@ -55,20 +61,32 @@ export class StatsRepo {
     }
   }
 
-  /** Raises customers' last activity to the given times (never lowers it); one statement per 100 customers. */
-  async touchActivity(workspaceId: string, activity: Map<number, number>, now: number): Promise<void> {
+  /**
+   * Raises customers' last activity to the given times (never lowers it) and writes the last-device
+   * fields given with them; one statement per 100 customers. A device field not given is left as
+   * stored, so the device costs no statement and no page beyond the activity's own.
+   */
+  async touchActivity(workspaceId: string, activity: Map<number, Activity>, now: number): Promise<void> {
     const entries = [...activity];
     for (let i = 0; i < entries.length; i += 100) {
-      const rows = entries.slice(i, i + 100).map(([customerId, at]) => sql`(${workspaceId}, ${customerId}, null, null, 0, 0, 0, 0, ${at}, ${now})`);
+      const rows = entries.slice(i, i + 100).map(([customerId, { at, device = {} }]) => {
+        const [lastDevice, lastOs, lastBrowser, locale] = [device.lastDevice ?? null, device.lastOs ?? null, device.lastBrowser ?? null, device.locale ?? null];
+        return sql`(${workspaceId}, ${customerId}, null, null, 0, 0, 0, 0, ${at}, ${now}, ${lastDevice}, ${lastOs}, ${lastBrowser}, ${locale})`;
+      });
       await sql`
         insert into customer_stats
-          (workspace_id, customer_id, first_order_at, last_order_at, orders_count, order_days, revenue, avg_check, last_activity_at, updated_at)
+          (workspace_id, customer_id, first_order_at, last_order_at, orders_count, order_days, revenue, avg_check, last_activity_at, updated_at,
+           last_device, last_os, last_browser, locale)
         values ${sql.join(rows)}
         on conflict (workspace_id, customer_id) do update set
           last_activity_at = case
             when customer_stats.last_activity_at is null or excluded.last_activity_at > customer_stats.last_activity_at
               then excluded.last_activity_at
             else customer_stats.last_activity_at end,
+          last_device = coalesce(excluded.last_device, customer_stats.last_device),
+          last_os = coalesce(excluded.last_os, customer_stats.last_os),
+          last_browser = coalesce(excluded.last_browser, customer_stats.last_browser),
+          locale = coalesce(excluded.locale, customer_stats.locale),
           updated_at = excluded.updated_at`.execute(this.db);
     }
   }

@@ -85,6 +85,7 @@ describe.each(testDatabases())('demo workspace on $name', (database) => {
     const typed = `8 (${c.phone.slice(2, 5)}) ${c.phone.slice(5, 8)}-${c.phone.slice(8, 10)}-${c.phone.slice(10)}`;
     const found = await get(`/api/v1/customers/lookup?kind=phone&value=${encodeURIComponent(typed)}`);
     expect(found).toMatchObject({ firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone, city: c.city });
+    expect(found).toMatchObject({ lastDevice: c.device, lastOs: c.os, lastBrowser: c.browser, locale: 'ru-RU' });
     expect(found.identifiers.map((i: { kind: string; value: string }) => `${i.kind}:${i.value}`).sort()).toEqual(
       [`card:${c.cardNumber}`, `email:${c.email}`, `external_id:${c.key}`, `phone:${c.phone}`].sort(),
     );

@@ -159,7 +159,7 @@ function chunkRows(workspaceId: string, chunk: DemoChunk, dayOf: (ms: number) =>
     if (c.email !== null) consent('email', c.consentEmail);
     consent('sms', c.consentSms);
     const orders = ordersOf.get(c.key) ?? [];
-    rows.stats.push({ workspace_id: workspaceId, key: c.key, ...customerStats(orders, lastEvent.get(c.key) ?? null, dayOf), updated_at: now });
+    rows.stats.push({ workspace_id: workspaceId, key: c.key, ...customerStats(orders, lastEvent.get(c.key) ?? null, dayOf), ...lastDevice(c), updated_at: now });
     for (const o of orders) {
       rows.orders.push({
         workspace_id: workspaceId, key: c.key, external_id: o.externalId, status: o.status, total: o.total, discount: o.discount,
@@ -183,21 +183,26 @@ function chunkRows(workspaceId: string, chunk: DemoChunk, dayOf: (ms: number) =>
   return rows;
 }
 
-// The last device and locale are written the way the tracking API writes them from an event's context.
 function customerRow(workspaceId: string, c: DemoCustomer, now: number): DemoCustomerRow {
   return {
     workspace_id: workspaceId, first_name: c.firstName, last_name: c.lastName, middle_name: c.middleName, phone: c.phone, email: c.email,
     gender: c.gender, birth_date: c.birthDate, city: c.city, region: c.region, country: 'RU', source: c.source, utm_source: c.utmSource,
-    utm_medium: c.utmMedium, utm_campaign: c.utmCampaign, preferred_channel: null, manager_user_id: null, last_device: c.device,
-    last_os: c.os, last_browser: c.browser, locale: 'ru-RU', search_name: searchName(c.lastName, c.firstName, c.middleName),
-    traits: '{}', merged_into: null, erased_at: null, created_at: c.createdAt, updated_at: now,
+    utm_medium: c.utmMedium, utm_campaign: c.utmCampaign, preferred_channel: null, manager_user_id: null,
+    search_name: searchName(c.lastName, c.firstName, c.middleName), traits: '{}', merged_into: null, erased_at: null, created_at: c.createdAt, updated_at: now,
   };
+}
+
+// The last device and locale, on the stats row as the tracking API writes them from an event's context.
+function lastDevice(c: DemoCustomer): Pick<CustomerStatsTable, 'last_device' | 'last_os' | 'last_browser' | 'locale'> {
+  return { last_device: c.device, last_os: c.os, last_browser: c.browser, locale: 'ru-RU' };
 }
 
 // A customer's aggregates as StatsRepo.recomputeOrders computes them from the same orders (purchases
 // only, revenue net of refunds, integer average, distinct local days). Last activity is the latest
 // order of any status or event: in the live path each order arrives as an event, which touches it.
-function customerStats(orders: DemoOrder[], lastEventAt: number | null, dayOf: (ms: number) => number): Omit<CustomerStatsTable, 'workspace_id' | 'customer_id' | 'updated_at'> {
+function customerStats(
+  orders: DemoOrder[], lastEventAt: number | null, dayOf: (ms: number) => number,
+): Omit<CustomerStatsTable, 'workspace_id' | 'customer_id' | 'updated_at' | 'last_device' | 'last_os' | 'last_browser' | 'locale'> {
   let count = 0;
   let revenue = 0;
   let first: number | null = null;

@@ -5,10 +5,9 @@ import { withWriteRetry } from '../../platform/db/retry.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { CustomersService } from '../customers/customers.service.js';
 import type { DeviceFields } from '../customers/customer-fields.js';
-import { CustomersRepo } from '../customers/customers.repo.js';
 import { IdentityCache } from '../customers/identity-cache.js';
 import { writesProfileRow } from '../customers/profile-input.js';
-import { StatsRepo } from '../customers/stats.repo.js';
+import { type Activity, StatsRepo } from '../customers/stats.repo.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import type { Workspace } from '../workspaces/workspaces.service.js';
 import type { CompletedOrder, OrderCommand } from './ecommerce.js';
@@ -107,13 +106,12 @@ export class IngestStore implements BatchStore {
     }
     await events.insertMany(rows.map((row) => ({ ...row, customer_id: live(row.customer_id) })));
     if (orderCustomers.size > 0) await this.orders.refreshStats(trx, workspace.id, [...orderCustomers].map(live));
-    const liveActivity = new Map<number, number>();
-    for (const [id, at] of activity) liveActivity.set(live(id), Math.max(liveActivity.get(live(id)) ?? 0, at));
-    await new StatsRepo(trx).touchActivity(workspace.id, liveActivity, now);
     // In message order, so a customer's latest device wins.
     const liveDevices = new Map<number, DeviceFields>();
     for (const [id, device] of devices) liveDevices.set(live(id), { ...liveDevices.get(live(id)), ...device });
-    await new CustomersRepo(trx).updateDevices(this.db.caps, workspace.id, liveDevices, now);
+    const liveActivity = new Map<number, Activity>();
+    for (const [id, at] of activity) liveActivity.set(live(id), { at: Math.max(liveActivity.get(live(id))?.at ?? 0, at), device: liveDevices.get(live(id)) });
+    await new StatsRepo(trx).touchActivity(workspace.id, liveActivity, now);
     return { stored: rows.length, duplicates };
   }
 

@@ -263,4 +263,68 @@ describe.each(testDatabases())('ingestion API on $name', (database) => {
     expect(profile.lastBrowser).toMatch(/^Chrome/);
     expect(profile.stats.lastActivityAt).toBeGreaterThan(0);
   });
+
+  const windows = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+  const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1';
+  const android = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
+  const onWindows = { lastDevice: 'desktop', lastOs: 'Windows', lastBrowser: 'Chrome 120' };
+  const onIphone = { lastDevice: 'Apple iPhone', lastOs: 'iOS 17.1', lastBrowser: 'Safari 17' };
+  const device = (profile: Record<string, unknown>) => ({
+    lastDevice: profile.lastDevice, lastOs: profile.lastOs, lastBrowser: profile.lastBrowser, locale: profile.locale,
+  });
+
+  it('shows the device and locale of the latest message; a message without them leaves them', async () => {
+    const ws = await newWorkspace(app);
+    const at = Date.parse('2025-01-10T10:00:00Z');
+    await post('/v1/page', ws.writeKey, { userId: 'd-1', name: 'Главная', timestamp: new Date(at).toISOString(), context: { userAgent: windows, locale: 'ru-RU' } });
+    expect(device(await profileBy(ws, 'external_id', 'd-1'))).toEqual({ ...onWindows, locale: 'ru-RU' });
+
+    await post('/v1/track', ws.writeKey, { userId: 'd-1', event: 'Product Viewed', timestamp: new Date(at + 60_000).toISOString(), context: { userAgent: iphone, locale: 'en-US' } });
+    expect(device(await profileBy(ws, 'external_id', 'd-1'))).toEqual({ ...onIphone, locale: 'en-US' });
+
+    await post('/v1/track', ws.writeKey, { userId: 'd-1', event: 'Cart Viewed', timestamp: new Date(at + 120_000).toISOString() });
+    await post('/v1/track', ws.writeKey, { userId: 'd-1', event: 'Cart Viewed', context: { locale: 'kk-KZ' } });
+    const profile = await profileBy(ws, 'external_id', 'd-1');
+    expect(device(profile)).toEqual({ ...onIphone, locale: 'kk-KZ' });
+    // The device rides on the write of last activity, which still only ever goes up.
+    expect(profile.stats.lastActivityAt).toBeGreaterThanOrEqual(at + 120_000);
+    await post('/v1/track', ws.writeKey, { userId: 'd-1', event: 'Old', timestamp: new Date(at - 86_400_000).toISOString(), context: { userAgent: android } });
+    const later = await profileBy(ws, 'external_id', 'd-1');
+    expect(later.stats.lastActivityAt).toBe(profile.stats.lastActivityAt);
+    expect(later).toMatchObject({ lastDevice: 'mobile', lastOs: 'Android 14', locale: 'kk-KZ' });
+  });
+
+  it('takes the device of the last message of a batch that names one', async () => {
+    const ws = await newWorkspace(app);
+    const res = await post('/v1/batch', ws.writeKey, {
+      batch: [
+        { type: 'page', anonymousId: 'b-1', name: 'A', context: { userAgent: android, locale: 'ru-RU' } },
+        { type: 'track', anonymousId: 'b-1', event: 'B', context: { userAgent: windows } },
+        { type: 'track', anonymousId: 'b-1', event: 'C' },
+        { type: 'track', anonymousId: 'b-2', event: 'D', context: { userAgent: iphone, locale: 'en-GB' } },
+      ],
+    });
+    expect(res.json()).toMatchObject({ success: true, accepted: 4 });
+    expect(device(await profileBy(ws, 'anonymous_id', 'b-1'))).toEqual({ ...onWindows, locale: 'ru-RU' });
+    expect(device(await profileBy(ws, 'anonymous_id', 'b-2'))).toEqual({ ...onIphone, locale: 'en-GB' });
+  });
+
+  it("keeps the surviving profile's device through a merge, and fills what it lacks from the other", async () => {
+    const ws = await newWorkspace(app);
+    await post('/v1/identify', ws.writeKey, { userId: 'm-1', context: { userAgent: windows, locale: 'ru-RU' } });
+    await post('/v1/track', ws.writeKey, { anonymousId: 'm-anon', event: 'Product Viewed', context: { userAgent: iphone, locale: 'en-US' } });
+    await post('/v1/identify', ws.writeKey, { userId: 'm-1', anonymousId: 'm-anon' });
+    const merged = await profileBy(ws, 'anonymous_id', 'm-anon');
+    expect(merged.mergedFrom).toHaveLength(1);
+    expect(device(merged)).toEqual({ ...onWindows, locale: 'ru-RU' });
+
+    // A survivor with no device (made through the API, with only a locale) takes the other profile's.
+    const created = await withKey(app, ws.secretKey, { method: 'POST', url: '/api/v1/customers', payload: { phone: '+7 912 400 00 01', locale: 'ru-RU' } });
+    expect(created.statusCode, created.body).toBe(201);
+    await post('/v1/page', ws.writeKey, { anonymousId: 'm-anon-2', name: 'Главная', context: { userAgent: iphone, locale: 'en-US' } });
+    await post('/v1/identify', ws.writeKey, { anonymousId: 'm-anon-2', traits: { phone: '+79124000001' } });
+    const survivor = await profileBy(ws, 'anonymous_id', 'm-anon-2');
+    expect(survivor.id).toBe(created.json().customer.id);
+    expect(device(survivor)).toEqual({ ...onIphone, locale: 'ru-RU' });
+  });
 });

@@ -6,6 +6,7 @@ import * as statsActivityIndex from './migrations/2026-11-30T00-stats-activity-i
 import * as importErrorCodes from './migrations/2026-11-30T01-import-error-codes.js';
 import * as customerScores from './migrations/2026-11-30T02-customer-scores.js';
 import * as scoreDigest from './migrations/2026-11-30T03-score-digest.js';
+import * as statsDevices from './migrations/2026-11-30T04-stats-devices.js';
 
 // Migrations are listed here, in order, rather than read from a folder at run time, so they work the
 // same from source (tsx) and from any bundle. Append-only: never edit one that has shipped.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T01-import-error-codes': importErrorCodes,
   '2026-11-30T02-customer-scores': customerScores,
   '2026-11-30T03-score-digest': scoreDigest,
+  '2026-11-30T04-stats-devices': statsDevices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

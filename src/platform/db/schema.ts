@@ -87,10 +87,6 @@ export interface CustomersTable {
   utm_campaign: string | null;
   preferred_channel: string | null;
   manager_user_id: string | null;
-  last_device: string | null;
-  last_os: string | null;
-  last_browser: string | null;
-  locale: string | null;
   /** "last first middle", lower-cased, ё as е: for name search on both engines. */
   search_name: string | null;
   traits: JsonColumn;
@@ -200,6 +196,11 @@ export interface CustomerStatsTable {
   prev_order_day: number | null;
   /** Net value bought on the first purchase day, minor units. */
   first_day_value: number | null;
+  /** Last device, OS and browser from events' context, and the locale (context or profile edits); not on customers: docs/decisions.md. */
+  last_device: string | null;
+  last_os: string | null;
+  last_browser: string | null;
+  locale: string | null;
 }
 
 /** A customer's scores as of the last computation (docs/analytics.md, "Stored scores"). */
