@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { writeJson } from '../../platform/db/normalize.js';
 import { withWriteRetry } from '../../platform/db/retry.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { CustomersService } from '../customers/customers.service.js';
@@ -14,12 +13,29 @@ import type { CompletedOrder, OrderCommand } from './ecommerce.js';
 import { EventsRepo, type NewEventRow } from './events.repo.js';
 import type { deviceFields, profileFromMessage } from './message-profile.js';
 import type { FieldProblem } from '../../platform/errors.js';
-import type { NormalizedMessage } from './segment-message.js';
+import type { MessageType } from './segment.schemas.js';
 
-/** A message that passed validation, ready to store: what it says of the person, its device and its order. */
+/** The event row of a message, its JSON already serialised. */
+export interface PreparedEvent {
+  type: MessageType;
+  /** Track event name, or the page/screen name. */
+  name: string | null;
+  /** JSON text. */
+  properties: string;
+  /** JSON text. */
+  context: string;
+  /** When it happened, epoch ms. */
+  timestamp: number;
+}
+
+/**
+ * A message that passed validation, ready to store: its event, what it says of the person, its
+ * device and its order. On SQLite it crosses to the writer thread, so its JSON is serialised before
+ * (on the HTTP thread, and copying text between threads is cheaper than copying nested objects).
+ */
 export interface PreparedMessage {
   index: number;
-  message: NormalizedMessage;
+  event: PreparedEvent;
   messageId: string;
   person: Exclude<ReturnType<typeof profileFromMessage>, { problems: FieldProblem[] }>;
   device: ReturnType<typeof deviceFields>;
@@ -90,17 +106,17 @@ export class IngestStore implements BatchStore {
       rows.push({
         workspace_id: workspace.id,
         customer_id: customerId,
-        type: item.message.type,
-        name: item.message.event,
+        type: item.event.type,
+        name: item.event.name,
         message_id: item.messageId,
-        properties: writeJson(item.message.properties),
-        context: writeJson(item.message.context),
-        timestamp: item.message.timestamp,
+        properties: item.event.properties,
+        context: item.event.context,
+        timestamp: item.event.timestamp,
         received_at: now,
       });
-      activity.set(customerId, Math.max(activity.get(customerId) ?? 0, item.message.timestamp));
+      activity.set(customerId, Math.max(activity.get(customerId) ?? 0, item.event.timestamp));
       if (item.order) {
-        const changed = await this.applyOrder(trx, workspace, customerId, item.order, item.message.timestamp);
+        const changed = await this.applyOrder(trx, workspace, customerId, item.order, item.event.timestamp);
         if (changed !== null) orderCustomers.add(changed);
       }
     }

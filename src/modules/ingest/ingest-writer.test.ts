@@ -75,7 +75,7 @@ describe('ingestion writer thread on sqlite', () => {
     const { prepared } = ingest.validate(workspace, [page('db', 1, 'x'), page('db', 2, 'y')], { receivedAt: Date.now() });
     const broken = prepared[1];
     if (!broken) throw new Error('expected two messages');
-    (broken.message as { type: unknown }).type = null; // events.type is NOT NULL
+    (broken.event as { type: unknown }).type = null; // events.type is NOT NULL
     const error = await store.store(workspace, prepared, Date.now()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(DomainError);

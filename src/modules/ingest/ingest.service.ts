@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../platform/clock.js';
+import { writeJson } from '../../platform/db/normalize.js';
 import type { FieldProblem } from '../../platform/errors.js';
 import type { Workspace, WorkspacesService } from '../workspaces/workspaces.service.js';
 import { orderFromTrack } from './ecommerce.js';
@@ -81,7 +82,13 @@ export class IngestService {
     if (order && !order.ok) return { problems: order.problems };
     return {
       index,
-      message,
+      event: {
+        type: message.type,
+        name: message.event,
+        properties: writeJson(message.properties),
+        context: writeJson(message.context),
+        timestamp: message.timestamp,
+      },
       messageId: message.messageId ?? randomUUID(),
       person,
       device: deviceFields(summary),
