@@ -24,9 +24,15 @@ interface CheckpointResult {
   checkpointed: number;
 }
 
+const passive = () => (db.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[])[0];
+
 function round(): void {
-  const [copied] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
-  if (copied && copied.log >= options.restartFrames && copied.checkpointed === copied.log) db.pragma('wal_checkpoint(RESTART)');
+  let copied = passive();
+  if (!copied || copied.log < options.restartFrames || copied.checkpointed !== copied.log) return;
+  // RESTART holds the write lock while it copies what was committed since, and syncs: a second
+  // PASSIVE first leaves it a few milliseconds of pages, so the writer waits for little.
+  copied = passive();
+  if (copied && copied.checkpointed === copied.log) db.pragma('wal_checkpoint(RESTART)');
 }
 
 function loop(): void {
