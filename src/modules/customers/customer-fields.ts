@@ -58,20 +58,20 @@ export const fieldNames: FieldName[] = [...profileFieldNames, ...deviceFieldName
 
 /** customers columns for a patch of fields (the last-device fields are left out: see toDeviceColumns). */
 export function toColumns(fields: CustomerFields): Partial<Record<ProfileColumn, string | null>> {
-  const out: Partial<Record<ProfileColumn, string | null>> = {};
-  for (const name of profileFieldNames) {
-    const value = fields[name];
-    if (value !== undefined) out[profileColumns[name]] = value;
-  }
-  return out;
+  return columnsOf(fields, profileColumns);
 }
 
 /** customer_stats columns for the last-device fields of a patch. */
 export function toDeviceColumns(fields: DeviceFields): Partial<Record<DeviceColumn, string | null>> {
-  const out: Partial<Record<DeviceColumn, string | null>> = {};
-  for (const name of deviceFieldNames) {
+  return columnsOf(fields, deviceColumns);
+}
+
+// The columns (per `columns`, API name to column) of the fields a patch names.
+function columnsOf<N extends FieldName, C extends string>(fields: CustomerFields, columns: Record<N, C>): Partial<Record<C, string | null>> {
+  const out: Partial<Record<C, string | null>> = {};
+  for (const name of Object.keys(columns) as N[]) {
     const value = fields[name];
-    if (value !== undefined) out[deviceColumns[name]] = value;
+    if (value !== undefined) out[columns[name]] = value;
   }
   return out;
 }

@@ -10,7 +10,7 @@ import * as statsDevices from './migrations/2026-11-30T04-stats-devices.js';
 
 // Migrations are listed here, in order, rather than read from a folder at run time, so they work the
 // same from source (tsx) and from any bundle. Append-only: never edit one that has shipped.
-const migrations: Record<string, Migration> = {
+export const migrations: Record<string, Migration> = {
   '2026-11-24T00-core': core,
   '2026-11-25T00-imports': imports,
   '2026-11-30T00-stats-activity-index': statsActivityIndex,

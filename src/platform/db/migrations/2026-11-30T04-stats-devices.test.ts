@@ -2,28 +2,15 @@ import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/harness.js';
 import { openDatabase } from '../database.js';
-import { migrateToLatest } from '../migrator.js';
+import { migrateToLatest, migrations } from '../migrator.js';
 import type { Database } from '../schema.js';
-import * as core from './2026-11-24T00-core.js';
-import * as imports from './2026-11-25T00-imports.js';
-import * as statsActivityIndex from './2026-11-30T00-stats-activity-index.js';
-import * as importErrorCodes from './2026-11-30T01-import-error-codes.js';
-import * as customerScores from './2026-11-30T02-customer-scores.js';
-import * as scoreDigest from './2026-11-30T03-score-digest.js';
 import * as statsDevices from './2026-11-30T04-stats-devices.js';
 
 // A database as the previous release left it: the last device on the customers row.
-const before: Record<string, Migration> = {
-  '2026-11-24T00-core': core,
-  '2026-11-25T00-imports': imports,
-  '2026-11-30T00-stats-activity-index': statsActivityIndex,
-  '2026-11-30T01-import-error-codes': importErrorCodes,
-  '2026-11-30T02-customer-scores': customerScores,
-  '2026-11-30T03-score-digest': scoreDigest,
-};
+const before: Record<string, Migration> = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '2026-11-30T04-stats-devices'));
 const after: Record<string, Migration> = { ...before, '2026-11-30T04-stats-devices': statsDevices };
-const migrator = (db: Kysely<Database>, migrations: Record<string, Migration>) =>
-  new Migrator({ db, provider: { getMigrations: async () => migrations } });
+const migrator = (db: Kysely<Database>, list: Record<string, Migration>) =>
+  new Migrator({ db, provider: { getMigrations: async () => list } });
 
 describe.each(testDatabases())('last-device migration on $name', (database) => {
   it('moves the last device and locale of every customer to their stats row, and back down', async () => {
