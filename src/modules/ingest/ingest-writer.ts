@@ -35,7 +35,7 @@ interface Pending {
  * messages at a million customers) used to stop the HTTP thread: reading and validating the next
  * requests, and every other API call, waited. The writer thread has its own connection and stores
  * the batches one after another in the order they came, while this thread goes on parsing and
- * validating; both engines' other writes meet it at SQLite's write lock (transactions begin
+ * validating; the other writes of this thread meet it at SQLite's write lock (transactions begin
  * IMMEDIATE and wait for it). The thread starts with the first batch and its connection copies the
  * log back from a checkpointer thread (sqlite-checkpointer.ts).
  */
@@ -58,13 +58,20 @@ export class ThreadedBatchStore implements BatchStore {
     });
   }
 
-  /** Lets the thread finish the batches it has, then closes its connection and ends it. */
-  async close(): Promise<void> {
+  /**
+   * Lets the thread finish the batches it has, then closes its connection and ends it; a thread that
+   * has not ended within `graceMs` is stopped (its open transaction rolls back).
+   */
+  async close(graceMs = 30_000): Promise<void> {
     const worker = this.worker;
     this.worker = null;
     if (!worker) return;
     await new Promise<void>((resolve) => {
-      worker.once('exit', () => resolve());
+      const timer = setTimeout(() => void worker.terminate(), graceMs);
+      worker.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
       worker.postMessage('close');
     });
   }
