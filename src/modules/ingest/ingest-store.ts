@@ -79,7 +79,8 @@ export class IngestStore implements BatchStore {
     const seen = await events.seenMessageIds(workspace.id, prepared.map((p) => p.messageId));
     const rows: NewEventRow[] = [];
     const orderCustomers = new Set<number>();
-    const activity = new Map<number, number>();
+    // Per stored message: its customer, its time and its device, folded into one stats write per customer at the end.
+    const touched: [number, number, DeviceFields][] = [];
     let duplicates = 0;
     const cache = new IdentityCache();
     // Events are written at the end of the batch; a profile merged away meanwhile hands them on.
@@ -92,8 +93,6 @@ export class IngestStore implements BatchStore {
     const fresh = prepared.filter((p) => !seen.has(p.messageId));
     const writers = fresh.filter((p) => writesProfileRow(p.person.profile, p.person.fill));
     await cache.prefetch(trx, workspace.id, fresh.flatMap((p) => p.person.profile.identifiers), writers.flatMap((p) => p.person.profile.identifiers));
-    // The last device is written for the whole batch at the end, without reading the profiles.
-    const devices: [number, DeviceFields][] = [];
     for (const item of prepared) {
       if (seen.has(item.messageId)) {
         duplicates++;
@@ -102,7 +101,6 @@ export class IngestStore implements BatchStore {
       seen.add(item.messageId); // a repeat inside the same batch is a duplicate too
       const { customerId, merged } = await this.customers.applyProfile(trx, workspace.id, item.person.profile, { fill: item.person.fill, cache });
       for (const loser of merged) survivorOf.set(loser, customerId);
-      if (Object.keys(item.device).length > 0) devices.push([customerId, item.device]);
       rows.push({
         workspace_id: workspace.id,
         customer_id: customerId,
@@ -114,7 +112,7 @@ export class IngestStore implements BatchStore {
         timestamp: item.event.timestamp,
         received_at: now,
       });
-      activity.set(customerId, Math.max(activity.get(customerId) ?? 0, item.event.timestamp));
+      touched.push([customerId, item.event.timestamp, item.device]);
       if (item.order) {
         const changed = await this.applyOrder(trx, workspace, customerId, item.order, item.event.timestamp);
         if (changed !== null) orderCustomers.add(changed);
@@ -122,12 +120,14 @@ export class IngestStore implements BatchStore {
     }
     await events.insertMany(rows.map((row) => ({ ...row, customer_id: live(row.customer_id) })));
     if (orderCustomers.size > 0) await this.orders.refreshStats(trx, workspace.id, [...orderCustomers].map(live));
-    // In message order, so a customer's latest device wins.
-    const liveDevices = new Map<number, DeviceFields>();
-    for (const [id, device] of devices) liveDevices.set(live(id), { ...liveDevices.get(live(id)), ...device });
-    const liveActivity = new Map<number, Activity>();
-    for (const [id, at] of activity) liveActivity.set(live(id), { at: Math.max(liveActivity.get(live(id))?.at ?? 0, at), device: liveDevices.get(live(id)) });
-    await new StatsRepo(trx).touchActivity(workspace.id, liveActivity, now);
+    // In message order, so a customer's latest device wins; the device is written with the activity,
+    // without reading the profile.
+    const activity = new Map<number, Activity>();
+    for (const [id, at, device] of touched) {
+      const prior = activity.get(live(id));
+      activity.set(live(id), { at: Math.max(prior?.at ?? 0, at), device: { ...prior?.device, ...device } });
+    }
+    await new StatsRepo(trx).touchActivity(workspace.id, activity, now);
     return { stored: rows.length, duplicates };
   }
 
