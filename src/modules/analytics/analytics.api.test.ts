@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { addUser, asUser, newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
 import { importFile } from '../../../test/import-file.js';
-import { readSharedData } from '../../../test/shared-data.js';
+import { readDataSet } from '../../../test/data-sets.js';
 
 // The CDNOW sample (2,357 customers, 6,919 purchases), written as the CSV a shop would export:
 // one order per row, the sample's customer id as the shop's own customer id.
 function cdnowOrdersCsv(): string {
-  const rows = readSharedData('cdnow/CDNOW_sample.txt').trim().split(/\r?\n/);
+  const rows = readDataSet('cdnow/CDNOW_sample.txt').trim().split(/\r?\n/);
   const lines = rows.map((line, i) => {
     const [, sampleId, date, , value] = line.trim().split(/\s+/);
     return `${sampleId}-${i + 1},${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)},${sampleId},${value}`;

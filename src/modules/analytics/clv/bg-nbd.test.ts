@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readSharedData } from '../../../../test/shared-data.js';
+import { readDataSet } from '../../../../test/data-sets.js';
 import { bgNbdCustomerLogLikelihood, bgNbdLikelihood, bgNbdLogLikelihood, expectedPurchases, fitBgNbd, probabilityAlive, type RfmSummary } from './bg-nbd.js';
 
 // The CDNOW sample's per-customer summary as Fader, Hardie & Lee published it: 2,357 customers,
 // 39-week calibration ending 1997-09-30, time in weeks (ID, x, t_x, T, zbar).
 function cdnowSummary(): RfmSummary[] {
-  const lines = readSharedData('cdnow/cdnow_customers_summary_with_transactions.csv').trim().split(/\r?\n/).slice(1);
+  const lines = readDataSet('cdnow/cdnow_customers_summary_with_transactions.csv').trim().split(/\r?\n/).slice(1);
   return lines.map((line) => {
     const [, x, tx, T] = line.split(',').map(Number);
     return { x, tx, T };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readSharedData } from '../../../../test/shared-data.js';
+import { readDataSet } from '../../../../test/data-sets.js';
 import { expectedSpend, fitGammaGamma, gammaGammaCustomerLogLikelihood, type SpendSummary } from './gamma-gamma.js';
 
 // Repeat purchases (x) and their mean value (zbar) of the CDNOW sample's 39-week calibration.
 function cdnowSpend(): SpendSummary[] {
-  const lines = readSharedData('cdnow/cdnow_customers_summary_with_transactions.csv').trim().split(/\r?\n/).slice(1);
+  const lines = readDataSet('cdnow/cdnow_customers_summary_with_transactions.csv').trim().split(/\r?\n/).slice(1);
   return lines.map((line) => {
     const [, x, , , zbar] = line.split(',').map(Number);
     return { x, meanValue: zbar };
