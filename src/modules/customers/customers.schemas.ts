@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdParam } from '../../platform/record-id.js';
 import { lifecycleStages } from '../analytics/lifecycle/lifecycle.js';
 import { rfmSegments } from '../analytics/rfm/rfm.js';
 import { identifierKinds } from './identifiers.js';
@@ -39,7 +40,7 @@ const abcXyzCells = ['AX', 'AY', 'AZ', 'BX', 'BY', 'BZ', 'CX', 'CY', 'CZ'] as co
 const intParam = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** Path parameters naming a customer. */
-export const customerIdParamsSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const customerIdParamsSchema = z.object({ id: recordIdParam });
 
 /** Per-customer key numbers. */
 export const customerStatsSchema = z.object({

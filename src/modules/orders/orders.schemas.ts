@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdParam } from '../../platform/record-id.js';
 import { timeBoundSchema } from '../customers/time-bounds.js';
 
 // Contracts of the order endpoints, shared by the server and the web app. Money is integer minor
@@ -41,7 +42,7 @@ export const orderSchema = z.object({
 
 /** Query of GET /orders. */
 export const orderListQuerySchema = z.object({
-  customerId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  customerId: recordIdParam.optional(),
   status: z.enum(orderStatuses).optional(),
   from: timeBoundSchema.optional().meta({ description: 'Ordered on or after: YYYY-MM-DD (workspace time zone) or epoch ms' }),
   to: timeBoundSchema.optional().meta({ description: 'Ordered up to: YYYY-MM-DD (that whole day) or epoch ms (exclusive)' }),
@@ -57,4 +58,4 @@ export const orderListSchema = z.object({
 });
 
 /** Path parameters naming an order. */
-export const orderIdParamsSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const orderIdParamsSchema = z.object({ id: recordIdParam });
