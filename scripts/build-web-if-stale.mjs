@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the web app into dist/web unless the bundle there was built from the sources as they are
-// now. `npm start` runs it first (prestart), and the browser tests' global setup runs it too, so a
+// now. `klientura start` runs it first, and the browser tests' global setup runs it too, so a
 // fresh checkout serves a current bundle and an unchanged one starts without waiting for a build.
 // The bundle lists its sources with their SHA-256 (dist/web/build-sources.json, written by the
 // build); a changed, removed or newly imported file (its importer changed) makes it stale.

@@ -66,7 +66,7 @@ async function migrate(config: Config): Promise<number> {
 }
 
 async function withApp<T>(config: Config, run: (app: Awaited<ReturnType<typeof createApp>>) => Promise<T>): Promise<T> {
-  const app = await createApp({ config: { ...config, LOG_LEVEL: 'warn' } });
+  const app = await createApp({ config: { ...config, LOG_LEVEL: 'warn' }, role: 'tool' });
   try {
     return await run(app);
   } finally {

@@ -83,15 +83,19 @@ export interface AppOptions {
   config: Config;
   clock?: Clock;
   logger?: Logger;
-  /** 'all' (default) serves HTTP and runs workers; 'api' only serves; 'worker' only runs workers. */
-  role?: 'all' | 'api' | 'worker';
+  /**
+   * 'all' (default) serves HTTP and runs workers; 'api' only serves; 'worker' only runs workers;
+   * 'tool' is a command line tool's: no workers, no web app, logs on stderr.
+   */
+  role?: 'all' | 'api' | 'worker' | 'tool';
 }
 
 /** Composition root: config -> db (migrated) -> services -> HTTP routes. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL, options.role === 'tool' ? 'stderr' : 'stdout');
+  const runsWorkers = options.role !== 'api' && options.role !== 'tool';
   const db = openDatabase(config.DATABASE_URL);
   try {
     await migrateToLatest(db);
@@ -109,12 +113,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     registerScoresRoutes(http, deps, config.SCORES_EVERY_HOURS);
     registerImportRoutes(http, deps);
     // The web app answers the addresses no API route claims (a catch-all), so it comes last.
-    await registerWebApp(http, { dir: webAppDir });
+    if (options.role !== 'tool') await registerWebApp(http, { dir: webAppDir });
     await http.ready();
-    // Workers run in every process but a pure API one (`klientura start --role api`).
-    const importsWorker = options.role === 'api' ? null : new ImportsWorker(services.imports, new ImportRunner({ db, clock, logger, ...services }), logger);
+    // Workers run in every process but a pure API one (`klientura start --role api`) and a tool's.
+    const importsWorker = !runsWorkers ? null : new ImportsWorker(services.imports, new ImportRunner({ db, clock, logger, ...services }), logger);
     importsWorker?.start();
-    const scoresScheduler = options.role === 'api' ? null : new ScoresScheduler(services.scores, new AnalyticsRunsRepo(db.kysely), clock, logger, config.SCORES_EVERY_HOURS);
+    const scoresScheduler = !runsWorkers ? null : new ScoresScheduler(services.scores, new AnalyticsRunsRepo(db.kysely), clock, logger, config.SCORES_EVERY_HOURS);
     scoresScheduler?.start();
     return {
       config,
@@ -151,7 +155,7 @@ function createServices(db: Db, clock: Clock, config: Config): Services {
   const batches = inThread ? new ThreadedBatchStore(config.DATABASE_URL) : new IngestStore(db, customers, orders);
   const ingest = new IngestService(batches, workspaces, clock);
   const imports = new ImportsService(db, workspaces, clock, config.DATA_DIR);
-  const customerList = new CustomerListService(db, workspaces);
+  const customerList = new CustomerListService(db, workspaces, clock);
   const timeline = new TimelineService(db, workspaces, customers);
   const customerExport = new CustomerExportService(db, customers, orders, clock);
   const clvModel = new ClvModelService(db, workspaces);

@@ -11,6 +11,9 @@ export async function start(config: Config, args: string[]): Promise<number> {
     console.error('--role must be all, api or worker');
     return 2;
   }
+  // The web app is served from dist/web: built here when missing or older than its sources, so
+  // `klientura start` serves the same app as `npm start` (a build takes about a minute).
+  if (role !== 'worker') await buildWebApp();
   const app = await createApp({ config, role: role as 'all' | 'api' | 'worker' });
   const firstStart = await ensureOwner(app.services);
   if (config.DEMO && (await app.services.workspaces.listAll()).length === 0) {
@@ -44,4 +47,14 @@ export async function start(config: Config, args: string[]): Promise<number> {
   // Keep running until a signal arrives.
   await new Promise<never>(() => undefined);
   return 0;
+}
+
+async function buildWebApp(): Promise<void> {
+  const { buildWebIfStale } = await import('../scripts/build-web-if-stale.mjs');
+  try {
+    await buildWebIfStale();
+  } catch (error) {
+    // The API still serves; the reason is said at start rather than in a log line nobody reads.
+    console.error(`Web app: could not be built (${error instanceof Error ? error.message : String(error)}); the API is served without it`);
+  }
 }

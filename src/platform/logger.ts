@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { destination, pino, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -17,7 +17,10 @@ const redact = [
   '*.writeKey',
 ];
 
-/** Creates the process logger at a level from the configuration. */
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: redact, censor: '[redacted]' } });
+/**
+ * Creates the process logger at a level from the configuration. The server logs to stdout; command
+ * line tools log to stderr, so what they print on stdout (e.g. with --json) stays machine-readable.
+ */
+export function createLogger(level: string, to: 'stdout' | 'stderr' = 'stdout'): Logger {
+  return pino({ level, redact: { paths: redact, censor: '[redacted]' } }, destination(to === 'stderr' ? 2 : 1));
 }

@@ -12,7 +12,7 @@ export async function demoCommand(config: Config, args: string[]): Promise<numbe
   const seed = Number(values.seed ?? 1);
   if (!Number.isSafeInteger(customers) || customers < 1) return usageError('--customers must be a positive integer');
   if (!Number.isSafeInteger(seed)) return usageError('--seed must be an integer');
-  const app = await createApp({ config: { ...config, LOG_LEVEL: 'warn' } });
+  const app = await createApp({ config: { ...config, LOG_LEVEL: 'warn' }, role: 'tool' });
   try {
     const owners = await ownersOfAnyWorkspace(app);
     // Progress goes to stderr, so stdout stays one JSON document with --json; a terminal sees one

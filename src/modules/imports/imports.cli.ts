@@ -32,7 +32,7 @@ export async function importCommand(config: Config, args: string[]): Promise<num
     console.error(`${parsed}\n\n${usage}`);
     return 2;
   }
-  const app = await createApp({ config: { ...config, LOG_LEVEL: config.LOG_LEVEL === 'silent' ? 'silent' : 'warn' }, role: 'api' });
+  const app = await createApp({ config: { ...config, LOG_LEVEL: config.LOG_LEVEL === 'silent' ? 'silent' : 'warn' }, role: 'tool' });
   try {
     return await run(app, parsed);
   } catch (error) {
