@@ -43,8 +43,6 @@ export interface Db {
 export interface OpenOptions {
   /** PostgreSQL: connections in the pool. */
   poolSize?: number;
-  /** PostgreSQL: the schema to use (tests). */
-  schema?: string;
   /**
    * SQLite: copy the write-ahead log back into the database from a thread of its own
    * (sqlite-checkpointer.ts) instead of inside commits. For the connection that writes most (the

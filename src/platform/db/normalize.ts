@@ -18,8 +18,3 @@ export function readJson<T>(value: unknown, fallback: T): T {
 export function writeJson(value: unknown): string {
   return JSON.stringify(value ?? {});
 }
-
-/** Reads a boolean stored as 0/1 or true/false. */
-export function readBool(value: unknown): boolean {
-  return value === true || value === 1 || value === '1' || value === 't';
-}

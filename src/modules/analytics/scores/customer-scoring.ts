@@ -126,21 +126,6 @@ export function scoringColumns(inputs: readonly ScoringInput[]): ScoringColumns 
   };
 }
 
-/** One customer's aggregates from the columns. */
-export function inputAt(c: ScoringColumns, i: number): ScoringInput {
-  const orNull = (v: number) => (Number.isNaN(v) ? null : v);
-  return {
-    customerId: c.customerId[i],
-    orders: c.orders[i],
-    days: c.days[i],
-    revenue: c.revenue[i],
-    firstDay: orNull(c.firstDay[i]),
-    lastDay: orNull(c.lastDay[i]),
-    prevDay: orNull(c.prevDay[i]),
-    firstDayValue: orNull(c.firstDayValue[i]),
-  };
-}
-
 /** One customer's scores from the columns. */
 export function scoreAt(s: ScoreColumns, i: number): CustomerScore {
   const orNull = (v: number) => (Number.isNaN(v) ? null : v);
