@@ -110,7 +110,6 @@ function openPostgres(url: string, options: OpenOptions): Db {
     connectionString: url,
     max: options.poolSize ?? 10,
     types: pgTypes,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
