@@ -56,9 +56,22 @@ export const deviceFieldNames = Object.keys(deviceColumns) as DeviceFieldName[];
 /** Field names in a stable order (the order the API shows them in). */
 export const fieldNames: FieldName[] = [...profileFieldNames, ...deviceFieldNames];
 
-/** customers columns for a patch of fields (the last-device fields are left out: see toDeviceColumns). */
-export function toColumns(fields: CustomerFields): Partial<Record<ProfileColumn, string | null>> {
-  return columnsOf(fields, profileColumns);
+/** customers columns for a patch of fields, with the city's search key (the last-device fields are left out: see toDeviceColumns). */
+export function toColumns(fields: CustomerFields): Partial<Record<ProfileColumn | 'city_key', string | null>> {
+  const out: Partial<Record<ProfileColumn | 'city_key', string | null>> = columnsOf(fields, profileColumns);
+  if (fields.city !== undefined) out.city_key = cityKey(fields.city);
+  return out;
+}
+
+/**
+ * The city filter's key: lower-cased, ё as е, hyphens and runs of spaces as one space, trimmed; null
+ * for no city. Kept in a column on write, because SQLite's lower() folds only ASCII letters; the
+ * 2026-12-01T10-customer-city-key migration filled it for the rows stored before with a copy of this folding.
+ */
+export function cityKey(city: string | null): string | null {
+  if (city === null) return null;
+  const key = city.toLowerCase().replace(/ё/g, 'е').replace(/[\s\u2010-\u2015-]+/g, ' ').trim();
+  return key || null;
 }
 
 /** customer_stats columns for the last-device fields of a patch. */

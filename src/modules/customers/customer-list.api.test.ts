@@ -86,6 +86,53 @@ describe.each(testDatabases())('customer list API on $name', (database) => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('finds a city by any case, ё or е, and by its start', async () => {
+    const ws = await newWorkspace(app);
+    const moscow = await create(ws, { externalId: 'm', city: 'Москва' });
+    const spaced = await create(ws, { externalId: 's', city: '  Москва ' });
+    const oryol = await create(ws, { externalId: 'o', city: 'Орёл' });
+    const rostov = await create(ws, { externalId: 'r', city: 'Ростов-на-Дону' });
+    await create(ws, { externalId: 'k', city: 'Казань' });
+    await create(ws, { externalId: 'n', city: null });
+    const city = (value: string) => ids(ws, `city=${encodeURIComponent(value)}`);
+    expect(await city('москва')).toEqual([moscow, spaced]);
+    expect(await city('МОСКВА')).toEqual([moscow, spaced]);
+    expect(await city('моск')).toEqual([moscow, spaced]);
+    expect(await city(' Моск ')).toEqual([moscow, spaced]);
+    expect(await city('орел')).toEqual([oryol]);
+    expect(await city('ОРЁЛ')).toEqual([oryol]);
+    expect(await city('ростов на')).toEqual([rostov]);
+    expect(await city('осква')).toEqual([]); // the start of the name, not any part of it
+    expect(await city('100%')).toEqual([]);
+    // A city changed by an edit is found by its new name only.
+    const patched = await withKey(app, ws.secretKey, { method: 'PATCH', url: `/api/v1/customers/${oryol}`, payload: { city: 'Ярославль' } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await city('орел')).toEqual([]);
+    expect(await city('ярос')).toEqual([oryol]);
+    expect((await list(ws, `city=${encodeURIComponent('москва')}&includeTotal=true`)).total).toBe(2);
+  });
+
+  it('filters by whole days since the last purchase, in the workspace time zone', async () => {
+    const ws = await newWorkspace(app);
+    const now = Date.now();
+    const day = 86_400_000;
+    const recent = await create(ws, { externalId: 'recent' });
+    const month = await create(ws, { externalId: 'month' });
+    const year = await create(ws, { externalId: 'year' });
+    await create(ws, { externalId: 'never' });
+    await order(ws, recent, 'r-1', 100_00, now - 2 * day);
+    await order(ws, month, 'm-1', 100_00, now - 40 * day);
+    await order(ws, year, 'y-1', 100_00, now - 400 * day);
+    expect(await ids(ws, 'minDaysSinceLastOrder=30')).toEqual([month, year]);
+    expect(await ids(ws, 'maxDaysSinceLastOrder=30')).toEqual([recent]);
+    expect(await ids(ws, 'minDaysSinceLastOrder=30&maxDaysSinceLastOrder=365')).toEqual([month]);
+    expect(await ids(ws, 'minDaysSinceLastOrder=0')).toEqual([recent, month, year]);
+    expect(await ids(ws, 'maxDaysSinceLastOrder=1')).toEqual([]);
+    expect(await ids(ws, 'maxDaysSinceLastOrder=2')).toEqual([recent]);
+    const bad = await withKey(app, ws.secretKey, { method: 'GET', url: '/api/v1/customers?minDaysSinceLastOrder=-1' });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('sorts by revenue and pages 120 customers 50/50/20 without gaps or repeats, ties by id', async () => {
     const ws = await newWorkspace(app);
     const revenue = new Map<number, number>();

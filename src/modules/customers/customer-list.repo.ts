@@ -18,7 +18,8 @@ export interface ListFilter {
   maxRevenue?: number;
   lastOrderFrom?: number;
   lastOrderTo?: number;
-  city?: string;
+  /** The start of a city's search key (cityKey: lower-cased, ё as е). */
+  cityPrefix?: string;
   managerId?: string;
   hasEmail?: boolean;
   hasPhone?: boolean;
@@ -181,7 +182,7 @@ function filterConditions(f: ListFilter): RawBuilder<unknown>[] {
   if (f.maxRevenue !== undefined) out.push(sql`s.revenue <= ${f.maxRevenue}`);
   if (f.lastOrderFrom !== undefined) out.push(sql`s.last_order_at >= ${f.lastOrderFrom}`);
   if (f.lastOrderTo !== undefined) out.push(sql`s.last_order_at < ${f.lastOrderTo}`);
-  if (f.city !== undefined) out.push(sql`c.city = ${f.city}`);
+  if (f.cityPrefix !== undefined) out.push(prefixMatch(sql.ref('c.city_key'), f.cityPrefix));
   if (f.managerId !== undefined) out.push(sql`c.manager_user_id = ${f.managerId}`);
   if (f.hasEmail !== undefined) out.push(f.hasEmail ? sql`c.email is not null` : sql`c.email is null`);
   if (f.hasPhone !== undefined) out.push(f.hasPhone ? sql`c.phone is not null` : sql`c.phone is null`);

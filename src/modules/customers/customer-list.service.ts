@@ -1,8 +1,11 @@
+import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import { fromLocal, localDayNumber } from '../../platform/time.js';
 import type { LifecycleStage } from '../analytics/lifecycle/lifecycle.js';
 import type { RfmSegment } from '../analytics/rfm/rfm.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { CustomerListRepo, type CustomerListRow, type ListFilter, type ListKeyset, type ListSortColumn } from './customer-list.repo.js';
+import { cityKey } from './customer-fields.js';
 import { planSearch } from './customer-search.js';
 import type { customerSorts } from './customers.schemas.js';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
@@ -26,6 +29,10 @@ export interface CustomerListQuery {
   lastOrderFrom?: string;
   /** A day `YYYY-MM-DD` in the workspace's time zone (inclusive) or epoch ms (exclusive). */
   lastOrderTo?: string;
+  /** Whole days from the last purchase's day to today, in the workspace's time zone: at least this many. */
+  minDaysSinceLastOrder?: number;
+  /** …and at most this many. */
+  maxDaysSinceLastOrder?: number;
   city?: string;
   managerId?: string;
   hasEmail?: boolean;
@@ -86,6 +93,7 @@ export class CustomerListService {
   constructor(
     private readonly db: Db,
     private readonly workspaces: WorkspacesService,
+    private readonly clock: Clock,
   ) {}
 
   /** A page of live customers matching the query, and the cursor of the next page (null on the last). */
@@ -100,9 +108,8 @@ export class CustomerListService {
       maxOrders: query.maxOrders,
       minRevenue: query.minRevenue,
       maxRevenue: query.maxRevenue,
-      lastOrderFrom: query.lastOrderFrom === undefined ? undefined : boundInstant(query.lastOrderFrom, 'from', workspace.timezone),
-      lastOrderTo: query.lastOrderTo === undefined ? undefined : boundInstant(query.lastOrderTo, 'to', workspace.timezone),
-      city: query.city,
+      ...lastOrderBounds(query, workspace.timezone, this.clock.now()),
+      cityPrefix: query.city === undefined ? undefined : (cityKey(query.city) ?? undefined),
       managerId: query.managerId,
       hasEmail: query.hasEmail,
       hasPhone: query.hasPhone,
@@ -124,6 +131,25 @@ export class CustomerListService {
     const total = query.includeTotal ? await repo.count(workspaceId, search, filter) : undefined;
     return { items: page.map(toItem), nextCursor, ...(total === undefined ? {} : { total }) };
   }
+}
+
+// The last-purchase range of the query: its days or instants, narrowed by the days-since bounds.
+// "At least N days ago" means a last purchase on today−N or before; "at most N" on today−N or after.
+function lastOrderBounds(query: CustomerListQuery, timezone: string, now: number): Pick<ListFilter, 'lastOrderFrom' | 'lastOrderTo'> {
+  const today = localDayNumber(now, timezone);
+  const froms: number[] = [];
+  const tos: number[] = [];
+  if (query.lastOrderFrom !== undefined) froms.push(boundInstant(query.lastOrderFrom, 'from', timezone));
+  if (query.lastOrderTo !== undefined) tos.push(boundInstant(query.lastOrderTo, 'to', timezone));
+  if (query.maxDaysSinceLastOrder !== undefined) froms.push(dayStart(today - query.maxDaysSinceLastOrder, timezone));
+  if (query.minDaysSinceLastOrder !== undefined) tos.push(dayStart(today - query.minDaysSinceLastOrder + 1, timezone));
+  return { lastOrderFrom: froms.length ? Math.max(...froms) : undefined, lastOrderTo: tos.length ? Math.min(...tos) : undefined };
+}
+
+// The first instant of a local day given as a day number (days since 1970-01-01).
+function dayStart(dayNumber: number, timezone: string): number {
+  const d = new Date(dayNumber * 86_400_000);
+  return fromLocal(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, 0, timezone);
 }
 
 // A cursor only continues the sort it was made for, and its value has that sort's type.

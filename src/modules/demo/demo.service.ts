@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { App } from '../../main.js';
 import type { CustomerConsentsTable, CustomerIdentifiersTable, CustomerStatsTable, EventsTable } from '../../platform/db/schema.js';
 import { localDayNumber } from '../../platform/time.js';
+import { cityKey } from '../customers/customer-fields.js';
 import { searchName } from '../customers/customers.repo.js';
 import { demoShopName } from './demo.catalog.js';
 import { generateDemoShop } from './demo.generator.js';
@@ -186,7 +187,7 @@ function chunkRows(workspaceId: string, chunk: DemoChunk, dayOf: (ms: number) =>
 function customerRow(workspaceId: string, c: DemoCustomer, now: number): DemoCustomerRow {
   return {
     workspace_id: workspaceId, first_name: c.firstName, last_name: c.lastName, middle_name: c.middleName, phone: c.phone, email: c.email,
-    gender: c.gender, birth_date: c.birthDate, city: c.city, region: c.region, country: 'RU', source: c.source, utm_source: c.utmSource,
+    gender: c.gender, birth_date: c.birthDate, city: c.city, city_key: cityKey(c.city), region: c.region, country: 'RU', source: c.source, utm_source: c.utmSource,
     utm_medium: c.utmMedium, utm_campaign: c.utmCampaign, preferred_channel: null, manager_user_id: null,
     search_name: searchName(c.lastName, c.firstName, c.middleName), traits: '{}', merged_into: null, erased_at: null, created_at: c.createdAt, updated_at: now,
   };

@@ -79,6 +79,8 @@ export interface CustomersTable {
   gender: string | null;
   birth_date: string | null; // YYYY-MM-DD
   city: string | null;
+  /** The city lower-cased, ё as е (cityKey in customers/customer-fields.ts): the city filter matches its start. */
+  city_key: string | null;
   region: string | null;
   country: string | null;
   source: string | null;
