@@ -30,16 +30,33 @@ export interface FieldProblem {
   index?: number;
 }
 
+/**
+ * A per-domain code naming exactly what went wrong, `<domain>.<what>` (e.g. "users.last_owner"). The
+ * web app words it in the user's language from the code and its params; `message` stays the English
+ * fallback for other clients and the command line. Each module lists its codes in `<domain>.errors.ts`.
+ */
+export type DomainCode = `${string}.${string}`;
+
+/** Values a domain code's wording may use, e.g. the e-mail that is taken. */
+export type DomainParams = Record<string, string | number>;
+
 /** An error the client caused or may act on; carries a stable code and optional field problems. */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: FieldProblem[] | Record<string, unknown>,
+    /** What exactly went wrong, for clients that word it themselves. */
+    readonly domain?: { code: DomainCode; params?: DomainParams },
   ) {
     super(message);
     this.name = 'DomainError';
   }
+}
+
+/** An error of kind `kind` (which sets the HTTP status) with a per-domain code and its params. */
+export function domainError(kind: ErrorCode, code: DomainCode, message: string, params?: DomainParams): DomainError {
+  return new DomainError(kind, message, undefined, params ? { code, params } : { code });
 }
 
 /** Shorthand for a validation error on a single field: a sentence, or a coded reason. */

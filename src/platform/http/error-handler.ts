@@ -2,14 +2,24 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, errorStatus, type FieldProblem } from '../errors.js';
 
-/** Body of every error response. */
+/**
+ * Body of every error response: `code` is the kind (it sets the status), `domainCode` and `params`
+ * say exactly what went wrong where a module names it (platform/errors.ts).
+ */
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: string; message: string; details?: unknown; domainCode?: string; params?: Record<string, string | number> };
 }
 
 /** Builds an error body. */
-export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+export function errorBody(code: string, message: string, details?: unknown, domain?: DomainError['domain']): ErrorBody {
+  return {
+    error: {
+      code,
+      message,
+      ...(details === undefined ? {} : { details }),
+      ...(domain ? { domainCode: domain.code, ...(domain.params ? { params: domain.params } : {}) } : {}),
+    },
+  };
 }
 
 // Fastify's own client-error codes and what we call them.
@@ -25,7 +35,7 @@ const fastifyCodes: Record<string, { status: number; code: string; message: stri
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
-      return reply.status(errorStatus[error.code]).send(errorBody(error.code, error.message, error.details));
+      return reply.status(errorStatus[error.code]).send(errorBody(error.code, error.message, error.details, error.domain));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
