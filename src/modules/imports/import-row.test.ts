@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { autoMap } from './csv/index.js';
-import { customerFromRow, formatCsvRow, orderFromLines, parseStatus, type RowContext } from './import-row.js';
+import { customerFromRow, orderFromLines, parseStatus, type RowContext, rowErrors } from './import-row.js';
 
 function context(kind: 'customers' | 'orders', headers: string[], overrides: Partial<RowContext> = {}): RowContext {
   return { kind, headers, mapping: autoMap(kind, headers), timezone: 'Europe/Moscow', currency: 'RUB', phoneRegion: 'RU', ...overrides };
@@ -93,8 +93,9 @@ describe('order rows', () => {
   });
 });
 
-describe('formatCsvRow', () => {
-  it('quotes cells holding the delimiter, quotes or line breaks', () => {
-    expect(formatCsvRow(['a', 'b;c', 'say "hi"', 'x\ny', 'd,e'], ';')).toBe('a;"b;c";"say ""hi""";"x\ny";d,e');
+describe('rowErrors', () => {
+  it('keep the row as it stood in the file, quoted where needed and never escaped', () => {
+    const [entry] = rowErrors([{ rowNumber: 3, fields: ['=1+1', 'b;c', 'say "hi"', 'x\ny', 'd,e'] }], [{ rowNumber: 3, column: 'A', reason: 'bad' }], ';');
+    expect(entry?.raw).toBe('=1+1;"b;c";"say ""hi""";"x\ny";d,e');
   });
 });

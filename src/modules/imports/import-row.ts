@@ -3,6 +3,7 @@ import { type CleanProfile, cleanProfile, type ProfileInput } from '../customers
 import { identifierKinds } from '../customers/identifiers.js';
 import { fractionDigits, isCurrencyCode } from '../ingest/money.js';
 import type { OrderInput, OrderItemInput } from '../orders/orders.service.js';
+import { rawCsvLine } from '../../platform/csv/csv-writer.js';
 import { type Reason, reason } from '../../platform/reasons.js';
 import {
   type ImportField, type ImportKind, type Mapping, type ParseResult, parseAmount, parseBirthDate, parseBool, parseDate,
@@ -257,15 +258,10 @@ export function rowErrors(lines: readonly Line[], problems: readonly CellProblem
   const out: RowError[] = [];
   const bad = [...new Set(problems.map((p) => p.rowNumber))].join(', ');
   for (const line of lines) {
-    const raw = formatCsvRow(line.fields, delimiter).slice(0, MAX_RAW_CHARS);
+    const raw = rawCsvLine(line.fields, delimiter).slice(0, MAX_RAW_CHARS);
     const own = problems.filter((p) => p.rowNumber === line.rowNumber);
     for (const p of own) out.push({ ...p, raw });
     if (own.length === 0) out.push({ rowNumber: line.rowNumber, column: null, ...reason('order_rows_failed', { rows: bad }), raw });
   }
   return out;
-}
-
-/** Writes cells as one CSV line with the given delimiter, quoting cells that need it. */
-export function formatCsvRow(cells: readonly string[], delimiter: string): string {
-  return cells.map((c) => (/["\r\n]/.test(c) || c.includes(delimiter) ? `"${c.replace(/"/g, '""')}"` : c)).join(delimiter);
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { newWorkspace, startApp, tempDir, testDatabases, withKey } from '../../../test/harness.js';
@@ -72,5 +72,48 @@ describe.each(testDatabases())('klientura import on $name', (database) => {
     expect(JSON.parse(printed(out))).toMatchObject({ rowsOk: 3, rowsFailed: 1 });
     const anna = await withKey(app, ws.secretKey, { method: 'GET', url: '/api/v1/customers/lookup?kind=email&value=a@example.com' });
     expect(anna.json()).toMatchObject({ phone: null, lastName: null });
+  });
+
+  it('prints one clear line and exits 1 for a directory, a missing file or an unreadable one', async () => {
+    const ws = await newWorkspace(app);
+    const dir = join(tempDir(), 'выгрузка');
+    mkdirSync(dir);
+    capture();
+    expect(await importCommand(config, ['customers', dir, '--workspace', ws.id])).toBe(1);
+    expect(err.mock.calls).toEqual([[`${dir} is a directory, not a CSV file.`]]);
+    vi.restoreAllMocks();
+
+    capture();
+    const missing = join(tempDir(), 'нет такого.csv');
+    expect(await importCommand(config, ['customers', missing, '--workspace', ws.id])).toBe(1);
+    expect(err.mock.calls).toEqual([[`${missing} does not exist.`]]);
+    vi.restoreAllMocks();
+
+    // Root reads any file whatever its mode, so the unreadable case runs for other users only.
+    if (process.getuid?.() !== 0) {
+      capture();
+      const locked = file(csv);
+      chmodSync(locked, 0o000);
+      expect(await importCommand(config, ['customers', locked, '--workspace', ws.id])).toBe(1);
+      expect(err.mock.calls).toEqual([[`${locked} cannot be read: permission denied.`]]);
+    }
+    expect((await withKey(app, ws.secretKey, { method: 'GET', url: '/api/v1/imports' })).json().items).toEqual([]);
+  });
+
+  it('writes the error report escaped against formulas, in English unless --lang says otherwise', async () => {
+    const ws = await newWorkspace(app);
+    const hostile = "Телефон;Email;ФИО\n=cmd|' /C calc'!A0;a@example.com;Анна\n+7 912 000-00-01;b@example.com;Борис\n";
+    capture();
+    expect(await importCommand(config, ['customers', file(hostile), '--workspace', ws.id, '--json'])).toBe(0);
+    const english = readFileSync(JSON.parse(printed(out)).errorReport, 'utf8');
+    expect(english).toBe(`\uFEFFrow;column;reason;raw\r\n2;Телефон;"""=cmd|' /C calc'!A0"" is not a phone number";"'=cmd|' /C calc'!A0;a@example.com;Анна"\r\n`);
+
+    capture();
+    expect(await importCommand(config, ['customers', file(hostile), '--workspace', ws.id, '--json', '--lang', 'ru'])).toBe(0);
+    const russian = readFileSync(JSON.parse(printed(out)).errorReport, 'utf8');
+    expect(russian).toBe(`\uFEFFстрока;столбец;причина;строка файла\r\n2;Телефон;«=cmd|' /C calc'!A0» — не номер телефона;"'=cmd|' /C calc'!A0;a@example.com;Анна"\r\n`);
+
+    capture();
+    expect(await importCommand(config, ['customers', file(hostile), '--workspace', ws.id, '--lang', 'de'])).toBe(2);
   });
 });

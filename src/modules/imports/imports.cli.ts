@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs';
+import { constants, createWriteStream } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -11,6 +12,7 @@ import { newId } from '../../platform/ids.js';
 import type { CsvDelimiter, CsvEncoding } from './csv/index.js';
 import type { JobProgress } from './imports.repo.js';
 import { type ImportJob, isImportKind, type StartOptions } from './imports.service.js';
+import { isReportLanguage, type ReportLanguage } from './report-language.js';
 import { ImportRunner } from './imports.worker.js';
 
 // `klientura import customers|orders FILE --workspace ID`: the same job as an upload, run at once in
@@ -18,9 +20,10 @@ import { ImportRunner } from './imports.worker.js';
 // do not make the command fail (they are in the error report); an unreadable file or a mapping
 // that cannot run does.
 
-const usage = `Usage: klientura import customers|orders FILE --workspace ID [--mapping JSON] [--encoding utf-8|windows-1251|utf-16le] [--delimiter ,|;|tab] [--json]
+const usage = `Usage: klientura import customers|orders FILE --workspace ID [--mapping JSON] [--encoding utf-8|windows-1251|utf-16le] [--delimiter ,|;|tab] [--lang en|ru] [--json]
 
-  --mapping    columns by field, 0-based, e.g. '{"phone":0,"email":1,"fullName":2}' (default: guessed from the header)`;
+  --mapping    columns by field, 0-based, e.g. '{"phone":0,"email":1,"fullName":2}' (default: guessed from the header)
+  --lang       language of the error report (default: en)`;
 
 const encodings: readonly CsvEncoding[] = ['utf-8', 'windows-1251', 'utf-16le'];
 const delimiters: Record<string, CsvDelimiter> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '\\t': '\t' };
@@ -49,6 +52,7 @@ interface Options {
   file: string;
   workspace: string;
   start: StartOptions;
+  lang: ReportLanguage;
   json: boolean;
 }
 
@@ -56,7 +60,10 @@ function parseOptions(args: string[]): Options | string {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { workspace: { type: 'string' }, mapping: { type: 'string' }, encoding: { type: 'string' }, delimiter: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      workspace: { type: 'string' }, mapping: { type: 'string' }, encoding: { type: 'string' }, delimiter: { type: 'string' }, lang: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   const [kind, file, extra] = positionals;
   if (!kind || !isImportKind(kind) || !file || extra !== undefined) return 'Name what to import (customers or orders) and one file.';
@@ -77,7 +84,9 @@ function parseOptions(args: string[]): Options | string {
     if (!delimiter) return '--delimiter must be ",", ";" or tab.';
     start.delimiter = delimiter;
   }
-  return { kind, file: resolve(file), workspace: values.workspace, start, json: values.json ?? false };
+  const lang = values.lang ?? 'en';
+  if (!isReportLanguage(lang)) return '--lang must be en or ru.';
+  return { kind, file: resolve(file), workspace: values.workspace, start, lang, json: values.json ?? false };
 }
 
 function readMapping(text: string): Record<string, number> | null {
@@ -99,6 +108,7 @@ function readMapping(text: string): Record<string, number> | null {
 async function run(app: App, options: Options): Promise<number> {
   const { imports, customers, orders, workspaces } = app.services;
   await workspaces.get(options.workspace);
+  await checkReadable(options.file);
   const created = await imports.create(options.workspace, { id: newId('imp'), path: options.file, fileName: basename(options.file), kind: options.kind, createdBy: null });
   const holder = `cli:${hostname()}:${process.pid}`;
   const job = await imports.claimToRun(options.workspace, created.id, options.start, holder).catch(async (error: unknown) => {
@@ -122,7 +132,7 @@ async function run(app: App, options: Options): Promise<number> {
   }
   const result = await imports.get(options.workspace, job.id);
   const seconds = (Date.now() - startedAt) / 1000;
-  const report = result.rowsFailed > 0 ? await writeReport(app, options.workspace, result) : null;
+  const report = result.rowsFailed > 0 ? await writeReport(app, options.workspace, result, options.lang) : null;
   if (options.json) {
     console.log(JSON.stringify({ id: result.id, status: result.status, rowsTotal: result.rowsTotal, rowsOk: result.rowsOk, rowsFailed: result.rowsFailed, seconds, errorReport: report, error: result.error }));
   } else {
@@ -146,8 +156,23 @@ function summary(job: ImportJob, seconds: number, report: string | null): string
   return lines.join('\n');
 }
 
-async function writeReport(app: App, workspaceId: string, job: ImportJob): Promise<string> {
+async function writeReport(app: App, workspaceId: string, job: ImportJob, lang: ReportLanguage): Promise<string> {
   const path = await app.services.imports.reportPath(job.id);
-  await pipeline(Readable.from(app.services.imports.errorReport(workspaceId, job.id)), createWriteStream(path));
+  await pipeline(Readable.from(app.services.imports.errorReport(workspaceId, job.id, lang)), createWriteStream(path));
   return path;
+}
+
+// A path the person typed: say in one line what is wrong with it rather than fail later with a stack trace.
+async function checkReadable(path: string): Promise<void> {
+  const refuse = (why: string) => new DomainError('validation_failed', `${path} ${why}`, [{ field: 'file', reason: why }]);
+  try {
+    if ((await stat(path)).isDirectory()) throw refuse('is a directory, not a CSV file.');
+    await access(path, constants.R_OK);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw refuse('does not exist.');
+    if (code === 'EACCES' || code === 'EPERM') throw refuse('cannot be read: permission denied.');
+    throw refuse(`cannot be read${code ? ` (${code})` : ''}.`);
+  }
 }

@@ -11,8 +11,9 @@ import { requirePermission } from '../../platform/http/auth.js';
 import { type ImportPreview, isImportKind } from './imports.service.js';
 import {
   importErrorsPageSchema, importErrorsQuerySchema, importJobSchema, importListQuerySchema, importListSchema,
-  importParamsSchema, importPreviewSchema, startImportBodySchema,
+  importParamsSchema, importPreviewSchema, importReportQuerySchema, startImportBodySchema,
 } from './imports.schemas.js';
+import { pickReportLanguage } from './report-language.js';
 
 /** Largest file an upload may carry. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
@@ -21,7 +22,7 @@ const tags = ['Imports'];
 
 /** Registers the import routes: upload with preview, start, progress, list and the error report. */
 export function registerImportRoutes(http: FastifyInstance, deps: RouteDeps): void {
-  const { imports } = deps.services;
+  const { imports, users } = deps.services;
   const write = requirePermission(deps.authn, 'imports:write');
   const read = requirePermission(deps.authn, 'read');
 
@@ -33,7 +34,7 @@ export function registerImportRoutes(http: FastifyInstance, deps: RouteDeps): vo
     api.post(
       '/api/v1/imports',
       {
-        preHandler: write,
+        onRequest: write,
         schema: {
           tags,
           summary: 'Upload a CSV file of customers or orders',
@@ -54,7 +55,7 @@ export function registerImportRoutes(http: FastifyInstance, deps: RouteDeps): vo
     api.post(
       '/api/v1/imports/:id/start',
       {
-        preHandler: write,
+        onRequest: write,
         schema: {
           tags,
           summary: 'Start a pending import',
@@ -69,20 +70,20 @@ export function registerImportRoutes(http: FastifyInstance, deps: RouteDeps): vo
 
     api.get(
       '/api/v1/imports',
-      { preHandler: read, schema: { tags, summary: 'Recent imports, newest first', querystring: importListQuerySchema, response: { 200: importListSchema } } },
+      { onRequest: read, schema: { tags, summary: 'Recent imports, newest first', querystring: importListQuerySchema, response: { 200: importListSchema } } },
       async (request) => ({ items: await imports.list(request.auth.workspaceId, request.query.limit) }),
     );
 
     api.get(
       '/api/v1/imports/:id',
-      { preHandler: read, schema: { tags, summary: 'An import with its progress', params: importParamsSchema, response: { 200: importJobSchema } } },
+      { onRequest: read, schema: { tags, summary: 'An import with its progress', params: importParamsSchema, response: { 200: importJobSchema } } },
       async (request) => imports.get(request.auth.workspaceId, request.params.id),
     );
 
     api.get(
       '/api/v1/imports/:id/errors',
       {
-        preHandler: read,
+        onRequest: read,
         schema: { tags, summary: 'Rows that were not imported, and why', params: importParamsSchema, querystring: importErrorsQuerySchema, response: { 200: importErrorsPageSchema } },
       },
       async (request) => imports.errors(request.auth.workspaceId, request.params.id, request.query.limit, request.query.cursor ?? null),
@@ -91,22 +92,29 @@ export function registerImportRoutes(http: FastifyInstance, deps: RouteDeps): vo
     api.get(
       '/api/v1/imports/:id/errors.csv',
       {
-        preHandler: read,
+        onRequest: read,
         schema: {
           tags,
           summary: 'Download the error report as CSV',
-          description: 'Columns row, column, reason, raw; UTF-8 with a BOM, in the delimiter of the imported file, so Excel opens it as it opened the original.',
+          description:
+            'Columns row, column, reason, raw; UTF-8 with a BOM, in the delimiter of the imported file, so Excel opens it as it opened the original. ' +
+            'Titles and reasons are in `lang`, else the signed-in user\'s interface language, else the first of Accept-Language we write (ru, en), else English. ' +
+            'Text cells starting with = + - @, tab or a line break get a leading apostrophe, so no cell runs as a formula.',
           params: importParamsSchema,
+          querystring: importReportQuerySchema,
           produces: ['text/csv'],
         },
       },
       async (request, reply) => {
-        const { workspaceId } = request.auth;
+        const { workspaceId, userId } = request.auth;
+        const saved = userId === null ? null : (await users.get(userId)).locale;
+        const lang = pickReportLanguage({ explicit: request.query.lang, saved, acceptLanguage: request.headers['accept-language'] });
         const name = await imports.reportFileName(workspaceId, request.params.id);
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', attachment(name))
-          .send(Readable.from(imports.errorReport(workspaceId, request.params.id)));
+          .header('content-language', lang)
+          .send(Readable.from(imports.errorReport(workspaceId, request.params.id, lang)));
       },
     );
   });

@@ -87,6 +87,14 @@ export const importErrorsQuerySchema = z.object({
   cursor: z.string().max(40).optional().meta({ description: 'nextCursor of the previous page' }),
 });
 
+/** Query of GET /imports/:id/errors.csv. */
+export const importReportQuerySchema = z.object({
+  lang: z.enum(['ru', 'en']).optional().meta({
+    description: "Language of the report's titles and reasons; default: the signed-in user's interface language, else Accept-Language, else English",
+  }),
+  workspaceId: z.string().max(100).optional().meta({ description: 'The workspace, for a signed-in user following a plain link' }),
+});
+
 /** One problem of one row. */
 export const importErrorSchema = z.object({
   rowNumber: z.number().int().meta({ description: 'Line in the file, the header being line 1' }),

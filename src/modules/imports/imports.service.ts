@@ -2,6 +2,7 @@ import { mkdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import { csvLine } from '../../platform/csv/csv-writer.js';
 import { DomainError, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
@@ -9,8 +10,8 @@ import {
   type CsvDelimiter, type CsvEncoding, type ImportKind, type Mapping, type MappingProblem, previewCsv, readCsvHeader,
   type TargetField, targetFields, validateMapping,
 } from './csv/index.js';
-import { formatCsvRow } from './import-row.js';
 import { type ImportErrorRow, type ImportJobRow, ImportsRepo } from './imports.repo.js';
+import { type ReportLanguage, reportHeader, wordReason } from './report-language.js';
 
 /** An import job with its progress, as the API shows it. */
 export interface ImportJob {
@@ -182,17 +183,18 @@ export class ImportsService {
 
   /**
    * The error report as CSV text in pieces: a UTF-8 BOM (so Excel reads it as UTF-8), then row,
-   * column, reason and the raw row. It uses the delimiter of the imported file: the spreadsheet
-   * program that wrote ";" (Russian locale) expects ";" when it opens a file.
+   * column, reason (in the language asked for) and the raw row. It uses the delimiter of the
+   * imported file: the spreadsheet program that wrote ";" (Russian locale) expects ";" when it
+   * opens a file. Cells are written by the shared CSV writer, so none runs as a formula.
    */
-  async *errorReport(workspaceId: string, id: string): AsyncGenerator<string> {
+  async *errorReport(workspaceId: string, id: string, lang: ReportLanguage = 'en'): AsyncGenerator<string> {
     const job = await this.row(workspaceId, id);
     const sep = job.delimiter;
-    yield `\uFEFF${formatCsvRow(['row', 'column', 'reason', 'raw'], sep)}\r\n`;
+    yield `\uFEFF${csvLine(reportHeader[lang], sep)}\r\n`;
     const repo = new ImportsRepo(this.db.kysely);
     for (let after: number | null = null; ; ) {
       const page = await repo.errors(job.id, REPORT_PAGE, after);
-      if (page.length > 0) yield page.map((e) => `${formatCsvRow([String(e.rowNumber), e.column ?? '', e.reason, e.raw ?? ''], sep)}\r\n`).join('');
+      if (page.length > 0) yield page.map((e) => `${csvLine([e.rowNumber, e.column, wordReason(e, lang), e.raw], sep)}\r\n`).join('');
       const last = page[page.length - 1];
       if (page.length < REPORT_PAGE || !last) return;
       after = last.id;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { reasonTexts } from '../../platform/reasons.js';
+import { ru } from '../../web/src/i18n/ru.js';
+import { pickReportLanguage, reportReasonsRu, wordReason } from './report-language.js';
+
+describe('report language', () => {
+  it('is the explicit choice, then the saved language, then Accept-Language, then English', () => {
+    expect(pickReportLanguage({ explicit: 'en', saved: 'ru', acceptLanguage: 'ru' })).toBe('en');
+    expect(pickReportLanguage({ saved: 'ru', acceptLanguage: 'en-US' })).toBe('ru');
+    expect(pickReportLanguage({ explicit: 'de', saved: 'xx', acceptLanguage: 'ru-RU,ru;q=0.9' })).toBe('ru');
+    expect(pickReportLanguage({ acceptLanguage: 'de-DE,de;q=0.9,en;q=0.4,ru;q=0.8' })).toBe('ru');
+    expect(pickReportLanguage({ acceptLanguage: 'ru;q=0,en;q=0.1' })).toBe('en');
+    expect(pickReportLanguage({ acceptLanguage: 'de, fr' })).toBe('en');
+    expect(pickReportLanguage({})).toBe('en');
+  });
+
+  it('words every reason an import can give in Russian, as the web app does', () => {
+    // Codes of sign-in and account settings never reach an import report.
+    const notInImports = new Set(['password_too_common', 'password_like_email', 'password_wrong']);
+    expect(Object.keys(reasonTexts).filter((code) => !notInImports.has(code) && reportReasonsRu[code] === undefined)).toEqual([]);
+    const web: Record<string, string> = ru.apiReasons;
+    for (const [code, wording] of Object.entries(reportReasonsRu)) expect(wording, code).toBe(web[code]);
+  });
+
+  it('fills the values into the wording and keeps reasons without a code as they are', () => {
+    expect(wordReason({ reason: 'x', code: 'date_year_range', params: { value: '01.01.1800', min: 1900, max: 2100 } }, 'ru')).toBe(
+      'год должен быть от 1900 до 2100, указано «01.01.1800»',
+    );
+    expect(wordReason({ reason: 'not a number: "x"', code: 'not_a_number', params: { value: 'x' } }, 'en')).toBe('not a number: "x"');
+    expect(wordReason({ reason: 'something new', code: 'unknown_code', params: null }, 'ru')).toBe('something new');
+    expect(wordReason({ reason: 'plain', code: null }, 'ru')).toBe('plain');
+  });
+});
