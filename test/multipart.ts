@@ -7,8 +7,8 @@ export interface Part {
   filename?: string;
 }
 
-/** Builds a multipart/form-data payload and its content-type header. */
-export function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
+/** Builds a multipart/form-data payload and its content-type header (the boundary is returned too, for tests that break it). */
+export function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string>; boundary: string } {
   const boundary = `----klientura${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
   for (const p of parts) {
@@ -17,5 +17,5 @@ export function multipart(parts: Part[]): { payload: Buffer; headers: Record<str
     chunks.push(typeof p.value === 'string' ? Buffer.from(p.value) : p.value, Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, boundary };
 }

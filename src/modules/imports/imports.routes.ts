@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../main.js';
 import { DomainError } from '../../platform/errors.js';
 import { requirePermission } from '../../platform/http/auth.js';
+import { multipartIncomplete, multipartNoBoundary } from './imports.errors.js';
 import { type ImportPreview, isImportKind } from './imports.service.js';
 import {
   importErrorsPageSchema, importErrorsQuerySchema, importJobSchema, importListQuerySchema, importListSchema,
@@ -127,13 +128,17 @@ async function receive(request: FastifyRequest, deps: RouteDeps): Promise<Import
       { field: 'file', reason: 'is required' },
     ]);
   }
+  // Busboy cannot read a body without a boundary; say so before it fails with a bare Error.
+  if (!/;\s*boundary=("[^"]+"|[^\s;"]+)/i.test(request.headers['content-type'] ?? '')) throw multipartNoBoundary();
   const { imports } = deps.services;
   const upload = await imports.newUpload();
   let kind: unknown;
   let fileName: string | undefined;
+  let partsSeen = 0;
   const discard = () => unlink(upload.path).catch(() => undefined);
   try {
     for await (const part of request.parts()) {
+      partsSeen += 1;
       if (part.type === 'field') {
         if (part.fieldname === 'kind') kind = part.value;
       } else if (part.fieldname === 'file' && fileName === undefined) {
@@ -145,10 +150,7 @@ async function receive(request: FastifyRequest, deps: RouteDeps): Promise<Import
     }
   } catch (error) {
     await discard();
-    if ((error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new DomainError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GB`);
-    }
-    throw error;
+    throw uploadError(error, partsSeen);
   }
   if (fileName === undefined) {
     throw new DomainError('validation_failed', 'No file: send it in a multipart field named "file"', [{ field: 'file', reason: 'is required' }]);
@@ -163,6 +165,20 @@ async function receive(request: FastifyRequest, deps: RouteDeps): Promise<Import
     await discard();
     throw error;
   }
+}
+
+// What a failed upload tells the client. A system call failing (our disk) is our error (500); limits
+// are 413; any other failure while reading the parts is a body busboy could not read (it throws
+// bare Errors: "Unexpected end of multipart data", "Part terminated early…"), the client's mistake.
+function uploadError(error: unknown, partsSeen: number): unknown {
+  if (error instanceof Error && 'syscall' in error) return error;
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new DomainError('payload_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GB`);
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return new DomainError('payload_too_large', 'Too many parts: send one "file" part and a "kind" field');
+  }
+  if (code.startsWith('FST_') && code !== 'FST_MP_PREMATURE_CLOSE') return error;
+  return multipartIncomplete(partsSeen);
 }
 
 // RFC 6266: an ASCII fallback for old clients and the UTF-8 name for the rest (Cyrillic file names).
