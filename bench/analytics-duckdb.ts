@@ -1,6 +1,6 @@
 import { DuckDBDataChunk, DuckDBInstance, INTEGER } from '@duckdb/node-api';
 import { purchaseStatuses } from '../src/modules/orders/purchase-statuses.js';
-import { rfmSegments } from '../src/modules/analytics/rfm/rfm.js';
+import { type RfmSegmentRules, rfmSegments } from '../src/modules/analytics/rfm/rfm.js';
 import { type Shop, shopStatuses } from './analytics-data.js';
 
 // The yardstick of the analytics benchmark: the same RFM as the product's (docs/analytics.md),
@@ -31,28 +31,33 @@ export interface YardstickResult {
 }
 
 // The product's quintiles with ties kept together: 1 + ⌊5 · (customers with a worse value) / customers⌋,
-// the customers with a worse value being those ranked before under RANK(); the segment rules of rfmSegment.
-const rfmSql = (asOfDay: number) => `
+// the customers with a worse value being those ranked before under RANK(); the segment rules of rfmSegmentOf.
+const rfmSql = (asOfDay: number, rules: RfmSegmentRules) => `
   with c as (
-    select customer_id, ${asOfDay} - max(order_day) as recency, count(distinct order_day) as frequency, sum(value) as monetary
+    select customer_id, ${asOfDay} - max(order_day) as recency, ${asOfDay} - min(order_day) as tenure, count(distinct order_day) as frequency, sum(value) as monetary
     from purchases where order_day <= ${asOfDay}
     group by customer_id
   ),
   s as (
-    select customer_id,
+    select customer_id, recency, tenure, frequency,
            cast(1 + (5 * (rank() over (order by recency desc) - 1)) // count(*) over () as integer) as r,
            cast(1 + (5 * (rank() over (order by frequency) - 1)) // count(*) over () as integer) as f,
            cast(1 + (5 * (rank() over (order by monetary) - 1)) // count(*) over () as integer) as m
     from c
   )
   select customer_id, r, f, m,
-         case when r >= 4 then (case when f >= 4 and m >= 4 then 'vip' when f >= 4 then 'loyal' when f = 1 then 'new' else 'promising' end)
-              when r = 3 then (case when f >= 4 then 'loyal' else 'needsAttention' end)
-              else (case when f >= 4 then 'churnedLoyal' else 'sleeping' end) end as segment
+         case when recency > ${rules.churnDays} then (case when frequency >= ${rules.loyalPurchases} then 'churnedLoyal' else 'sleeping' end)
+              when r >= 4 and f >= 4 and m >= 4 then 'vip'
+              when frequency >= ${rules.loyalPurchases} and r >= 3 then 'loyal'
+              when r >= 4 then (case when frequency = 1 and tenure = recency then 'new' else 'promising' end)
+              else 'needsAttention' end as segment
   from s`;
 
+/** The churn window and loyalty rule the yardstick's segments use. */
+export const yardstickRules: RfmSegmentRules = { churnDays: 180, loyalPurchases: 3 };
+
 /** Loads the shop's purchases into an in-memory DuckDB and times its RFM as of a local day, best of `runs`. */
-export async function duckdbRfm(shop: Shop, firstCustomerId: number, asOfDay: number, runs = 3): Promise<YardstickResult> {
+export async function duckdbRfm(shop: Shop, firstCustomerId: number, asOfDay: number, runs = 3, rules: RfmSegmentRules = yardstickRules): Promise<YardstickResult> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
@@ -63,14 +68,14 @@ export async function duckdbRfm(shop: Shop, firstCustomerId: number, asOfDay: nu
     let scores: RfmColumns | null = null;
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
-      const reader = await connection.runAndReadAll(rfmSql(asOfDay));
+      const reader = await connection.runAndReadAll(rfmSql(asOfDay, rules));
       scores = toColumns(reader.getColumns());
       runsMs.push(performance.now() - t);
     }
     let inEngineBestMs = Infinity;
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
-      await connection.run(`create or replace temp table rfm_scores as ${rfmSql(asOfDay)}`);
+      await connection.run(`create or replace temp table rfm_scores as ${rfmSql(asOfDay, rules)}`);
       inEngineBestMs = Math.min(inEngineBestMs, performance.now() - t);
     }
     if (!scores) throw new Error('no DuckDB run');

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultShopOptions, generateShop, type Shop } from '../bench/analytics-data.js';
-import { duckdbRfm, type YardstickResult } from '../bench/analytics-duckdb.js';
+import { duckdbRfm, type YardstickResult, yardstickRules } from '../bench/analytics-duckdb.js';
 import { loadShop } from '../bench/analytics-load.js';
 import type { App } from '../src/main.js';
 import { AnalyticsRepo } from '../src/modules/analytics/analytics.repo.js';
 import { isoDay } from '../src/modules/analytics/days.js';
-import { rfmScores, rfmSegment, rfmSegments } from '../src/modules/analytics/rfm/rfm.js';
+import { rfmScores, rfmSegmentOf, rfmSegments } from '../src/modules/analytics/rfm/rfm.js';
 import { StatsRepo } from '../src/modules/customers/stats.repo.js';
 import { localDayNumber } from '../src/platform/time.js';
 import { startApp, testDatabases } from './harness.js';
@@ -57,8 +57,8 @@ describe.each(testDatabases())('analytics benchmark data on $name', (database) =
   it("gives DuckDB's RFM scores and segment to every customer, as the product scores them", async () => {
     const last = shop.options.lastDay;
     const rows = await new AnalyticsRepo(app.db.kysely).periodTotals(workspaceId, null, last);
-    const inputs = rows.map((r) => ({ customerId: r.customer_id, recencyDays: last - r.last_day, frequency: r.days, monetary: r.value, orders: r.orders }));
-    const product = new Map(rfmScores(inputs).map((score, i) => [inputs[i].customerId - firstCustomerId + 1, { ...score, segment: rfmSegment(score) }]));
+    const inputs = rows.map((r) => ({ customerId: r.customer_id, recencyDays: last - r.last_day, frequency: r.days, monetary: r.value, orders: r.orders, tenureDays: last - r.first_day }));
+    const product = new Map(rfmScores(inputs).map((score, i) => [inputs[i].customerId - firstCustomerId + 1, { ...score, segment: rfmSegmentOf({ ...score, ...inputs[i] }, yardstickRules) }]));
     const { scores } = yardstick;
     const duck = new Map(Array.from(scores.customerId, (id, i) => [id, { r: scores.r[i], f: scores.f[i], m: scores.m[i], segment: rfmSegments[scores.segment[i]] }]));
     expect(duck.size).toBeGreaterThan(1_500);

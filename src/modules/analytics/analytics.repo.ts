@@ -26,6 +26,8 @@ export interface PeriodTotalsRow {
   orders: number;
   /** Net value, minor units. */
   value: number;
+  /** The first purchase day ever, before the period too. */
+  first_day: number;
 }
 
 
@@ -73,10 +75,12 @@ export class AnalyticsRepo {
   /** The same rows as periodTotals for all history, read from customer_stats (see purchaseDaysFromStats). */
   async periodTotalsFromStats(workspaceId: string): Promise<PeriodTotalsRow[]> {
     const result = await sql<PeriodTotalsRow>`
-      select customer_id, last_order_day as last_day, order_days as days, orders_count as orders, revenue as value
+      select customer_id, last_order_day as last_day, order_days as days, orders_count as orders, revenue as value, first_order_day as first_day
       from customer_stats
       where workspace_id = ${workspaceId} and order_days > 0`.execute(this.db);
-    return result.rows.map((r) => ({ customer_id: Number(r.customer_id), last_day: Number(r.last_day), days: Number(r.days), orders: Number(r.orders), value: Number(r.value) }));
+    return result.rows.map((r) => ({
+      customer_id: Number(r.customer_id), last_day: Number(r.last_day), days: Number(r.days), orders: Number(r.orders), value: Number(r.value), first_day: Number(r.first_day),
+    }));
   }
 
   /**
@@ -101,16 +105,26 @@ export class AnalyticsRepo {
     return row.rows.length > 0;
   }
 
-  /** Per customer with a purchase between two local day numbers (inclusive; no lower bound when null): last day, purchase days, orders, value. */
+  /**
+   * Per customer with a purchase between two local day numbers (inclusive; no lower bound when null):
+   * last day, purchase days, orders, value, and the first purchase day ever (customer_stats keeps it;
+   * the period's own first day for a customer without stats).
+   */
   async periodTotals(workspaceId: string, fromDay: number | null, toDay: number): Promise<PeriodTotalsRow[]> {
     const result = await sql<PeriodTotalsRow>`
-      select customer_id, max(order_day) as last_day, count(distinct order_day) as days, count(*) as orders,
-             sum(total - refunded) as value
-      from orders
-      where workspace_id = ${workspaceId} and order_day <= ${toDay} and order_day >= ${fromDay ?? -1_000_000}
-        and ${instantsOf(fromDay, toDay)} and status in (${sql.join(purchaseStatuses)})
-      group by customer_id`.execute(this.db);
-    return result.rows;
+      select t.customer_id, t.last_day, t.days, t.orders, t.value, coalesce(s.first_order_day, t.first_day) as first_day
+      from (
+        select customer_id, min(order_day) as first_day, max(order_day) as last_day, count(distinct order_day) as days, count(*) as orders,
+               sum(total - refunded) as value
+        from orders
+        where workspace_id = ${workspaceId} and order_day <= ${toDay} and order_day >= ${fromDay ?? -1_000_000}
+          and ${instantsOf(fromDay, toDay)} and status in (${sql.join(purchaseStatuses)})
+        group by customer_id
+      ) t
+      left join customer_stats s on s.workspace_id = ${workspaceId} and s.customer_id = t.customer_id`.execute(this.db);
+    return result.rows.map((r) => ({
+      customer_id: Number(r.customer_id), last_day: Number(r.last_day), days: Number(r.days), orders: Number(r.orders), value: Number(r.value), first_day: Number(r.first_day),
+    }));
   }
 
   /** Orders per customer and purchase day between two local day numbers (inclusive). */

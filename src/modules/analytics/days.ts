@@ -29,3 +29,30 @@ export function isoDay(day: number): string {
 export function lastDayOfMonth(month: number): number {
   return Math.floor(Date.UTC(Math.floor(month / 12), (month % 12) + 1, 1) / 86_400_000) - 1;
 }
+
+/** The months since January 1970 of a day number. */
+export function monthOf(day: number): number {
+  const date = new Date(day * 86_400_000);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+/** The day number of the first day of a month (months since January 1970). */
+export function firstDayOfMonth(month: number): number {
+  return lastDayOfMonth(month - 1) + 1;
+}
+
+/**
+ * The period a period is compared with: as many whole calendar months just before when it is whole
+ * calendar months (a month, a quarter, a year: November against October, Q3 against Q2), otherwise
+ * the same number of days just before.
+ */
+export function previousPeriod(fromDay: number, toDay: number): { fromDay: number; toDay: number } {
+  const firstMonth = monthOf(fromDay);
+  const lastMonth = monthOf(toDay);
+  if (fromDay === firstDayOfMonth(firstMonth) && toDay === lastDayOfMonth(lastMonth)) {
+    const months = lastMonth - firstMonth + 1;
+    return { fromDay: firstDayOfMonth(firstMonth - months), toDay: fromDay - 1 };
+  }
+  const length = toDay - fromDay + 1;
+  return { fromDay: fromDay - length, toDay: fromDay - 1 };
+}

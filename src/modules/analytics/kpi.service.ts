@@ -1,12 +1,13 @@
 import type { Db } from '../../platform/db/database.js';
 import { AnalyticsRepo } from './analytics.repo.js';
-import { isoDay, parsePeriod } from './days.js';
+import { isoDay, parsePeriod, previousPeriod } from './days.js';
 import { ActivityIndex } from './kpi/activity-index.js';
 import { type Kpis, kpis, type PeriodCounts } from './kpi/kpi.js';
 import { canExtend, countsWithRecent } from './kpi/recent-counts.js';
+import { AnalyticsRules } from './scores/analytics-rules.js';
 import { AnalyticsRunsRepo } from './scores/analytics-runs.repo.js';
 
-/** A period's KPIs beside the same-length period just before it. */
+/** A period's KPIs beside the period just before it. */
 export interface KpiComparison {
   activeDays: number;
   /**
@@ -31,18 +32,21 @@ export class KpiService {
   constructor(private readonly db: Db) {}
 
   /**
-   * The KPIs of [from, to] and of the period of the same length before it: from the KPI index when
-   * it covers both periods and their activity windows, otherwise from the orders.
+   * The KPIs of [from, to] and of the period before it (as many calendar months before a period of
+   * whole months, else as many days), a customer active while they bought within `activeDays` (the
+   * workspace's churn window unless given): from the KPI index when it covers both periods and their
+   * activity windows, otherwise from the orders.
    */
-  async compare(workspaceId: string, from: string, to: string, activeDays: number): Promise<KpiComparison> {
+  async compare(workspaceId: string, from: string, to: string, given?: number): Promise<KpiComparison> {
     const { fromDay, toDay } = parsePeriod(from, to);
-    const length = toDay - fromDay + 1;
+    const before = previousPeriod(fromDay, toDay);
+    const activeDays = given ?? (await new AnalyticsRules(this.db).current(workspaceId)).churnDays;
     const index = await this.index(workspaceId);
     let current: PeriodCounts;
     let previous: PeriodCounts;
     let source: KpiComparison['source'] = 'orders';
-    const periods: [number, number][] = [[fromDay, toDay], [fromDay - length, fromDay - 1]];
-    if (index !== null && index.covers(fromDay - length - activeDays, toDay)) {
+    const periods: [number, number][] = [[fromDay, toDay], [before.fromDay, before.toDay]];
+    if (index !== null && index.covers(before.fromDay - activeDays, toDay)) {
       source = 'index';
       [current, previous] = periods.map(([a, b]) => index.periodCounts(a, b, activeDays));
     } else if (index !== null && toDay - index.data.lastDay <= maxRecentDays && periods.every(([a, b]) => index.covers(a - activeDays, b) || canExtend(index, a, b, activeDays))) {
@@ -58,7 +62,7 @@ export class KpiService {
       source,
       indexLastDay: index ? isoDay(index.data.lastDay) : null,
       current: { from, to, ...kpis(current) },
-      previous: { from: isoDay(fromDay - length), to: isoDay(fromDay - 1), ...kpis(previous) },
+      previous: { from: isoDay(before.fromDay), to: isoDay(before.toDay), ...kpis(previous) },
     };
   }
 

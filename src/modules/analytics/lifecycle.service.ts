@@ -3,13 +3,14 @@ import { localDayNumber } from '../../platform/time.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { AnalyticsRepo } from './analytics.repo.js';
 import { isoDay, lastDayOfMonth, parsePeriod } from './days.js';
-import { churnWindowFromGaps, type LifecycleRules, type StageCounts, stageCounts, type StageFlow, stageFlows } from './lifecycle/lifecycle.js';
+import { AnalyticsRules, type ChurnDaysSource } from './scores/analytics-rules.js';
+import { type LifecycleRules, type StageCounts, stageCounts, type StageFlow, stageFlows } from './lifecycle/lifecycle.js';
 
 /** Stage counts over a period and the flows between its first and last day. */
 export interface LifecycleAnalysis {
   from: string;
   to: string;
-  rules: LifecycleRules & { churnDaysDerived: boolean };
+  rules: LifecycleRules & { churnDaysDerived: boolean; churnDaysSource: 'request' | ChurnDaysSource };
   /** At the end of each month of the period and on its last day. */
   counts: ({ day: string } & StageCounts)[];
   flows: StageFlow[];
@@ -28,8 +29,11 @@ export class LifecycleService {
     private readonly workspaces: WorkspacesService,
   ) {}
 
-  /** Counts the stages over [from, to] and the flows between the two days; the churn window is derived from the data unless given. */
-  async analyse(workspaceId: string, from: string, to: string, options: { churnDays?: number; loyalPurchases: number }): Promise<LifecycleAnalysis> {
+  /**
+   * Counts the stages over [from, to] and the flows between the two days, with the workspace's churn
+   * window and loyalty rule (the ones the stored scores use) unless given.
+   */
+  async analyse(workspaceId: string, from: string, to: string, options: { churnDays?: number; loyalPurchases?: number }): Promise<LifecycleAnalysis> {
     const { fromDay, toDay } = parsePeriod(from, to);
     const workspace = await this.workspaces.get(workspaceId);
     const repo = new AnalyticsRepo(this.db.kysely);
@@ -46,13 +50,14 @@ export class LifecycleService {
       else known.set(row.customer_id, { createdDay: row.order_day, days: [row.order_day] });
     }
     const customers = [...known.values()];
-    const churnDays = options.churnDays ?? churnWindowFromGaps(customers.map((c) => c.days));
-    const rules = { churnDays, loyalPurchases: options.loyalPurchases };
+    const workspaceRules = await new AnalyticsRules(this.db).current(workspaceId);
+    const rules = { churnDays: options.churnDays ?? workspaceRules.churnDays, loyalPurchases: options.loyalPurchases ?? workspaceRules.loyalPurchases };
+    const churnDaysSource = options.churnDays === undefined ? workspaceRules.churnDaysSource : 'request';
     const existingOn = (day: number) => customers.filter((c) => c.createdDay <= day || (c.days[0] ?? Infinity) <= day).map((c) => c.days);
     return {
       from,
       to,
-      rules: { ...rules, churnDaysDerived: options.churnDays === undefined },
+      rules: { ...rules, churnDaysDerived: churnDaysSource === 'computation' || churnDaysSource === 'orders', churnDaysSource },
       counts: checkpoints(fromDay, toDay).map((day) => ({ day: isoDay(day), ...stageCounts(existingOn(day), day, rules) })),
       // Customers who became known after `from` count as potential on that day.
       flows: stageFlows(existingOn(toDay), fromDay, toDay, rules),

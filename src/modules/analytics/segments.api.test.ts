@@ -19,36 +19,49 @@ describe.each(testDatabases())('RFM, ABC/XYZ, KPI, lifecycle and cohort API on $
 
   const rfm = (query: string) => withKey(app, shop.secretKey, { method: 'GET', url: `/api/v1/analytics/rfm?${query}` });
 
-  it('scores by quintiles and names the segments (hand-computed)', async () => {
+  it('scores R and M by quintiles, F by purchase days, and names the segments within the churn window (hand-computed)', async () => {
     const res = await rfm('asOf=2026-06-30');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     // Recency (days), purchase days, revenue: c1 2, 3, 2000; c2 211, 4, 2600; c3 5, 1, 150; c4 364, 1, 90; c5 90, 2, 500.
-    // Scores (R, F, M): c1 5 4 4 VIP; c2 2 5 5 churned loyal; c3 4 1 2 new; c4 1 1 1 sleeping; c5 3 3 3 needs attention.
-    expect(body).toMatchObject({ asOf: '2026-06-30', from: null, scoring: 'quintiles', customers: 5, revenue: 534_000 });
+    // Scores (R, F, M): c1 5 3 4; c2 2 4 5; c3 4 1 2; c4 1 1 1; c5 3 2 3 (F: 1, 2, 3, 4–5 or 6+ purchase days).
+    // The churn window, learned from the gaps (c1 50, 8; c2 30, 31, 30; c3 10 after the as-of day; c5 31; each
+    // customer weighing 1): 50 days. c2, c4 and c5 are past it: churned loyal (4 purchase days) and sleeping.
+    // c1 (3 purchase days, R 5): loyal; c3 (one purchase, its first, R 4): new.
+    expect(body).toMatchObject({ asOf: '2026-06-30', from: null, scoring: 'quintiles', frequencyCuts: [2, 3, 4, 6], churnDays: 50, loyalPurchases: 3, customers: 5, revenue: 534_000 });
     const cell = (r: number, f: number) => body.cells.find((c: { r: number; f: number }) => c.r === r && c.f === f);
-    expect(cell(5, 4)).toEqual({ r: 5, f: 4, customers: 1, revenue: 200_000 });
-    expect(cell(2, 5)).toEqual({ r: 2, f: 5, customers: 1, revenue: 260_000 });
+    expect(cell(5, 3)).toEqual({ r: 5, f: 3, customers: 1, revenue: 200_000 });
+    expect(cell(2, 4)).toEqual({ r: 2, f: 4, customers: 1, revenue: 260_000 });
+    expect(cell(3, 2)).toEqual({ r: 3, f: 2, customers: 1, revenue: 50_000 });
     expect(cell(1, 1)).toEqual({ r: 1, f: 1, customers: 1, revenue: 9_000 });
     expect(body.cells.reduce((s: number, c: { customers: number }) => s + c.customers, 0)).toBe(5);
     const segment = (name: string) => body.segments.find((s: { segment: string }) => s.segment === name);
-    expect(segment('vip')).toEqual({ segment: 'vip', customers: 1, customerShare: 0.2, revenue: 200_000, revenueShare: 200_000 / 534_000, avgCheck: 50_000, clv: 200_000 });
+    expect(segment('loyal')).toEqual({
+      segment: 'loyal', customers: 1, customerShare: 0.2, revenue: 200_000, revenueShare: 200_000 / 534_000, avgCheck: 50_000, clv: 200_000,
+      members: { recencyDays: [2, 2], purchaseDays: [3, 3], r: [5, 5], f: [3, 3], m: [4, 4], firstPurchaseOnly: 0 },
+    });
     expect(segment('churnedLoyal')).toMatchObject({ customers: 1, revenue: 260_000, avgCheck: 65_000 });
-    expect(segment('new')).toMatchObject({ customers: 1, revenue: 15_000 });
-    expect(segment('sleeping')).toMatchObject({ customers: 1, revenue: 9_000 });
-    expect(segment('needsAttention')).toMatchObject({ customers: 1, revenue: 50_000, avgCheck: 25_000 });
-    expect(segment('loyal')).toMatchObject({ customers: 0, revenue: 0 });
+    expect(segment('new')).toMatchObject({ customers: 1, revenue: 15_000, members: { recencyDays: [5, 5], purchaseDays: [1, 1], firstPurchaseOnly: 1 } });
+    expect(segment('sleeping')).toMatchObject({ customers: 2, revenue: 59_000, avgCheck: 19_667, members: { recencyDays: [90, 364], purchaseDays: [1, 2] } });
+    for (const empty of ['vip', 'needsAttention', 'promising']) expect(segment(empty)).toMatchObject({ customers: 0, revenue: 0, members: null });
     expect(body.segments[0].segment).toBe('churnedLoyal'); // the largest revenue first
   });
 
   it('limits the period and takes own thresholds', async () => {
     const period = (await rfm('asOf=2026-06-30&from=2026-01-01')).json();
     expect(period).toMatchObject({ from: '2026-01-01', customers: 3, revenue: 265_000 });
+    // The period's three buyers score R among themselves: c1 4, c3 2, c5 1. c1 is loyal (three purchase days);
+    // c3 bought 5 days ago, within the window, but R 2 is not recent among them: needs attention, not new;
+    // c5 is past the window: sleeping.
+    const inPeriod = (name: string) => period.segments.find((s: { segment: string }) => s.segment === name);
+    expect(inPeriod('loyal')).toMatchObject({ customers: 1, members: { r: [4, 4], purchaseDays: [3, 3] } });
+    expect(inPeriod('needsAttention')).toMatchObject({ customers: 1, members: { recencyDays: [5, 5], r: [2, 2] } });
+    expect(inPeriod('sleeping')).toMatchObject({ customers: 1, members: { recencyDays: [90, 90] } });
     const own = (await rfm('asOf=2026-06-30&recency=7,30,90,180&frequency=2,3,4,5&monetary=10000,50000,100000,200000')).json();
-    expect(own.scoring).toBe('thresholds');
-    // c1: 2 days ≤ 7 → R 5; 3 purchase days → F 3; 200 000 ≥ 200 000 → M 5: promising.
+    expect(own).toMatchObject({ scoring: 'thresholds', frequencyCuts: null });
+    // c1: 2 days ≤ 7 → R 5; 3 purchase days → F 3; 200 000 ≥ 200 000 → M 5: loyal (3 purchase days), not VIP (F 3).
     expect(own.cells.find((c: { r: number; f: number }) => c.r === 5 && c.f === 3)).toMatchObject({ customers: 1, revenue: 200_000 });
-    expect(own.segments.find((s: { segment: string }) => s.segment === 'promising')).toMatchObject({ customers: 1 });
+    expect(own.segments.find((s: { segment: string }) => s.segment === 'loyal')).toMatchObject({ customers: 1 });
   });
 
   it('refuses bad days and thresholds by field, and lets an analyst read', async () => {
@@ -104,7 +117,7 @@ describe.each(testDatabases())('RFM, ABC/XYZ, KPI, lifecycle and cohort API on $
   });
 
   it("computes the period's KPIs beside the previous period's (hand-computed)", async () => {
-    const res = await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-04-01&to=2026-06-30' });
+    const res = await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-04-01&to=2026-06-30&activeDays=365' });
     expect(res.statusCode, res.body).toBe(200);
     const { current, previous, activeDays } = res.json();
     expect(activeDays).toBe(365);
@@ -115,9 +128,18 @@ describe.each(testDatabases())('RFM, ABC/XYZ, KPI, lifecycle and cohort API on $
     expect(current.churnRate).toBe(0);
     expect(current.repeatPurchaseRate).toBeCloseTo(2 / 3, 12);
     expect(current).toMatchObject({ averageCheck: 42_500, purchaseFrequency: 2, revenuePerCustomer: 85_000 });
-    // The 91 days before: 2025-12-31 to 2026-03-31. Active at its start: c2, c4; at its end: c2, c4, c5; new: c5.
-    expect(previous).toMatchObject({ from: '2025-12-31', to: '2026-03-31', start: 2, end: 3, new: 1, buyers: 1, repeatBuyers: 0, orders: 1, revenue: 10_000 });
+    // The second quarter compares with the first: 2026-01-01 to 2026-03-31. Active at its start: c2, c4; at its end: c2, c4, c5; new: c5.
+    expect(previous).toMatchObject({ from: '2026-01-01', to: '2026-03-31', start: 2, end: 3, new: 1, buyers: 1, repeatBuyers: 0, orders: 1, revenue: 10_000 });
     expect(previous.retentionRate).toBe(1); // (3 − 1) / 2
+    // A period of other than whole months compares with as many days just before.
+    const days = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-04-02&to=2026-06-30&activeDays=365' })).json();
+    expect(days.previous).toMatchObject({ from: '2026-01-02', to: '2026-04-01' }); // 90 days
+    // Without a window the workspace's churn window is the activity window, the one the stages use (50 days):
+    // active on 2026-04-01 only c5 (bought that day); on 2026-06-30 c1, c3.
+    const own = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-04-01&to=2026-06-30' })).json();
+    const stages = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/lifecycle?from=2026-04-01&to=2026-06-30' })).json();
+    expect(own.activeDays).toBe(stages.rules.churnDays);
+    expect(own).toMatchObject({ activeDays: 50, current: { start: 1, end: 2, new: 2 } });
     // A shorter activity window: on 2026-04-01 only c5 bought in the 100 days before.
     const short = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-04-01&to=2026-06-30&activeDays=100' })).json();
     expect(short.current).toMatchObject({ start: 1, end: 3, new: 2 });
@@ -130,7 +152,7 @@ describe.each(testDatabases())('RFM, ABC/XYZ, KPI, lifecycle and cohort API on $
     const res = await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/lifecycle?from=2026-04-01&to=2026-06-30&churnDays=90' });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.rules).toEqual({ churnDays: 90, loyalPurchases: 3, churnDaysDerived: false });
+    expect(body.rules).toEqual({ churnDays: 90, loyalPurchases: 3, churnDaysDerived: false, churnDaysSource: 'request' });
     expect(body.counts.map((c: { day: string }) => c.day)).toEqual(['2026-04-30', '2026-05-31', '2026-06-30']);
     // 30 April: c2 and c4 silent for more than 90 days, c5 bought twice (1 March, 1 April); c1 and c3 not known yet.
     expect(body.counts[0]).toEqual({ day: '2026-04-30', potential: 0, new: 0, repeat: 1, loyal: 0, advocate: 0, churned: 2, returned: 0 });
@@ -144,10 +166,10 @@ describe.each(testDatabases())('RFM, ABC/XYZ, KPI, lifecycle and cohort API on $
       { from: 'repeat', to: 'repeat', customers: 1 },
     ]));
     expect(body.flows[0]).toEqual({ from: 'churned', to: 'churned', customers: 2 });
-    // Without a window: the 80th percentile of the gaps 8, 30, 30, 31, 31, 50 days is 31.
+    // Without a window, before any computation: learned from the orders, 50 days (see the RFM test above).
     const derived = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/lifecycle?from=2026-04-01&to=2026-06-30' })).json();
-    expect(derived.rules).toEqual({ churnDays: 31, loyalPurchases: 3, churnDaysDerived: true });
-    expect(derived.counts[2]).toMatchObject({ churned: 3 }); // c5 too: 90 days > 31
+    expect(derived.rules).toEqual({ churnDays: 50, loyalPurchases: 3, churnDaysDerived: true, churnDaysSource: 'orders' });
+    expect(derived.counts[2]).toMatchObject({ churned: 3 }); // c5 too: 90 days > 50
   });
 
   it('follows each first-purchase month (hand-computed)', async () => {

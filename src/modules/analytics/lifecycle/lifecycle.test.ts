@@ -24,11 +24,19 @@ describe('stageOn', () => {
 });
 
 describe('churnWindowFromGaps', () => {
-  it('takes the 80th percentile of the gaps between purchase days, at least 30 days', () => {
-    // Gaps: 10, 20, 30, 40, 50 | 60, 70, 80, 90, 100: the 8th of 10 is 80.
-    expect(churnWindowFromGaps([[0, 10, 30, 60, 100, 150], [0, 60, 130, 210, 300, 400]])).toBe(80);
+  it('takes the 90th percentile of the gaps between purchase days, each repeat customer weighing the same, at least 30 days', () => {
+    // Ten customers with one gap each: 10, 20 … 100 days; the 9th of 10 is 90.
+    expect(churnWindowFromGaps([10, 20, 30, 40, 50, 60, 70, 80, 90, 100].map((gap) => [0, gap]))).toBe(90);
     expect(churnWindowFromGaps([[0, 5, 10]])).toBe(30);
     expect(churnWindowFromGaps([[0], [7]])).toBe(365);
+  });
+
+  it('does not let the most frequent buyers set the window for everyone', () => {
+    // One customer buying weekly for a year (52 gaps of 7 days) and nine who came back after 200 days:
+    // pooled, 52 of 61 gaps are 7 days; by customer, nine in ten waited 200 days.
+    const weekly = Array.from({ length: 53 }, (_, i) => i * 7);
+    const slow = Array.from({ length: 9 }, () => [0, 200]);
+    expect(churnWindowFromGaps([weekly, ...slow])).toBe(200);
   });
 });
 

@@ -32,18 +32,41 @@ export function stageOn(purchaseDays: readonly number[], day: number, rules: Lif
   return count === 1 ? 'new' : 'repeat';
 }
 
+/** The share of repeat customers whose typical gap between purchases the derived churn window covers. */
+export const churnWindowPercentile = 0.9;
+/** The shortest derived churn window, in days. */
+export const minChurnDays = 30;
+
 /**
- * The default churn window: the 80th percentile of the gaps between consecutive purchase days of all
- * customers (so four repeat purchases in five come within it), rounded up to whole days and at least
- * 30; 365 days when there are no repeat purchases to learn from.
+ * The default churn window: the 90th percentile of the gaps between consecutive purchase days, each
+ * repeat customer weighing the same (a customer's n gaps count 1/n each), rounded up, at least 30
+ * days; 365 days when there are no repeat purchases to learn from. Pooling every gap instead would
+ * let the most frequent buyers (dozens of short gaps each) set the window for everyone: on the demo
+ * shop that gave 63 days and called 78 % of the buyers churned.
  */
 export function churnWindowFromGaps(customersDays: Iterable<readonly number[]>): number {
   const gaps: number[] = [];
-  for (const days of customersDays) for (let i = 1; i < days.length; i++) gaps.push(days[i] - days[i - 1]);
+  const weights: number[] = [];
+  for (const days of customersDays) {
+    for (let i = 1; i < days.length; i++) {
+      gaps.push(days[i] - days[i - 1]);
+      weights.push(1 / (days.length - 1));
+    }
+  }
   if (gaps.length === 0) return 365;
-  gaps.sort((a, b) => a - b);
-  const p80 = gaps[Math.min(gaps.length - 1, Math.ceil(0.8 * gaps.length) - 1)];
-  return Math.max(30, Math.ceil(p80));
+  const order = gaps.map((_, i) => i).sort((a, b) => gaps[a] - gaps[b]);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  // The smallest gap with at least 90 % of the weight at or below it (a tolerance for the sum's rounding).
+  let covered = 0;
+  let quantile = gaps[order[order.length - 1]];
+  for (const i of order) {
+    covered += weights[i];
+    if (covered >= churnWindowPercentile * total - 1e-9) {
+      quantile = gaps[i];
+      break;
+    }
+  }
+  return Math.max(minChurnDays, Math.ceil(quantile));
 }
 
 /** Customers per stage. */

@@ -7,7 +7,9 @@ import { sortedOrder } from '../sorted-order.js';
 // - quintile scores by rank with ties kept together: a value's score is 1 + ⌊5 · (customers with a
 //   worse value) / (all customers)⌋, so equal values always share a score (NTILE would split them
 //   arbitrarily), and 5 is the best: the most recent, the most frequent, the highest revenue;
-// - or the workspace's own thresholds: four ascending cut points per measure.
+// - or the workspace's own thresholds: four ascending cut points per measure; by default F is scored
+//   by purchase days (1, 2, 3, 4–5, 6+) rather than quintiles;
+// - segments decided first by the lifecycle's churn window, so they never contradict the stages.
 
 /** One customer's RFM measures. */
 export interface RfmInput {
@@ -20,6 +22,8 @@ export interface RfmInput {
   monetary: number;
   /** Orders in the period (for the average check). */
   orders: number;
+  /** Days since the first purchase ever, before the period too (equal to recencyDays for a first purchase). */
+  tenureDays: number;
 }
 
 /** Scores 1–5 of one customer. */
@@ -45,31 +49,69 @@ export const rfmSegments = ['vip', 'loyal', 'promising', 'new', 'needsAttention'
 /** An RFM segment. */
 export type RfmSegment = (typeof rfmSegments)[number];
 
+/** The segments of customers past the churn window: the lifecycle's churned, split by how often they bought. */
+export const lapsedSegments: readonly RfmSegment[] = ['churnedLoyal', 'sleeping'];
+
+/** Four ascending cut points of one measure. */
+export type RfmCuts = [number, number, number, number];
+
 /**
- * The segment of a score:
- * - recent (R 4–5): VIP when F and M are 4–5; loyal when F is 4–5; new with one purchase (F 1);
- *   otherwise promising (may grow into VIP);
- * - middle (R 3): loyal when F is 4–5, otherwise needs attention;
- * - long ago (R 1–2): churned loyal (win back) when F is 4–5, otherwise sleeping (reactivate).
+ * Frequency scores by purchase days when the workspace keeps quintiles for R and M: 1, 2, 3, 4–5 and
+ * 6 or more. Quintiles of frequency fail shops where most customers buy once: the one-time buyers
+ * are a tie of more than two fifths, so F 2 and F 3 stay empty and F 4 means "bought twice".
  */
-export function rfmSegment({ r, f, m }: RfmScore): RfmSegment {
-  return rfmSegmentOf(r, f, m);
+export const defaultFrequencyCuts: RfmCuts = [2, 3, 4, 6];
+
+/** How the scores are given: the workspace's thresholds for all three, or quintiles of R and M with F by its own cut points (null: quintiles). */
+export interface RfmScoring {
+  thresholds: RfmThresholds | null;
+  frequencyCuts: RfmCuts | null;
 }
 
-/** The segment of scores r, f and m (see rfmSegment). */
-export function rfmSegmentOf(r: number, f: number, m: number): RfmSegment {
-  if (r >= 4) {
-    if (f >= 4 && m >= 4) return 'vip';
-    if (f >= 4) return 'loyal';
-    if (f === 1) return 'new';
-    return 'promising';
-  }
-  if (r === 3) return f >= 4 ? 'loyal' : 'needsAttention';
-  return f >= 4 ? 'churnedLoyal' : 'sleeping';
+/** Quintiles for all three measures. */
+export const quintiles: RfmScoring = { thresholds: null, frequencyCuts: null };
+
+/** The lifecycle rules the segments share, so a segment never says what the stage denies. */
+export interface RfmSegmentRules {
+  /** Days without a purchase after which a customer has churned. */
+  churnDays: number;
+  /** Purchase days that make a customer loyal. */
+  loyalPurchases: number;
 }
 
-/** Scores every customer by quintiles of the customers given, or by the thresholds when given. */
-export function rfmScores(customers: readonly RfmInput[], thresholds?: RfmThresholds): RfmScore[] {
+/** What a customer's segment is decided on: the scores and the measures behind them. */
+export interface RfmFacts {
+  r: number;
+  f: number;
+  m: number;
+  /** Days since the last purchase day. */
+  recencyDays: number;
+  /** Purchase days in the period scored. */
+  frequency: number;
+  /** Days since the first purchase ever (before the period too). */
+  tenureDays: number;
+}
+
+/**
+ * The segment of a customer (docs/analytics.md), first by the churn window, as the lifecycle:
+ * - past the churn window: churned loyal (to win back) with at least `loyalPurchases` purchase days,
+ *   otherwise sleeping;
+ * - within it: VIP with R, F and M 4–5; loyal with at least `loyalPurchases` purchase days and R 3–5;
+ *   new with R 4–5 and one purchase day, their first ever; promising with R 4–5 otherwise; needs
+ *   attention with R 1–3 otherwise.
+ */
+export function rfmSegmentOf(facts: RfmFacts, rules: RfmSegmentRules): RfmSegment {
+  const { r, f, m, recencyDays, frequency, tenureDays } = facts;
+  const loyal = frequency >= rules.loyalPurchases;
+  if (recencyDays > rules.churnDays) return loyal ? 'churnedLoyal' : 'sleeping';
+  if (r >= 4 && f >= 4 && m >= 4) return 'vip';
+  if (loyal && r >= 3) return 'loyal';
+  if (r >= 4) return frequency === 1 && tenureDays === recencyDays ? 'new' : 'promising';
+  return 'needsAttention';
+}
+
+/** Scores every customer: by the workspace's thresholds when given, else R and M by quintiles and F by its cut points (or quintiles). */
+export function rfmScores(customers: readonly RfmInput[], { thresholds, frequencyCuts }: RfmScoring = quintiles): RfmScore[] {
   if (thresholds) {
     return customers.map((c) => ({
       r: thresholdScore(thresholds.recency, c.recencyDays, 'recency'),
@@ -79,7 +121,7 @@ export function rfmScores(customers: readonly RfmInput[], thresholds?: RfmThresh
   }
   // Recency is better when smaller: score its negation.
   const r = quintileScores(customers.map((c) => -c.recencyDays));
-  const f = quintileScores(customers.map((c) => c.frequency));
+  const f = frequencyCuts ? customers.map((c) => thresholdScore(frequencyCuts, c.frequency, 'other')) : quintileScores(customers.map((c) => c.frequency));
   const m = quintileScores(customers.map((c) => c.monetary));
   return customers.map((_, i) => ({ r: r[i], f: f[i], m: m[i] }));
 }

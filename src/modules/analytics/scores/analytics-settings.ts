@@ -16,6 +16,12 @@ export const analyticsSettingsSchema = z.object({
   rfm: z.object({
     /** null: quintiles. Recency in days, frequency in purchase days, monetary in minor units. */
     thresholds: z.object({ recency: ascending4, frequency: ascending4, monetary: ascending4 }).nullable(),
+    /**
+     * With quintiles for R and M, F by purchase days: at least the last scores 5, below the first
+     * scores 1 (default 2, 3, 4, 6: F 1 one day, 2 two, 3 three, 4 four or five, 5 six or more); null:
+     * quintiles of frequency too. Settings kept before this rule read as the default.
+     */
+    frequencyCuts: ascending4.nullable().default([2, 3, 4, 6]),
   }),
   abcXyz: z.object({
     /** Cumulative revenue shares closing A and B. */
@@ -42,7 +48,7 @@ export type AnalyticsSettings = z.infer<typeof analyticsSettingsSchema>;
 
 /** The settings of a workspace that never changed them. */
 export const defaultAnalyticsSettings: AnalyticsSettings = {
-  rfm: { thresholds: null },
+  rfm: { thresholds: null, frequencyCuts: [2, 3, 4, 6] },
   abcXyz: { abcCuts: [0.8, 0.95], xyzCuts: [0.8, 0.95] },
   lifecycle: { churnDays: null, loyalPurchases: 3 },
   clv: { months: 12, monthlyDiscount: 0.01 },

@@ -7,7 +7,7 @@ import { type CustomerScore, type ScoringInput, type ScoringModels, type Scoring
 
 const rules: ScoringRules = {
   asOfDay: 1000,
-  rfmThresholds: null,
+  rfm: { thresholds: null, frequencyCuts: null },
   abcCuts: [0.8, 0.95],
   xyzCuts: [0.8, 0.95],
   lifecycle: { churnDays: 60, loyalPurchases: 3 },
@@ -71,8 +71,9 @@ describe('scoreCustomers', () => {
     const scores = scored(customers, rules, { bgNbd: null, gammaGamma: null });
     const byId = new Map(scores.map((s) => [s.customerId, s]));
     // Quintiles of three buyers, 1 + ⌊5 · worse / 3⌋: customer 1 is better than two on recency (4),
-    // than one on frequency (tied with 3: 2) and than two on revenue (4).
-    expect(byId.get(1)).toMatchObject({ stage: 'loyal', abc: 'A', rfm: { r: 4, f: 2, m: 4, segment: 'promising' } });
+    // than one on frequency (tied with 3: 2) and than two on revenue (4). Three purchase days within
+    // the churn window make them loyal, as their stage says.
+    expect(byId.get(1)).toMatchObject({ stage: 'loyal', abc: 'A', rfm: { r: 4, f: 2, m: 4, segment: 'loyal' } });
     expect(byId.get(2)).toMatchObject({ stage: 'churned', rfm: { r: 1, f: 1, segment: 'sleeping' } });
     expect(byId.get(3)).toMatchObject({ stage: 'returned' });
     // Revenue 60,000 of 68,000: customer 1 alone passes 80 %; 2 (5,000) starts at 88 %: B; 3 at 96 %: C.

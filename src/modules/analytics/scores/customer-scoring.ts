@@ -3,11 +3,12 @@ import { aliveDenominator, type BgNbdParams, expectedPurchasesNumerator, type Rf
 import { expectedSpend, type GammaGammaParams } from '../clv/gamma-gamma.js';
 import { discountedPurchasesNumerator } from '../clv/predicted-clv.js';
 import { type LifecycleRules, type LifecycleStage, lifecycleStages } from '../lifecycle/lifecycle.js';
-import { quintileScoresOf, rfmSegmentOf, type RfmSegment, rfmSegments, thresholdScore, type RfmThresholds } from '../rfm/rfm.js';
+import { quintileScoresOf, type RfmScoring, rfmSegmentOf, type RfmSegment, rfmSegments, thresholdScore } from '../rfm/rfm.js';
 
 // Every score of every customer from their stored aggregates (customer_stats), as of a day. The same
 // definitions as the analyses computed from orders (docs/analytics.md), on all-time history:
-// - RFM over all purchases up to the day, scored by quintiles or the workspace's thresholds;
+// - RFM over all purchases up to the day, scored by quintiles (F by purchase days) or the workspace's
+//   thresholds, the segment decided first by the churn window, as the stage is;
 // - ABC by share of revenue, XYZ by share of purchases (orders);
 // - the lifecycle stage from the number of purchase days, the last one and the one before it;
 // - P(alive), expected purchases and predicted CLV from BG/NBD and Gamma-Gamma fitted beforehand,
@@ -99,7 +100,7 @@ export interface ScoringModels {
 /** What the scores are computed with. */
 export interface ScoringRules {
   asOfDay: number;
-  rfmThresholds: RfmThresholds | null;
+  rfm: RfmScoring;
   abcCuts: [number, number];
   xyzCuts: [number, number];
   lifecycle: LifecycleRules;
@@ -207,9 +208,10 @@ export function scoreCustomers(c: ScoringColumns, rules: ScoringRules, models: S
     revenue[k] = c.revenue[i];
     orders[k] = c.orders[i];
   }
-  const t = rules.rfmThresholds;
+  const t = rules.rfm.thresholds;
+  const cuts = t ? t.frequency : rules.rfm.frequencyCuts;
   const r = t ? recency.map((v) => thresholdScore(t.recency, v, 'recency')) : quintileScoresOf(recency.map((v) => -v));
-  const f = t ? frequency.map((v) => thresholdScore(t.frequency, v, 'other')) : quintileScoresOf(frequency);
+  const f = cuts ? frequency.map((v) => thresholdScore(cuts, v, 'other')) : quintileScoresOf(frequency);
   const m = t ? revenue.map((v) => thresholdScore(t.monetary, v, 'other')) : quintileScoresOf(revenue);
   const abc = paretoClassesOf(revenue, rules.abcCuts);
   const xyz = paretoClassesOf(orders, rules.xyzCuts);
@@ -220,7 +222,8 @@ export function scoreCustomers(c: ScoringColumns, rules: ScoringRules, models: S
     s.r[i] = r[k];
     s.f[i] = f[k];
     s.m[i] = m[k];
-    s.segment[i] = segmentIndex[rfmSegmentOf(r[k], f[k], m[k])];
+    const facts = { r: r[k], f: f[k], m: m[k], recencyDays: recency[k], frequency: frequency[k], tenureDays: Math.max(0, rules.asOfDay - c.firstDay[i]) };
+    s.segment[i] = segmentIndex[rfmSegmentOf(facts, rules.lifecycle)];
     s.abc[i] = abc[k];
     s.xyz[i] = xyz[k];
     // stageFromAggregates, for a buyer, on numbers.
