@@ -1,4 +1,5 @@
 import { DomainError, type FieldProblem } from '../../platform/errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../platform/json-depth.js';
 import { type ConsentChannel, consentChannels, type CustomerFields, type FieldName, fieldNames } from './customer-fields.js';
 import { type Identifier, type IdentifierKind, isIdentifierKind, normalizeIdentifier } from './identifiers.js';
 import { type Reason, reason } from '../../platform/reasons.js';
@@ -63,6 +64,10 @@ export function cleanProfile(input: ProfileInput, phoneRegion: string, path = ''
     } else if (value) {
       consent.push({ channel: channel as ConsentChannel, status: value.granted ? 'granted' : 'revoked', source: value.source ?? null, at: value.at ?? null });
     }
+  }
+  for (const [key, value] of Object.entries(input.traits ?? {})) {
+    // Traits are stored as JSON and read back by JSON functions that stop at some depth.
+    if (nestsDeeperThan(value, MAX_JSON_DEPTH - 1)) problems.push({ field: at(`traits.${key}`), reason: `nests deeper than ${MAX_JSON_DEPTH} levels` });
   }
   if (problems.length > 0) return { problems };
   return { identifiers, fields, traits: input.traits ?? null, consent };

@@ -105,9 +105,42 @@ describe('Order Completed', () => {
         { field: 'properties.products[2]', reason: 'must be an object' },
         { field: 'properties.products[1].price', reason: 'is required when neither total nor revenue is given' },
         { field: 'properties.tax', reason: 'must not be negative' },
-        { field: 'properties.points_used', reason: 'must be a whole non-negative number' },
+        { field: 'properties.points_used', reason: 'must be a whole number from 0 to 1000000000000' },
       ],
     });
+  });
+
+  it('bounds amounts at 10^12 minor units and quantities at a million, naming the field', () => {
+    const problems = (properties: Record<string, unknown>) => {
+      const result = orderFromTrack(track('Order Completed', { order_id: 'B', ...properties }), rub);
+      return result?.ok === false ? result.problems : [];
+    };
+    expect(problems({ products: [{ price: 100, quantity: 1e300 }] })).toEqual([
+      { field: 'properties.products[0].quantity', reason: 'must be at most 1000000' },
+    ]);
+    expect(problems({ total: '90071992547409.91' })).toEqual([{ field: 'properties.total', reason: 'must be at most 10000000000' }]);
+    expect(problems({ total: 1e300, discount: '1e20' })).toEqual([
+      { field: 'properties.total', reason: 'must be at most 10000000000' },
+      { field: 'properties.discount', reason: 'must be at most 10000000000' },
+    ]);
+    expect(problems({ total: '10000000000.005' })).toEqual([{ field: 'properties.total', reason: 'must be at most 10000000000' }]);
+    expect(problems({ total: 'Infinity', tax: 'NaN' })).toEqual([
+      { field: 'properties.total', reason: 'must be a number, e.g. 1234.50' },
+      { field: 'properties.tax', reason: 'must be a number, e.g. 1234.50' },
+    ]);
+    // Each line within the bound, and their sum too, or the order is refused.
+    expect(problems({ total: 100, products: [{ price: 20_000_000, quantity: 600 }] })).toEqual([
+      { field: 'properties.products[0]', reason: 'price × quantity is more than 10000000000' },
+    ]);
+    expect(problems({ products: [{ price: 6_000_000_000 }, { price: 6_000_000_000 }] })).toEqual([
+      { field: 'properties.products', reason: 'price × quantity adds up to more than 10000000000; send total' },
+    ]);
+    // The bounds themselves are fine: 10 billion roubles, a million units, 10^12 yen.
+    expect(orderFromTrack(track('Order Completed', { order_id: 'C', total: '10000000000.00', products: [{ price: 0.01, quantity: 1_000_000 }] }), rub)).toMatchObject({
+      ok: true,
+      command: { total: 1_000_000_000_000, items: [{ price: 1, quantity: 1_000_000 }] },
+    });
+    expect(orderFromTrack(track('Order Completed', { order_id: 'D', total: 1e12, currency: 'JPY' }), rub)).toMatchObject({ ok: true, command: { total: 1e12 } });
   });
 
   it('needs some amount, and rejects negative or non-numeric ones', () => {

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../platform/errors.js';
-import { isCurrencyCode, toMinorUnits } from './money.js';
+import { MAX_ITEM_QUANTITY, MAX_ORDER_AMOUNT } from '../orders/order-bounds.js';
+import { fromMinorUnits, isCurrencyCode, toMinorUnits } from './money.js';
 import type { NormalizedMessage } from './segment-message.js';
 
 // Segment e-commerce spec v2: the track events that create, refund and cancel orders. Amounts
@@ -143,7 +144,13 @@ function sumOfItems(r: Reader, items: OrderItem[]): number | null | undefined {
       sum += Math.round(item.price * item.quantity);
     }
   });
-  return items.some((item) => item.price === null) ? null : sum;
+  if (items.some((item) => item.price === null)) return null;
+  // A line over the bound already has its own problem.
+  if (sum > MAX_ORDER_AMOUNT && !r.problems.some((problem) => problem.field.startsWith('properties.products['))) {
+    r.problems.push({ field: 'properties.products', reason: `price × quantity adds up to more than ${maxAmount(r)}; send total` });
+    return null;
+  }
+  return sum;
 }
 
 function readItems(r: Reader): OrderItem[] {
@@ -165,19 +172,30 @@ function readItems(r: Reader): OrderItem[] {
     const quantity = raw == null ? 1 : typeof raw === 'number' || typeof raw === 'string' ? Number(raw) : Number.NaN;
     if (!Number.isFinite(quantity) || quantity <= 0) {
       r.problems.push({ field: `${path}.quantity`, reason: 'must be a positive number' });
+    } else if (quantity > MAX_ITEM_QUANTITY) {
+      r.problems.push({ field: `${path}.quantity`, reason: `must be at most ${MAX_ITEM_QUANTITY}` });
     }
     // Spec v2 says product_id; v1 clients still send id.
     const idKey = p.product_id != null ? 'product_id' : 'id';
-    items.push({
+    const item: OrderItem = {
       productId: readId(p, idKey, r.problems, false, `${path}.`),
       sku: text(p.sku),
       name: text(p.name),
       category: text(p.category),
       price: readAmount(r, p.price, `${path}.price`) ?? null,
-      quantity: Number.isFinite(quantity) && quantity > 0 ? quantity : 1,
-    });
+      quantity: Number.isFinite(quantity) && quantity > 0 && quantity <= MAX_ITEM_QUANTITY ? quantity : 1,
+    };
+    if (item.price !== null && item.price * item.quantity > MAX_ORDER_AMOUNT) {
+      r.problems.push({ field: path, reason: `price × quantity is more than ${maxAmount(r)}` });
+    }
+    items.push(item);
   });
   return items;
+}
+
+// The amount bound in the order's currency, as a client writes amounts (10000000000 for RUB).
+function maxAmount(r: Reader): string {
+  return String(fromMinorUnits(MAX_ORDER_AMOUNT, r.currency));
 }
 
 // Minor units; undefined when absent, null when invalid (a problem is then recorded).
@@ -185,6 +203,12 @@ function readAmount(r: Reader, value: unknown, field: string): number | null | u
   if (value == null || value === '') return undefined;
   if (typeof value !== 'number' && typeof value !== 'string') {
     r.problems.push({ field, reason: 'must be a number' });
+    return null;
+  }
+  // Told apart from text that is no number, so that 1e300 is named for its size.
+  const decimal = typeof value === 'number' ? value : Number(value.trim());
+  if (Number.isFinite(decimal) && Math.abs(decimal) > fromMinorUnits(MAX_ORDER_AMOUNT, r.currency)) {
+    r.problems.push({ field, reason: `must be at most ${maxAmount(r)}` });
     return null;
   }
   let minor: number;
@@ -197,6 +221,11 @@ function readAmount(r: Reader, value: unknown, field: string): number | null | u
   // Checked on the decimal too, since -0.001 rounds to 0 minor units but is still a negative amount.
   if (minor < 0 || Number(value) < 0) {
     r.problems.push({ field, reason: 'must not be negative' });
+    return null;
+  }
+  // 10000000000.004 RUB rounds to the bound; .005 rounds past it.
+  if (minor > MAX_ORDER_AMOUNT) {
+    r.problems.push({ field, reason: `must be at most ${maxAmount(r)}` });
     return null;
   }
   return minor;
@@ -231,8 +260,8 @@ function readId(
 function readPoints(value: unknown, problems: FieldProblem[]): number | null {
   if (value == null || value === '') return null;
   const points = typeof value === 'number' || typeof value === 'string' ? Number(value) : Number.NaN;
-  if (Number.isSafeInteger(points) && points >= 0) return points;
-  problems.push({ field: 'properties.points_used', reason: 'must be a whole non-negative number' });
+  if (Number.isSafeInteger(points) && points >= 0 && points <= MAX_ORDER_AMOUNT) return points;
+  problems.push({ field: 'properties.points_used', reason: `must be a whole number from 0 to ${MAX_ORDER_AMOUNT}` });
   return null;
 }
 

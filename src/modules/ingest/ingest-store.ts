@@ -12,7 +12,7 @@ import type { Workspace } from '../workspaces/workspaces.service.js';
 import type { CompletedOrder, OrderCommand } from './ecommerce.js';
 import { EventsRepo, type NewEventRow } from './events.repo.js';
 import type { deviceFields, profileFromMessage } from './message-profile.js';
-import type { FieldProblem } from '../../platform/errors.js';
+import { DomainError, type FieldProblem } from '../../platform/errors.js';
 import type { MessageType } from './segment.schemas.js';
 
 /** The event row of a message, its JSON already serialised. */
@@ -48,6 +48,11 @@ export interface StoreResult {
   stored: number;
   /** Messages whose id was stored before (or earlier in the same batch). */
   duplicates: number;
+  /**
+   * Messages refused while storing, by their index in the call: an order that would take its
+   * customer's orders past the exact-sum bound. Their event and order are not stored.
+   */
+  rejected: (FieldProblem & { index: number })[];
 }
 
 /** Where validated batches are stored: in this thread (IngestStore) or in the writer thread (ingest-writer.ts). */
@@ -82,6 +87,7 @@ export class IngestStore implements BatchStore {
     // Per stored message: its customer, its time and its device, folded into one stats write per customer at the end.
     const touched: [number, number, DeviceFields][] = [];
     let duplicates = 0;
+    const rejected: StoreResult['rejected'] = [];
     const cache = new IdentityCache();
     // Events are written at the end of the batch; a profile merged away meanwhile hands them on.
     const survivorOf = new Map<number, number>();
@@ -101,6 +107,15 @@ export class IngestStore implements BatchStore {
       seen.add(item.messageId); // a repeat inside the same batch is a duplicate too
       const { customerId, merged } = await this.customers.applyProfile(trx, workspace.id, item.person.profile, { fill: item.person.fill, cache });
       for (const loser of merged) survivorOf.set(loser, customerId);
+      if (item.order) {
+        const outcome = await this.applyOrder(trx, workspace, customerId, item.order, item.event.timestamp);
+        if ('problems' in outcome) {
+          // Refused before anything of the order was written; the message's event goes with it.
+          for (const p of outcome.problems) rejected.push({ ...p, index: item.index });
+          continue;
+        }
+        if (outcome.changed !== null) orderCustomers.add(outcome.changed);
+      }
       rows.push({
         workspace_id: workspace.id,
         customer_id: customerId,
@@ -113,10 +128,6 @@ export class IngestStore implements BatchStore {
         received_at: now,
       });
       touched.push([customerId, item.event.timestamp, item.device]);
-      if (item.order) {
-        const changed = await this.applyOrder(trx, workspace, customerId, item.order, item.event.timestamp);
-        if (changed !== null) orderCustomers.add(changed);
-      }
     }
     await events.insertMany(rows.map((row) => ({ ...row, customer_id: live(row.customer_id) })));
     if (orderCustomers.size > 0) await this.orders.refreshStats(trx, workspace.id, [...orderCustomers].map(live));
@@ -128,16 +139,34 @@ export class IngestStore implements BatchStore {
       activity.set(live(id), { at: Math.max(prior?.at ?? 0, at), device: { ...prior?.device, ...device } });
     }
     await new StatsRepo(trx).touchActivity(workspace.id, activity, now);
-    return { stored: rows.length, duplicates };
+    return { stored: rows.length, duplicates, rejected };
   }
 
-  // Returns the customer whose stats changed, or null.
-  private async applyOrder(trx: Kysely<Database>, workspace: Workspace, customerId: number, order: OrderCommand, at: number): Promise<number | null> {
-    if (order.kind === 'refunded') return this.orders.refund(trx, workspace.id, order.externalId, order.amount);
-    if (order.kind === 'cancelled') return this.orders.cancel(trx, workspace.id, order.externalId);
-    const result = await this.orders.record(trx, workspace.id, workspace.timezone, customerId, toOrderInput(order, at), 'event');
-    return result.created ? customerId : null;
+  // The customer whose stats changed (or null), or why the orders service refused the order.
+  private async applyOrder(
+    trx: Kysely<Database>,
+    workspace: Workspace,
+    customerId: number,
+    order: OrderCommand,
+    at: number,
+  ): Promise<{ changed: number | null } | { problems: FieldProblem[] }> {
+    if (order.kind === 'refunded') return { changed: await this.orders.refund(trx, workspace.id, order.externalId, order.amount) };
+    if (order.kind === 'cancelled') return { changed: await this.orders.cancel(trx, workspace.id, order.externalId) };
+    try {
+      const result = await this.orders.record(trx, workspace.id, workspace.timezone, customerId, toOrderInput(order, at), 'event');
+      return { changed: result.created ? customerId : null };
+    } catch (error) {
+      // The service checks before it writes, so the transaction is still good for the other messages.
+      if (!(error instanceof DomainError) || error.code !== 'validation_failed') throw error;
+      const details = Array.isArray(error.details) ? error.details : [];
+      return { problems: details.map((p) => ({ field: `properties.${orderField(p.field)}`, reason: p.reason })) };
+    }
   }
+}
+
+// The orders service names its own fields (total, items[0].price); a message names them as sent.
+function orderField(field: string): string {
+  return field.replace(/^items\b/, 'products').replace(/^pointsUsed$/, 'points_used');
 }
 
 function toOrderInput(order: CompletedOrder, at: number) {

@@ -50,8 +50,9 @@ export class IngestService {
     const workspace = await this.workspaces.get(workspaceId);
     const { prepared, rejected } = this.validate(workspace, raws, options);
     if (prepared.length === 0) return { accepted: 0, duplicates: 0, rejected };
-    const { stored, duplicates } = await this.batches.store(workspace, prepared, this.clock.now());
-    return { accepted: stored, duplicates, rejected };
+    const stored = await this.batches.store(workspace, prepared, this.clock.now());
+    const all = [...rejected, ...stored.rejected].sort((a, b) => a.index - b.index);
+    return { accepted: stored.stored, duplicates: stored.duplicates, rejected: all };
   }
 
   /** Validates and normalises each message of a call on its own: the ones to store, and the problems of the others. */

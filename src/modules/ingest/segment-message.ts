@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FieldProblem } from '../../platform/errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../platform/json-depth.js';
 import {
   aliasSchema,
   groupSchema,
@@ -58,6 +59,13 @@ export function eventByteSize(raw: unknown): number {
 
 /** Validates and normalises one Segment call (a single-call body or one batch item). */
 export function parseMessage(raw: unknown, options: ParseOptions): ParseResult {
+  // Depth first: measuring the size serialises the message, which recurses once per level.
+  if (isObject(raw)) {
+    const deep = Object.keys(raw).filter((key) => nestsDeeperThan(raw[key], MAX_JSON_DEPTH));
+    if (deep.length > 0) return fail(deep.map((field) => ({ field, reason: `nests deeper than ${MAX_JSON_DEPTH} levels` })));
+  } else if (nestsDeeperThan(raw, MAX_JSON_DEPTH)) {
+    return fail([{ field: '', reason: `nests deeper than ${MAX_JSON_DEPTH} levels` }]);
+  }
   const size = eventByteSize(raw);
   if (size > MAX_EVENT_BYTES) {
     return fail([{ field: '', reason: `event is ${size} bytes; the limit is ${MAX_EVENT_BYTES}` }]);

@@ -30,6 +30,20 @@ export class OrdersRepo {
     return inserted.id;
   }
 
+  /**
+   * The sum of the totals of a customer's orders, whatever their status (an indexed scan of the
+   * customer's own orders); the bound every per-customer sum stays under.
+   */
+  async customerTotal(workspaceId: string, customerId: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('orders')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('total'), eb.lit(0)).as('sum'))
+      .where('workspace_id', '=', workspaceId)
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
+    return Number(row?.sum ?? 0);
+  }
+
   /** An order by the shop's order number. */
   async byExternalId(workspaceId: string, externalId: string): Promise<OrderRow | undefined> {
     return this.db.selectFrom('orders').selectAll().where('workspace_id', '=', workspaceId).where('external_id', '=', externalId).executeTakeFirst();

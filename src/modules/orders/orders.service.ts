@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
-import { invalid, notFound } from '../../platform/errors.js';
+import { DomainError, invalid, notFound } from '../../platform/errors.js';
 import { localDayNumber } from '../../platform/time.js';
 import { StatsRepo } from '../customers/stats.repo.js';
+import { MAX_CUSTOMER_TOTAL, orderBoundProblems } from './order-bounds.js';
 import { type OrderRow, OrdersRepo } from './orders.repo.js';
 
 /** One line of an order; money in minor units. */
@@ -64,10 +65,22 @@ export class OrdersService {
     private readonly clock: Clock,
   ) {}
 
-  /** Records a completed order for a customer; an order number seen before is left as it is. */
+  /**
+   * Records a completed order for a customer; an order number seen before is left as it is. Throws
+   * a validation error, before writing anything, for an amount or quantity beyond its bound
+   * (order-bounds.ts) and for an order that would take the sum of the customer's orders past 2^53 − 1
+   * minor units, so that no sum over orders stops being exact.
+   */
   async record(db: Kysely<Database>, workspaceId: string, timezone: string, customerId: number, order: OrderInput, source: string): Promise<{ orderId: number | null; created: boolean }> {
+    const problems = orderBoundProblems(order);
+    if (problems.length > 0) throw new DomainError('validation_failed', `${problems[0]?.field}: ${problems[0]?.reason}`, problems);
+    const repo = new OrdersRepo(db);
+    const sum = await repo.customerTotal(workspaceId, customerId);
+    if (sum + Math.abs(order.total) > MAX_CUSTOMER_TOTAL) {
+      throw invalid('total', `would take the customer's orders to more than ${MAX_CUSTOMER_TOTAL} minor units in all`);
+    }
     const now = this.clock.now();
-    const orderId = await new OrdersRepo(db).insertIfNew(
+    const orderId = await repo.insertIfNew(
       {
         workspace_id: workspaceId,
         customer_id: customerId,
