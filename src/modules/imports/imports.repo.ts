@@ -101,9 +101,33 @@ export class ImportsRepo {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Deletes a job that never started (its errors go with it). */
-  async deletePending(workspaceId: string, id: string): Promise<void> {
-    await this.db.deleteFrom('import_jobs').where('workspace_id', '=', workspaceId).where('id', '=', id).where('status', '=', 'pending').execute();
+  /** Deletes a job that never started (its errors go with it); false when it was not pending. */
+  async deletePending(workspaceId: string, id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('import_jobs').where('workspace_id', '=', workspaceId).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+
+  /**
+   * Marks expired the jobs uploaded before `cutoff` and never started, and returns their files to
+   * delete. The update re-checks the status, so a job started meanwhile is left alone and two
+   * sweeping processes never both take one job.
+   */
+  async expirePending(cutoff: number, now: number, error: string): Promise<{ id: string; filePath: string }[]> {
+    const rows = await this.db
+      .updateTable('import_jobs')
+      .set({ status: 'expired', error, finished_at: now })
+      .where('status', '=', 'pending')
+      .where('created_at', '<', cutoff)
+      .returning(['id', 'file_path'])
+      .execute();
+    return rows.map((r) => ({ id: r.id, filePath: r.file_path }));
+  }
+
+  /** The status of each of these jobs that exists, in any workspace (the sweep of the uploads folder). */
+  async statuses(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('import_jobs').select(['id', 'status']).where('id', 'in', [...ids]).execute();
+    return new Map(rows.map((r) => [r.id, r.status]));
   }
 
   /**

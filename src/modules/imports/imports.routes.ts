@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { RouteDeps } from '../../main.js';
 import { DomainError } from '../../platform/errors.js';
 import { requirePermission } from '../../platform/http/auth.js';
@@ -67,6 +68,24 @@ export function registerImportRoutes(http: FastifyInstance, deps: RouteDeps): vo
         },
       },
       async (request) => imports.start(request.auth.workspaceId, request.params.id, request.body ?? {}),
+    );
+
+    api.delete(
+      '/api/v1/imports/:id',
+      {
+        preHandler: write,
+        schema: {
+          tags,
+          summary: 'Cancel an import that was not started',
+          description: 'Deletes a pending import and its uploaded file. 409 once it has been started; uploads not started within 24 hours are deleted by the server anyway (status expired).',
+          params: importParamsSchema,
+          response: { 204: z.null().meta({ description: 'Cancelled' }) },
+        },
+      },
+      async (request, reply) => {
+        await imports.cancel(request.auth.workspaceId, request.params.id);
+        return reply.status(204).send(null);
+      },
     );
 
     api.get(

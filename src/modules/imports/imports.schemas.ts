@@ -21,8 +21,8 @@ export const mappingSchema = z
 export const importJobSchema = z.object({
   id: z.string(),
   kind: importKindSchema,
-  status: z.enum(['pending', 'queued', 'running', 'done', 'failed']).meta({
-    description: 'pending: uploaded, waiting for start; queued: waiting for a worker; running; done; failed (see error)',
+  status: z.enum(['pending', 'queued', 'running', 'done', 'failed', 'expired']).meta({
+    description: 'pending: uploaded, waiting for start; queued: waiting for a worker; running; done; failed (see error); expired: not started within 24 hours, the file was deleted',
   }),
   fileName: z.string(),
   fileSize: z.number().int().meta({ description: 'Bytes' }),

@@ -1,4 +1,4 @@
-import { mkdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
@@ -17,7 +17,7 @@ import { type ReportLanguage, reportHeader, wordReason } from './report-language
 export interface ImportJob {
   id: string;
   kind: ImportKind;
-  status: 'pending' | 'queued' | 'running' | 'done' | 'failed';
+  status: 'pending' | 'queued' | 'running' | 'done' | 'failed' | 'expired';
   fileName: string;
   fileSize: number;
   encoding: CsvEncoding;
@@ -60,13 +60,19 @@ export interface Upload {
 }
 
 const kinds: readonly string[] = ['customers', 'orders'];
-const statuses: readonly ImportJob['status'][] = ['pending', 'queued', 'running', 'done', 'failed'];
+const statuses: readonly ImportJob['status'][] = ['pending', 'queued', 'running', 'done', 'failed', 'expired'];
 const encodings: readonly CsvEncoding[] = ['utf-8', 'windows-1251', 'utf-16le'];
 const delimiters: readonly CsvDelimiter[] = [',', ';', '\t'];
 const REPORT_PAGE = 1000;
 
 /** Claims last this long unless extended; a worker extends its claim with every committed chunk. */
 export const CLAIM_MS = 60_000;
+/** An upload not started within this time is deleted and its job marked expired. */
+export const PENDING_TTL_MS = 24 * 3_600_000;
+/** How often a worker looks for expired uploads (by the app's clock). */
+export const SWEEP_EVERY_MS = 10 * 60_000;
+// Ids of jobs looked up per statement when sweeping the uploads folder.
+const SWEEP_LOOKUP = 500;
 
 /** Whether a string names an import kind. */
 export function isImportKind(value: string): value is ImportKind {
@@ -80,6 +86,7 @@ export function isImportKind(value: string): value is ImportKind {
 export class ImportsService {
   private readonly listeners = new Set<() => void>();
   private readonly uploadDir: string;
+  private nextSweepAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly db: Db,
@@ -142,6 +149,60 @@ export class ImportsService {
     await new ImportsRepo(this.db.kysely).deletePending(workspaceId, id);
   }
 
+  /** Cancels an upload that was never started: the job and its file are deleted; 409 once it has started. */
+  async cancel(workspaceId: string, id: string): Promise<void> {
+    const job = await this.row(workspaceId, id);
+    if (!(await new ImportsRepo(this.db.kysely).deletePending(workspaceId, id))) throw notPending();
+    await this.deleteUpload(job.file_path);
+  }
+
+  /** Runs expireUploads() when SWEEP_EVERY_MS have passed since this process last did (at once after a start). */
+  async sweepIfDue(): Promise<void> {
+    const now = this.clock.now();
+    if (now < this.nextSweepAt) return;
+    this.nextSweepAt = now + SWEEP_EVERY_MS;
+    await this.expireUploads();
+  }
+
+  /**
+   * Deletes uploads nobody started within PENDING_TTL_MS and marks their jobs expired. Then, for
+   * what a crash may have left (a file written but its job never created, or a job ended but its
+   * file not yet deleted), deletes the files of the uploads folder older than that whose job is
+   * gone, expired or done. Failed jobs keep their files for inspection. All of it is read from the
+   * database and the folder, so a restarted process finishes what a stopped one began.
+   */
+  async expireUploads(): Promise<{ expired: number; filesDeleted: number }> {
+    const now = this.clock.now();
+    const cutoff = now - PENDING_TTL_MS;
+    const repo = new ImportsRepo(this.db.kysely);
+    const expired = await repo.expirePending(cutoff, now, `Not started within ${PENDING_TTL_MS / 3_600_000} hours: the uploaded file was deleted. Upload it again to import it.`);
+    let filesDeleted = 0;
+    for (const job of expired) if (await this.deleteUpload(job.filePath)) filesDeleted += 1;
+    const names = await readdir(this.uploadDir).catch(() => []);
+    const old: string[] = [];
+    for (const name of names) {
+      if (!name.endsWith('.csv') || name.endsWith('.errors.csv')) continue;
+      const modified = await stat(join(this.uploadDir, name)).then((s) => s.mtimeMs, () => Number.POSITIVE_INFINITY);
+      if (modified < cutoff) old.push(name.slice(0, -'.csv'.length));
+    }
+    for (let i = 0; i < old.length; i += SWEEP_LOOKUP) {
+      const ids = old.slice(i, i + SWEEP_LOOKUP);
+      const known = await repo.statuses(ids);
+      for (const id of ids) {
+        const status = known.get(id);
+        if (status !== undefined && status !== 'expired' && status !== 'done') continue;
+        if (await this.deleteUpload(join(this.uploadDir, `${id}.csv`))) filesDeleted += 1;
+      }
+    }
+    return { expired: expired.length, filesDeleted };
+  }
+
+  // Deletes a file of the uploads folder (never a file the CLI was pointed at); true when one was deleted.
+  private async deleteUpload(path: string): Promise<boolean> {
+    if (dirname(resolve(path)) !== this.uploadDir) return false;
+    return unlink(path).then(() => true, () => false);
+  }
+
   /** Claims the next job for a worker, if any is waiting. */
   async claimNext(holder: string): Promise<ImportJobRow | undefined> {
     return new ImportsRepo(this.db.kysely).claimNext(this.db.caps, holder, this.clock.now(), CLAIM_MS);
@@ -150,7 +211,7 @@ export class ImportsService {
   /** Ends a held job; a finished upload is deleted (the error report keeps the rows that failed). */
   async finish(job: ImportJobRow, holder: string, outcome: { status: 'done' | 'failed'; error: string | null; rowsTotal: number | null }): Promise<void> {
     await new ImportsRepo(this.db.kysely).finish(job.id, holder, outcome, this.clock.now());
-    if (outcome.status === 'done' && dirname(job.file_path) === this.uploadDir) await unlink(job.file_path).catch(() => undefined);
+    if (outcome.status === 'done') await this.deleteUpload(job.file_path);
   }
 
   /** Calls listener whenever a job is queued in this process (the worker wakes up at once). */

@@ -230,7 +230,8 @@ class Batch {
 
 /**
  * The background loop: claims queued (or abandoned) jobs and runs them one at a time. It polls
- * every idleMs when idle and wakes at once when a job is queued in this process.
+ * every idleMs when idle and wakes at once when a job is queued in this process. Between jobs it
+ * deletes uploads nobody started in time (ImportsService.sweepIfDue), first thing after a start.
  */
 export class ImportsWorker {
   private readonly holder = `worker:${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -271,6 +272,11 @@ export class ImportsWorker {
 
   private async run(): Promise<void> {
     while (!this.stopping) {
+      try {
+        await this.imports.sweepIfDue();
+      } catch (error) {
+        this.logger.error({ err: error }, 'import worker: expired uploads could not be swept');
+      }
       try {
         const job = await this.imports.claimNext(this.holder);
         if (job) {
