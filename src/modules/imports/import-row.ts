@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type CleanProfile, cleanProfile, type ProfileInput } from '../customers/profile-input.js';
 import { identifierKinds } from '../customers/identifiers.js';
 import { fractionDigits, isCurrencyCode } from '../ingest/money.js';
+import { MAX_ITEM_QUANTITY, MAX_ORDER_AMOUNT } from '../orders/order-bounds.js';
 import type { OrderInput, OrderItemInput } from '../orders/orders.service.js';
 import { rawCsvLine } from '../../platform/csv/csv-writer.js';
 import { type Reason, reason } from '../../platform/reasons.js';
@@ -207,11 +208,16 @@ export function orderFromLines(lines: readonly Line[], ctx: RowContext): OrderRe
     const quantity = r.read('quantity', parseQuantity) ?? 1;
     const price = r.read('price', money);
     if (price === undefined && r.cell('price') === '' && !totalMapped) r.problem('price', reason('price_required', {}));
+    // Each line within the orders' bound, so that the orders service takes what a row reader accepted.
+    if (Math.abs(quantity) > MAX_ITEM_QUANTITY || (price !== undefined && Math.abs(price * quantity) > MAX_ORDER_AMOUNT)) {
+      r.problem('quantity', reason('amount_too_large', { value: r.cell('quantity') }));
+    }
     items.push({ sku: r.cell('sku') || null, name: r.cell('productName') || null, price: price ?? 0, quantity });
   }
   if (!totalMapped) {
     total = items.reduce((sum, i) => sum + Math.round(i.price * i.quantity), 0);
     if (items.length === 0) head.problem(null, reason('no_order_lines', {}));
+    if (Math.abs(total) > MAX_ORDER_AMOUNT) head.problem(null, reason('amount_too_large', { value: String(total / 10 ** digits) }));
   }
   if (total !== undefined && total < 0) {
     head.problem(totalMapped ? 'total' : null, reason('negative_order_total', {}));

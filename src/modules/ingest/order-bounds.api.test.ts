@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
+import { importFile } from '../../../test/import-file.js';
 import { MAX_CUSTOMER_TOTAL, MAX_ORDER_AMOUNT } from '../orders/order-bounds.js';
 
 // Amounts, quantities, sums and nesting that no real shop sends are refused one message at a
@@ -125,3 +126,38 @@ describe.each(testDatabases())('order bounds and nesting on $name', (database) =
     expect(profile.json().traits).toEqual({ prefs: { size: 'M' } });
   });
 });
+
+describe.each(testDatabases())('order bounds of CSV imports on $name', (database) => {
+  let app: App;
+  beforeAll(async () => {
+    app = await startApp(database);
+  });
+  afterAll(() => app.close());
+
+  it('reports a row error for an amount or a line beyond the bound and imports the other rows', async () => {
+    const ws = await newWorkspace(app);
+    const csv = [
+      'Order ID,Date,Customer ID,Total,Quantity,Price',
+      'I-1,2026-05-01,c-1,"90 071 992 547 409,91",1,100',
+      'I-2,2026-05-01,c-1,100,"1 000 001",0',
+      'I-3,2026-05-01,c-1,"10 000 000 000,00",1,"10 000 000 000,00"',
+      'I-4,2026-05-01,c-2,100,1,100',
+    ].join('\n');
+    expect(await importFile(app, ws, 'orders', csv)).toMatchObject({ status: 'done', rowsOk: 2, rowsFailed: 2 });
+    const errors = (await withKey(app, ws.secretKey, { method: 'GET', url: `/api/v1/imports/${await lastImport(app, ws)}/errors` })).json();
+    const problems = (errors.items ?? errors).map((e: { rowNumber: number; column: string | null; code?: string }) => [e.rowNumber, e.column, e.code]);
+    expect(problems).toEqual([
+      [2, 'Total', 'amount_too_large'],
+      [3, 'Quantity', 'amount_too_large'],
+    ]);
+    expect((await lookup(app, ws, 'c-1')).json().stats).toMatchObject({ ordersCount: 1, revenue: MAX_ORDER_AMOUNT });
+  });
+});
+
+const lookup = (app: App, ws: TestWorkspace, id: string) =>
+  withKey(app, ws.secretKey, { method: 'GET', url: `/api/v1/customers/lookup?kind=external_id&value=${id}` });
+
+async function lastImport(app: App, ws: TestWorkspace): Promise<string> {
+  const list = (await withKey(app, ws.secretKey, { method: 'GET', url: '/api/v1/imports' })).json();
+  return (list.items ?? list)[0].id;
+}

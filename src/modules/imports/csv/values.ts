@@ -1,4 +1,5 @@
 import { type Reason, reason } from '../../../platform/reasons.js';
+import { MAX_ORDER_AMOUNT } from '../../orders/order-bounds.js';
 import type { ParseResult } from './dates.js';
 
 // Readers for the non-date cells of an import: money, quantities, gender, yes/no consents and
@@ -62,7 +63,8 @@ function readDecimal(raw: string, unit?: RegExp): ParseResult<Decimal> {
 
 /**
  * Reads money into integer minor units (kopecks for 2 fraction digits): "1 234,50 ₽" -> 123450.
- * Extra fraction digits are rounded half away from zero ("0,125" -> 13).
+ * Extra fraction digits are rounded half away from zero ("0,125" -> 13). Amounts beyond the orders'
+ * bound (10^12 minor units, orders/order-bounds.ts) are refused.
  */
 export function parseAmount(text: string, fractionDigits = 2): ParseResult<number> {
   const read = readDecimal(text);
@@ -71,7 +73,7 @@ export function parseAmount(text: string, fractionDigits = 2): ParseResult<numbe
   const kept = fraction.slice(0, fractionDigits).padEnd(fractionDigits, '0');
   let minor = Number((whole || '0') + kept);
   if (fraction.length > fractionDigits && fraction.charCodeAt(fractionDigits) >= 53 /* '5' */) minor += 1;
-  if (!Number.isSafeInteger(minor)) return fail(reason('amount_too_large', { value: text.trim() }));
+  if (!Number.isSafeInteger(minor) || minor > MAX_ORDER_AMOUNT) return fail(reason('amount_too_large', { value: text.trim() }));
   return { ok: true, value: negative && minor !== 0 ? -minor : minor };
 }
 
