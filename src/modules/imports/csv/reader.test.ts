@@ -110,6 +110,20 @@ describe('readCsvRows on a file of many chunks', () => {
   });
 });
 
+describe('readCsvRows with a large quoted cell', () => {
+  // A comment column as Excel writes it: quoted, with line breaks; one cell of about 300 KiB.
+  const note = Array.from({ length: 3_000 }, (_, n) => `строка ${n}: «примечание» ${'ж'.repeat(40)}`).join('\r\n');
+  const text = ['Телефон;Комментарий', `+79120000001;"${note}"`, '+79120000002;коротко', ''].join('\r\n');
+
+  it('reads it whole across chunks in Windows-1251, numbering the next row by its line', async () => {
+    const rows = await collect(file(iconv.encode(text, 'win1251')), { encoding: 'windows-1251', delimiter: ';' });
+    expect(rows.map((r) => (r.ok ? [r.rowNumber, r.fields[0], r.fields[1]?.length] : [r.rowNumber, r.reason]))).toEqual([
+      [2, '+79120000001', note.replace(/\r\n/g, '\n').length],
+      [3_002, '+79120000002', 'коротко'.length],
+    ]);
+  });
+});
+
 describe('previewCsv', () => {
   it('detects the format, shows ten rows and guesses the mapping', async () => {
     const lines = ['ФИО;Телефон;E-mail;Дата рождения;Пол'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CsvToken, CsvTokenizer, type CsvTokenizerOptions } from './tokenizer.js';
+import { type CsvToken, CsvTokenizer, type CsvTokenizerOptions, MAX_CELL_CHARS } from './tokenizer.js';
 
 function tokenize(text: string, delimiter = ',', options?: CsvTokenizerOptions): CsvToken[] {
   const t = new CsvTokenizer(delimiter, options);
@@ -15,6 +15,19 @@ function tokenizeByChar(text: string, delimiter = ','): CsvToken[] {
 }
 
 const row = (line: number, ...fields: string[]): CsvToken => ({ ok: true, line, fields });
+
+// Feeds text in pieces of `size` characters, as the reader does with a file's 64 KiB chunks.
+function tokenizeInPieces(text: string, size: number, delimiter = ',', options?: CsvTokenizerOptions): CsvToken[] {
+  const t = new CsvTokenizer(delimiter, options);
+  const out: CsvToken[] = [];
+  for (let at = 0; at < text.length; at += size) out.push(...t.push(text.slice(at, at + size)));
+  return [...out, ...t.end()];
+}
+
+// A cell of `lines` lines of `width` characters each, with a doubled quote in every line.
+function bigCell(lines: number, width: number): string {
+  return Array.from({ length: lines }, (_, n) => `${n}: ""${'я'.repeat(width)}`).join('\n');
+}
 
 describe('CsvTokenizer', () => {
   it('splits plain rows', () => {
@@ -109,5 +122,48 @@ describe('CsvTokenizer', () => {
 
   it('refuses a delimiter it cannot split on', () => {
     expect(() => new CsvTokenizer('"')).toThrow(RangeError);
+  });
+
+  it('reads a quoted cell far over 64 KiB whole, however the text is cut into pieces', () => {
+    const cell = bigCell(2_000, 100); // about 210,000 characters on 2,000 lines
+    const text = `id,note,x\n1,"${cell}",a\n2,short,b`;
+    const expected = [row(1, 'id', 'note', 'x'), row(2, '1', cell.replace(/""/g, '"'), 'a'), row(2_002, '2', 'short', 'b')];
+    expect(tokenize(text)).toEqual(expected);
+    for (const size of [65_536, 4_099, 1_000, 77]) expect(tokenizeInPieces(text, size), `pieces of ${size}`).toEqual(expected);
+  });
+
+  it('rejects the one row of a quoted cell over the limit, never reading its inner lines as rows', () => {
+    const cell = bigCell(30, 10);
+    const text = `id,note\n1,"${cell}",tail\n2,next\n`;
+    const expected = [row(1, 'id', 'note'), { ok: false, line: 2, code: 'row_too_long', reason: 'the row is too long' }, row(32, '2', 'next')];
+    for (const size of [text.length, 50, 7, 1]) expect(tokenizeInPieces(text, size, ',', { maxCellChars: 100 }), `pieces of ${size}`).toMatchObject(expected);
+  });
+
+  it('rejects a cell over the default limit of 1,048,576 characters as one row', () => {
+    const cell = bigCell(12_000, 100); // about 1.26 million characters
+    expect(cell.length).toBeGreaterThan(MAX_CELL_CHARS);
+    const text = `id,note\n1,"${cell}"\n2,next\n`;
+    expect(tokenizeInPieces(text, 65_536)).toMatchObject([row(1, 'id', 'note'), { ok: false, line: 2, code: 'row_too_long' }, row(12_002, '2', 'next')]);
+  });
+
+  it('closes a long quoted field on its last character, and on a quote split from its double', () => {
+    const cell = 'x'.repeat(70_000);
+    expect(tokenizeInPieces(`a\n"${cell}"`, 1_000)).toEqual([row(1, 'a'), row(2, cell)]);
+    // The doubled quote falls across the boundary of two pieces.
+    const text = `a\n"${cell}""${cell}"\nb`;
+    const boundary = text.indexOf('""') + 1;
+    const t = new CsvTokenizer(',');
+    const out = [...t.push(text.slice(0, boundary)), ...t.push(text.slice(boundary)), ...t.end()];
+    expect(out).toEqual([row(1, 'a'), row(2, `${cell}"${cell}`), row(3, 'b')]);
+  });
+
+  it('still takes a long quote never closed as one broken line, and reads the lines after it', () => {
+    const text = `id,name\n1,"${'x'.repeat(70_000)}\n2,Петров,y\n3,Сидоров,z`;
+    expect(tokenizeInPieces(text, 4_096)).toMatchObject([
+      row(1, 'id', 'name'),
+      { ok: false, line: 2, code: 'quote_not_closed' },
+      row(3, '2', 'Петров', 'y'),
+      row(4, '3', 'Сидоров', 'z'),
+    ]);
   });
 });
