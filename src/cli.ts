@@ -16,8 +16,11 @@ const usage = `Usage: klientura <command>
   migrate                            bring the database schema up to date and exit
   workspace create NAME [--json]     create a workspace; prints its id, write key and secret key
   workspace list [--json]            list workspaces
-  user create --email E --password P --workspace ID --role ROLE
+  user create --email E [--password P] --workspace ID --role ROLE
+                                     add a user to a workspace; a password creates a new account
+  user role --email E --workspace ID --role ROLE
   user password --email E --password P
+                                     set a password; ends the user's sessions
   key create --workspace ID --kind write|secret [--name N] [--json]
   key revoke --workspace ID KEY_ID
   import customers|orders FILE --workspace ID [--mapping JSON] [--json]
@@ -98,22 +101,29 @@ async function user(config: Config, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { email: { type: 'string' }, password: { type: 'string' }, workspace: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
   const [sub] = positionals;
   return withApp(config, async (app) => {
+    const { users } = app.services;
     if (sub === 'password' && values.email && values.password) {
-      const found = await app.services.users.findByEmail(values.email);
+      const found = await users.findByEmail(values.email);
       if (!found) throw new DomainError('not_found', `No user with e-mail ${values.email}`);
-      await app.services.users.updateProfile(found.id, { password: values.password });
-      console.log(`Password of ${found.email} changed.`);
+      await users.setPassword(found.id, values.password);
+      console.log(`Password of ${found.email} changed; their sessions have ended.`);
       return 0;
     }
-    if (sub !== 'create' || !values.email || !values.password || !values.workspace || !values.role) {
-      throw new UsageError('user create --email E --password P --workspace ID --role owner|admin|marketer|manager|analyst');
+    if ((sub !== 'create' && sub !== 'role') || !values.email || !values.workspace || !values.role) {
+      throw new UsageError(`user create --email E [--password P] --workspace ID --role ROLE | user role --email E --workspace ID --role ROLE`);
     }
     if (!isRole(values.role)) throw new UsageError('--role must be owner, admin, marketer, manager or analyst');
     await app.services.workspaces.get(values.workspace);
-    const existing = await app.services.users.findByEmail(values.email);
-    const created = existing ?? (await app.services.users.createUser({ email: values.email, password: values.password, name: values.name }));
-    await app.services.users.setRole(values.workspace, created.id, values.role, null);
-    console.log(`${existing ? 'Existing' : 'New'} user ${created.email} is ${values.role} of ${values.workspace}.`);
+    if (sub === 'role') {
+      const found = await users.findByEmail(values.email);
+      if (!found) throw new DomainError('not_found', `No user with e-mail ${values.email}`);
+      await users.changeRole(values.workspace, found.id, values.role, null);
+      console.log(`${found.email} is ${values.role} of ${values.workspace}.`);
+      return 0;
+    }
+    // The same rules as adding a member in the app: a password only creates a new account.
+    const { created } = await users.addMember(values.workspace, { email: values.email, role: values.role, name: values.name, password: values.password }, null);
+    console.log(`${created ? 'New' : 'Existing'} user ${values.email} is ${values.role} of ${values.workspace}.`);
     return 0;
   });
 }

@@ -102,10 +102,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     const secret = await ensureSecret(db.kysely, config.SECRET);
     const services = createServices(db, clock, config);
     const authn = services.users.authenticator((token) => services.apiKeys.verifySecretKey(token));
-    const http = await createHttpServer({ logger });
+    const http = await createHttpServer({ logger, trustProxy: config.TRUST_PROXY });
     const deps = { services, authn, db, clock };
     registerIngestRoutes(http, deps);
-    registerUserRoutes(http, deps);
+    registerUserRoutes(http, deps, { alwaysSecure: config.PUBLIC_URL?.startsWith('https:') ?? false });
     registerWorkspaceRoutes(http, deps);
     registerCustomerRoutes(http, deps);
     registerOrderRoutes(http, deps);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Roles a process can take: everything in one process, or the HTTP API and the background workers apart. */
@@ -30,7 +31,48 @@ const configSchema = z.object({
   SCORES_EVERY_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
   /** Public base URL of the installation, used in links and cookies; defaults to http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: unset trusts none;
+   * otherwise their addresses and CIDR ranges ("127.0.0.1,10.0.0.0/8"; also loopback, linklocal,
+   * uniquelocal). Anyone else's headers are ignored, so a caller cannot pick the address the
+   * sign-in limit counts nor make a plain-http request look like https.
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx): TrustedProxies => {
+      const parsed = parseTrustProxy(value ?? '');
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return false;
+      }
+      return parsed;
+    }),
 });
+
+/** Proxies to trust, in Fastify's `trustProxy` terms: none, or their addresses and ranges. */
+export type TrustedProxies = false | string[];
+
+const namedRanges = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+// Returns the setting, or a sentence saying what is wrong with it.
+function parseTrustProxy(value: string): TrustedProxies | string {
+  const text = value.trim();
+  if (text === '' || text === 'false') return false;
+  // Fastify trusts nothing for a hop count (it cannot tell a proxy from a client), and "true" trusts anyone.
+  if (text === 'true' || /^\d+$/.test(text)) return 'must name the proxies by address or CIDR range, e.g. 127.0.0.1 or 10.0.0.0/8';
+  const entries = text.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.find((entry) => !namedRanges.has(entry) && !isAddressOrRange(entry));
+  return bad === undefined ? entries : `"${bad}" is not an IP address, a CIDR range, loopback, linklocal or uniquelocal`;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 /** The validated configuration of one Klientura process. */
 export type Config = z.infer<typeof configSchema>;

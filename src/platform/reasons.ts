@@ -48,6 +48,9 @@ export interface ReasonParamMap {
   price_required: NoParams;
   no_order_lines: NoParams;
   negative_order_total: NoParams;
+  password_too_common: NoParams;
+  password_like_email: NoParams;
+  password_wrong: NoParams;
 }
 
 /** A reason code. */
@@ -97,6 +100,9 @@ export const reasonTexts: { [C in ReasonCode]: (p: ReasonParamMap[C]) => string 
   price_required: () => 'empty: the price is needed to add up the order total',
   no_order_lines: () => 'no order lines: the price and quantity cells are empty',
   negative_order_total: () => 'the order total is negative: returns are not imported as orders',
+  password_too_common: () => 'is one of the most common passwords; choose a longer or less predictable one',
+  password_like_email: () => 'must not be your e-mail address',
+  password_wrong: () => 'is wrong',
 };
 
 /** A refusal: the English sentence, its code and the values the sentence names. */

@@ -73,7 +73,7 @@ export function registerImportRoutes(http: FastifyInstance, deps: RouteDeps): vo
     api.delete(
       '/api/v1/imports/:id',
       {
-        preHandler: write,
+        onRequest: write,
         schema: {
           tags,
           summary: 'Cancel an import that was not started',

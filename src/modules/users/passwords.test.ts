@@ -33,8 +33,17 @@ describe('password hashing', () => {
 
   it('asks for 8 to 200 characters', () => {
     expect(passwordProblem('1234567')).toEqual({ reason: 'must be at least 8 characters', code: 'too_short', params: { min: 8 } });
-    expect(passwordProblem('12345678')).toBeNull();
-    expect(passwordProblem('x'.repeat(200))).toBeNull();
+    expect(passwordProblem('tram4567')).toBeNull();
+    expect(passwordProblem('xy'.repeat(100))).toBeNull();
     expect(passwordProblem('x'.repeat(201))).toMatchObject({ reason: 'must be at most 200 characters', code: 'too_long' });
+  });
+
+  it('refuses the most common passwords, one character repeated, and the account\'s own e-mail', () => {
+    for (const common of ['12345678', 'Password1', 'QWERTYUIOP', 'йцукенгш', 'zzzzzzzzzz']) {
+      expect(passwordProblem(common), common).toMatchObject({ code: 'password_too_common' });
+    }
+    expect(passwordProblem('Irina.Petrova@Example.com', 'irina.petrova@example.com')).toMatchObject({ code: 'password_like_email' });
+    expect(passwordProblem('irina.petrova', 'irina.petrova@example.com')).toMatchObject({ code: 'password_like_email' });
+    expect(passwordProblem('irina.petrova', 'someone@example.com')).toBeNull();
   });
 });

@@ -41,9 +41,22 @@ export async function verifyPassword(password: string, stored: string): Promise<
   }
 }
 
-/** Checks that a new password is acceptable; returns the reason when it is not. */
-export function passwordProblem(password: string): Reason | null {
+// The passwords tried first by anyone guessing (the top of the public leak lists, Russian keyboard
+// runs included). Length matters more than composition rules (NIST SP 800-63B), so only these and
+// the account's own e-mail are refused besides the length limits.
+const common = new Set([
+  '12345678', '123456789', '1234567890', '0123456789', '87654321', '11111111', '00000000', '88888888', '12341234', '11223344',
+  'password', 'password1', 'password123', 'passw0rd', 'qwertyui', 'qwertyuiop', 'qwerty123', '1q2w3e4r', '1qaz2wsx', 'asdfghjk',
+  'zxcvbnm1', 'iloveyou', 'sunshine', 'princess', 'football', 'baseball', 'welcome1', 'abc12345', 'abcd1234', 'aa123456',
+  'йцукенгш', 'йцукенгшщз', 'пароль123', 'qwerty12', 'q1w2e3r4', 'klientura', 'changeme', 'letmein1', 'admin123', 'administrator',
+]);
+
+/** Checks that a new password is acceptable (for the account with this e-mail, when known); returns the reason when it is not. */
+export function passwordProblem(password: string, email?: string): Reason | null {
   if (password.length < 8) return reason('too_short', { min: 8 });
   if (password.length > 200) return reason('too_long', { max: 200 });
+  const lower = password.toLowerCase();
+  if (common.has(lower) || /^(.)\1+$/u.test(lower)) return reason('password_too_common', {});
+  if (email && (lower === email.toLowerCase() || lower === email.toLowerCase().split('@')[0])) return reason('password_like_email', {});
   return null;
 }

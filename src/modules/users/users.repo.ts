@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, SessionsTable, UsersTable } from '../../platform/db/schema.js';
 
 /** A user row. */
@@ -112,22 +112,46 @@ export class UsersRepo {
     await this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
-  /** Failed-login counter for a key (an e-mail or an IP). */
-  async loginFailures(key: string) {
-    return this.db.selectFrom('login_failures').selectAll().where('key', '=', key).executeTakeFirst();
+  /** Ends every session of a user but the one with this id (all of them when null). */
+  async deleteSessionsOfUser(userId: string, exceptId: string | null): Promise<void> {
+    let query = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (exceptId !== null) query = query.where('id', '!=', exceptId);
+    await query.execute();
   }
 
-  /** Sets the failed-login counter for a key. */
-  async setLoginFailures(key: string, windowStart: number, failures: number): Promise<void> {
-    await this.db
+  /**
+   * Counts one sign-in attempt for a key (an e-mail or an IP) in one statement, starting a new
+   * window when the last one began at or before `windowEndsBefore`; returns the count and the
+   * window's start. One statement, so simultaneous attempts cannot read the same count.
+   */
+  async reserveLoginAttempt(key: string, now: number, windowEndsBefore: number): Promise<{ attempts: number; windowStart: number }> {
+    const expired = sql<boolean>`login_failures.window_start <= ${windowEndsBefore}`;
+    const row = await this.db
       .insertInto('login_failures')
-      .values({ key, window_start: windowStart, failures })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ window_start: windowStart, failures }))
+      .values({ key, window_start: now, failures: 1 })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          window_start: sql<number>`CASE WHEN ${expired} THEN ${now} ELSE login_failures.window_start END`,
+          failures: sql<number>`CASE WHEN ${expired} THEN 1 ELSE login_failures.failures + 1 END`,
+        }),
+      )
+      .returning(['failures', 'window_start'])
+      .executeTakeFirstOrThrow();
+    return { attempts: Number(row.failures), windowStart: Number(row.window_start) };
+  }
+
+  /** Gives back one attempt counted in the window that began at `windowStart` (a later window is left alone). */
+  async releaseLoginAttempt(key: string, windowStart: number): Promise<void> {
+    await this.db
+      .updateTable('login_failures')
+      .set({ failures: sql<number>`CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END` })
+      .where('key', '=', key)
+      .where('window_start', '=', windowStart)
       .execute();
   }
 
-  /** Forgets the failed-login counter for a key. */
-  async clearLoginFailures(key: string): Promise<void> {
+  /** Forgets the sign-in attempts counted for a key. */
+  async clearLoginAttempts(key: string): Promise<void> {
     await this.db.deleteFrom('login_failures').where('key', '=', key).execute();
   }
 }

@@ -4,12 +4,11 @@ import { z } from 'zod';
 import type { RouteDeps } from '../../main.js';
 import { DomainError, invalid } from '../../platform/errors.js';
 import { requirePermission, requireUser, sessionCookie } from '../../platform/http/auth.js';
-import { type Role, roleRank } from '../../platform/roles.js';
-import { normalizeEmail } from '../customers/identifiers.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';
 import {
   addMemberBodySchema,
   addMemberResultSchema,
+  changePasswordBodySchema,
   loginBodySchema,
   memberListSchema,
   memberSchema,
@@ -23,14 +22,23 @@ import {
 
 const noContent = z.null().meta({ description: 'Done; no body' });
 
+/** How the session cookie is sent. */
+export interface SessionCookieOptions {
+  /**
+   * Mark it Secure on every response: the installation's public address is https (PUBLIC_URL).
+   * Otherwise only a request that came over TLS, or through a trusted proxy that says so, gets it.
+   */
+  alwaysSecure: boolean;
+}
+
 /** Registers sign-in, profile, member and API key routes under /api/v1. */
-export function registerUserRoutes(http: FastifyInstance, deps: RouteDeps): void {
-  registerAuthRoutes(http, deps);
+export function registerUserRoutes(http: FastifyInstance, deps: RouteDeps, cookies: SessionCookieOptions): void {
+  registerAuthRoutes(http, deps, cookies);
   registerMemberRoutes(http, deps);
   registerApiKeyRoutes(http, deps);
 }
 
-function registerAuthRoutes(http: FastifyInstance, deps: RouteDeps): void {
+function registerAuthRoutes(http: FastifyInstance, deps: RouteDeps, cookies: SessionCookieOptions): void {
   const api = http.withTypeProvider<ZodTypeProvider>();
   const { users } = deps.services;
   const signedIn = requireUser(deps.authn);
@@ -53,7 +61,8 @@ function registerAuthRoutes(http: FastifyInstance, deps: RouteDeps): void {
         httpOnly: true,
         sameSite: 'lax',
         path: '/',
-        secure: request.protocol === 'https',
+        // request.protocol reads X-Forwarded-Proto only from a proxy named in TRUST_PROXY.
+        secure: cookies.alwaysSecure || request.protocol === 'https',
         expires: new Date(session.expiresAt),
       });
       return sessionBody(deps, session.user.id, session.csrfToken);
@@ -98,6 +107,7 @@ function registerAuthRoutes(http: FastifyInstance, deps: RouteDeps): void {
       schema: {
         tags: ['Auth'],
         summary: 'Change your name, interface language or password',
+        description: 'Changing the password here works as POST /api/v1/auth/password does.',
         security: [{ session: [] }],
         body: profilePatchSchema,
         response: { 200: userSchema },
@@ -106,8 +116,32 @@ function registerAuthRoutes(http: FastifyInstance, deps: RouteDeps): void {
     async (request) => {
       const userId = currentUser(request);
       const { name, locale, password, currentPassword } = request.body;
-      if (password !== undefined) await checkCurrentPassword(deps, userId, currentPassword, request.ip);
-      return users.updateProfile(userId, { name, locale, password });
+      if (password !== undefined) {
+        if (!currentPassword) throw invalid('currentPassword', 'is required to change the password');
+        await users.changePassword(userId, { currentPassword, password }, { ip: request.ip, sessionToken: sessionToken(request) });
+      }
+      return users.updateProfile(userId, { name, locale });
+    },
+  );
+
+  api.post(
+    '/api/v1/auth/password',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['Auth'],
+        summary: 'Change your password',
+        description:
+          'Needs the current password; wrong guesses count against the sign-in limit. The new one needs 8 to 200 characters and must not be ' +
+          'a very common password or your e-mail. Every other session of yours ends; this one stays.',
+        security: [{ session: [] }],
+        body: changePasswordBodySchema,
+        response: { 204: noContent },
+      },
+    },
+    async (request, reply) => {
+      await users.changePassword(currentUser(request), request.body, { ip: request.ip, sessionToken: sessionToken(request) });
+      return reply.status(204).send(null);
     },
   );
 }
@@ -123,7 +157,7 @@ function registerMemberRoutes(http: FastifyInstance, deps: RouteDeps): void {
       onRequest: requirePermission(deps.authn, 'read'),
       schema: { tags: ['Members'], summary: 'Members of the workspace with their roles', response: { 200: memberListSchema } },
     },
-    async (request) => ({ members: await membersOf(deps, request.auth.workspaceId) }),
+    async (request) => ({ members: await users.members(request.auth.workspaceId) }),
   );
 
   api.post(
@@ -141,29 +175,8 @@ function registerMemberRoutes(http: FastifyInstance, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const { workspaceId, role: actorRole } = request.auth;
-      const { role, name, password } = request.body;
-      const email = normalizeEmail(request.body.email);
-      if (!email.ok) throw invalid('email', email);
-      // Checked before an account is created, so a refused grant leaves no user behind.
-      if (actorRole && roleRank(role) < roleRank(actorRole)) {
-        throw new DomainError('forbidden', `A ${actorRole} cannot grant the ${role} role`);
-      }
-      let user = await users.findByEmail(email.value);
-      const created = user === null;
-      if (user) {
-        // An admin must not be able to set the password of someone who already has an account.
-        if (password !== undefined) throw invalid('password', `must be left out: ${email.value} already has an account`);
-        if (await users.roleOf(user.id, workspaceId)) {
-          throw new DomainError('conflict', `${email.value} is already a member; change their role instead`);
-        }
-      } else {
-        if (password === undefined) {
-          throw invalid('password', `is required: nobody has the e-mail ${email.value} yet, and a first password creates the account`);
-        }
-        user = await users.createUser({ email: email.value, password, name });
-      }
-      await users.setRole(workspaceId, user.id, role, actorRole);
-      return reply.status(201).send({ member: await memberOf(deps, workspaceId, user.id), created });
+      const { userId, created } = await users.addMember(workspaceId, request.body, actorRole);
+      return reply.status(201).send({ member: await users.member(workspaceId, userId), created });
     },
   );
 
@@ -182,9 +195,8 @@ function registerMemberRoutes(http: FastifyInstance, deps: RouteDeps): void {
     },
     async (request) => {
       const { workspaceId, role: actorRole } = request.auth;
-      await checkOutranks(deps, workspaceId, request.params.userId, actorRole);
-      await users.setRole(workspaceId, request.params.userId, request.body.role, actorRole);
-      return memberOf(deps, workspaceId, request.params.userId);
+      await users.changeRole(workspaceId, request.params.userId, request.body.role, actorRole);
+      return users.member(workspaceId, request.params.userId);
     },
   );
 
@@ -202,8 +214,7 @@ function registerMemberRoutes(http: FastifyInstance, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const { workspaceId, role: actorRole } = request.auth;
-      await checkOutranks(deps, workspaceId, request.params.userId, actorRole);
-      await users.removeMember(workspaceId, request.params.userId);
+      await users.removeMember(workspaceId, request.params.userId, actorRole);
       return reply.status(204).send(null);
     },
   );
@@ -216,42 +227,6 @@ async function sessionBody(deps: RouteDeps, userId: string, csrfToken: string): 
     deps.services.workspaces.listForUser(userId),
   ]);
   return { user, csrfToken, workspaces: workspaces.map((w) => ({ ...w, role: roleSchema.parse(w.role) })) };
-}
-
-async function membersOf(deps: RouteDeps, workspaceId: string): Promise<z.output<typeof memberSchema>[]> {
-  const members = await deps.services.users.members(workspaceId);
-  return members.map((m) => ({ ...m, role: roleSchema.parse(m.role) }));
-}
-
-async function memberOf(deps: RouteDeps, workspaceId: string, userId: string): Promise<z.output<typeof memberSchema>> {
-  const member = (await membersOf(deps, workspaceId)).find((m) => m.id === userId);
-  if (!member) throw new DomainError('not_found', 'Member not found');
-  return member;
-}
-
-// An admin may grant roles up to admin, so without this an admin could demote or remove owners.
-async function checkOutranks(deps: RouteDeps, workspaceId: string, userId: string, actorRole: Role | null): Promise<void> {
-  const current = await deps.services.users.roleOf(userId, workspaceId);
-  if (!current) throw new DomainError('not_found', 'Member not found');
-  if (actorRole && roleRank(current) < roleRank(actorRole)) {
-    throw new DomainError('forbidden', `A ${actorRole} cannot change a member who is ${current}`);
-  }
-}
-
-// Checked through a sign-in so a stolen session cannot guess the password faster than the login
-// throttle allows; the extra session is closed at once.
-async function checkCurrentPassword(deps: RouteDeps, userId: string, currentPassword: string | undefined, ip: string): Promise<void> {
-  if (!currentPassword) throw invalid('currentPassword', 'is required to change the password');
-  const { users } = deps.services;
-  const user = await users.get(userId);
-  try {
-    const check = await users.login(user.email, currentPassword, ip);
-    await users.logout(check.token);
-  } catch (error) {
-    // 401 would tell the web app the session ended; the session is fine, the field is wrong.
-    if (error instanceof DomainError && error.code === 'unauthorized') throw invalid('currentPassword', 'is wrong');
-    throw error;
-  }
 }
 
 function sessionToken(request: FastifyRequest): string {

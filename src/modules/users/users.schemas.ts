@@ -33,6 +33,12 @@ export const profilePatchSchema = z.object({
   currentPassword: z.string().max(200).optional().meta({ description: 'Required when `password` is given' }),
 });
 
+/** Body of POST /auth/password. */
+export const changePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  password: z.string().max(200).meta({ description: 'The new password: 8 to 200 characters, not a very common one, not your e-mail' }),
+});
+
 /** A member of a workspace. */
 export const memberSchema = z.object({
   id: z.string(),

@@ -3,8 +3,11 @@ import type { Clock } from '../../platform/clock.js';
 import { DomainError, invalid, notFound } from '../../platform/errors.js';
 import type { Authenticator } from '../../platform/http/auth.js';
 import { newId, sha256 } from '../../platform/ids.js';
-import { isRole, type Role, roleRank } from '../../platform/roles.js';
+import { reason } from '../../platform/reasons.js';
+import { isRole, type Role } from '../../platform/roles.js';
 import { normalizeEmail } from '../customers/identifiers.js';
+import { LoginThrottle } from './login-throttle.js';
+import { checkMayGrant, checkOutranks } from './member-rules.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import type { UserRow, UsersRepo } from './users.repo.js';
 
@@ -25,24 +28,42 @@ export interface NewSession {
   expiresAt: number;
 }
 
+/** A member of a workspace with their role. */
+export interface Member {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  joinedAt: number;
+}
+
+/** Who joins a workspace: an existing user by e-mail, or a new one when a first password is given. */
+export interface NewMember {
+  email: string;
+  role: Role;
+  name?: string;
+  password?: string;
+}
+
 const sessionTtl = 30 * 24 * 3600 * 1000;
-// Failed logins: at most 5 per e-mail and 20 per IP address in a 15-minute window.
-const failureWindow = 15 * 60 * 1000;
-const maxFailuresPerEmail = 5;
-const maxFailuresPerIp = 20;
 
 /** Users, passwords, sessions and workspace membership; also the HTTP edge's Authenticator for sessions. */
 export class UsersService {
+  private readonly throttle: LoginThrottle;
+  private unknownUserHash: Promise<string> | null = null;
+
   constructor(
     private readonly repo: UsersRepo,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.throttle = new LoginThrottle(repo, clock);
+  }
 
   /** Creates a user with a password; e-mails are unique per installation. */
   async createUser(input: { email: string; password: string; name?: string; locale?: string }): Promise<User> {
     const email = normalizeEmail(input.email);
     if (!email.ok) throw invalid('email', email);
-    const problem = passwordProblem(input.password);
+    const problem = passwordProblem(input.password, email.value);
     if (problem) throw invalid('password', problem);
     if (await this.repo.userByEmail(email.value)) throw new DomainError('conflict', `A user with e-mail ${email.value} exists`);
     const row: UserRow = {
@@ -72,21 +93,43 @@ export class UsersService {
     return row ? toUser(row) : null;
   }
 
-  /** Changes a user's own name, interface language or password. */
-  async updateProfile(id: string, patch: { name?: string; locale?: string; password?: string }): Promise<User> {
+  /** Changes a user's own name or interface language. */
+  async updateProfile(id: string, patch: { name?: string; locale?: string }): Promise<User> {
     if (patch.locale !== undefined && patch.locale !== 'ru' && patch.locale !== 'en') {
       throw invalid('locale', 'must be "ru" or "en"');
     }
-    if (patch.password !== undefined) {
-      const problem = passwordProblem(patch.password);
-      if (problem) throw invalid('password', problem);
-    }
-    await this.repo.updateUser(id, {
+    const changes = {
       ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
       ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
-      ...(patch.password !== undefined ? { password_hash: await hashPassword(patch.password) } : {}),
-    });
+    };
+    // An UPDATE with nothing to set is not valid SQL (a PATCH that only changed the password).
+    if (Object.keys(changes).length > 0) await this.repo.updateUser(id, changes);
     return this.get(id);
+  }
+
+  /**
+   * Changes a user's own password after checking the current one, counted like a sign-in attempt
+   * so a stolen session cannot guess it faster; ends every other session of the user.
+   */
+  async changePassword(userId: string, input: { currentPassword: string; password: string }, caller: { ip: string; sessionToken: string }): Promise<void> {
+    const row = await this.repo.userById(userId);
+    if (!row) throw notFound('User');
+    const problem = passwordProblem(input.password, row.email);
+    if (problem) throw invalid('password', problem);
+    const attempt = await this.throttle.reserve(row.email, caller.ip);
+    const ok = await verifyPassword(input.currentPassword, row.password_hash);
+    await attempt.settle(ok);
+    // A field error rather than 401: the session is fine, and the web app would take 401 for a sign-out.
+    if (!ok) throw invalid('currentPassword', reason('password_wrong', {}));
+    await this.storePassword(userId, input.password, sha256(caller.sessionToken));
+  }
+
+  /** Sets a user's password without the current one (the installation's operator, from the CLI) and ends all their sessions. */
+  async setPassword(userId: string, password: string): Promise<void> {
+    const user = await this.get(userId);
+    const problem = passwordProblem(password, user.email);
+    if (problem) throw invalid('password', problem);
+    await this.storePassword(userId, password, null);
   }
 
   /** Whether the installation has any user (first start creates the owner). */
@@ -94,19 +137,16 @@ export class UsersService {
     return this.repo.anyUser();
   }
 
-  /** Checks e-mail and password and opens a session; failed attempts are throttled per e-mail and IP. */
+  /** Checks e-mail and password and opens a session; attempts are limited per e-mail and IP (see LoginThrottle). */
   async login(emailInput: string, password: string, ip: string): Promise<NewSession> {
     const email = emailInput.trim().toLowerCase();
-    const keys = [`email:${email}`, `ip:${ip}`];
-    await this.checkThrottle(keys[0], maxFailuresPerEmail);
-    await this.checkThrottle(keys[1], maxFailuresPerIp);
+    const attempt = await this.throttle.reserve(email, ip);
     const row = await this.repo.userByEmail(email);
-    const ok = row ? await verifyPassword(password, row.password_hash) : false;
-    if (!row || !ok) {
-      for (const key of keys) await this.recordFailure(key);
-      throw new DomainError('unauthorized', 'Wrong e-mail or password');
-    }
-    await this.repo.clearLoginFailures(keys[0]);
+    // An unknown e-mail costs the same scrypt as a known one, so the answer's timing does not
+    // tell which e-mails have accounts.
+    const ok = await verifyPassword(password, row?.password_hash ?? (await this.hashForUnknownUsers()));
+    await attempt.settle(row !== undefined && ok);
+    if (!row || !ok) throw new DomainError('unauthorized', 'Wrong e-mail or password');
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = this.clock.now();
@@ -138,28 +178,71 @@ export class UsersService {
     return (await this.repo.firstWorkspace(userId)) ?? null;
   }
 
-  /** Members of a workspace. */
-  async members(workspaceId: string) {
+  /** Members of a workspace, in the order they joined. */
+  async members(workspaceId: string): Promise<Member[]> {
     const rows = await this.repo.members(workspaceId);
-    return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, joinedAt: r.created_at }));
+    return rows.flatMap((r) => (isRole(r.role) ? [{ id: r.id, email: r.email, name: r.name, role: r.role, joinedAt: r.created_at }] : []));
   }
 
-  /** Adds a user to a workspace or changes their role; `actorRole` may not grant more than it has. */
+  /** One member of a workspace; throws not_found when the user is not one. */
+  async member(workspaceId: string, userId: string): Promise<Member> {
+    const member = (await this.members(workspaceId)).find((m) => m.id === userId);
+    if (!member) throw notFound('Member');
+    return member;
+  }
+
+  /**
+   * Adds a user to a workspace by e-mail. An existing account joins as it is (nobody may set
+   * another user's password); a new one needs a first password. `actorRole` (null: the
+   * installation's operator) may grant at most its own role.
+   */
+  async addMember(workspaceId: string, input: NewMember, actorRole: Role | null): Promise<{ userId: string; created: boolean }> {
+    const email = normalizeEmail(input.email);
+    if (!email.ok) throw invalid('email', email);
+    // Checked before an account is created, so a refused grant leaves no user behind.
+    checkMayGrant(actorRole, input.role);
+    const existing = await this.repo.userByEmail(email.value);
+    if (existing) {
+      if (input.password !== undefined) throw invalid('password', `must be left out: ${email.value} already has an account`);
+      if (await this.repo.roleOf(existing.id, workspaceId)) {
+        throw new DomainError('conflict', `${email.value} is already a member; change their role instead`);
+      }
+      await this.repo.upsertMembership(workspaceId, existing.id, input.role, this.clock.now());
+      return { userId: existing.id, created: false };
+    }
+    if (input.password === undefined) {
+      throw invalid('password', `is required: nobody has the e-mail ${email.value} yet, and a first password creates the account`);
+    }
+    const user = await this.createUser({ email: email.value, password: input.password, name: input.name });
+    await this.repo.upsertMembership(workspaceId, user.id, input.role, this.clock.now());
+    return { userId: user.id, created: true };
+  }
+
+  /** Changes a member's role: the actor may not grant above its own role nor change a member who outranks it; the last owner stays. */
+  async changeRole(workspaceId: string, userId: string, role: Role, actorRole: Role | null): Promise<void> {
+    checkMayGrant(actorRole, role);
+    const current = await this.roleOf(userId, workspaceId);
+    if (!current) throw notFound('Member');
+    checkOutranks(actorRole, current);
+    if (current === 'owner' && role !== 'owner') await this.keepAnOwner(workspaceId);
+    await this.repo.upsertMembership(workspaceId, userId, role, this.clock.now());
+  }
+
+  /** Adds a user to a workspace or sets their role, for callers acting for the installation (first start, workspace creation, the demo). */
   async setRole(workspaceId: string, userId: string, role: string, actorRole: Role | null): Promise<void> {
     if (!isRole(role)) throw invalid('role', 'must be one of owner, admin, marketer, manager, analyst');
-    if (actorRole && roleRank(role) < roleRank(actorRole)) {
-      throw new DomainError('forbidden', `A ${actorRole} cannot grant the ${role} role`);
-    }
+    checkMayGrant(actorRole, role);
     await this.get(userId);
     const current = await this.repo.roleOf(userId, workspaceId);
     if (current === 'owner' && role !== 'owner') await this.keepAnOwner(workspaceId);
     await this.repo.upsertMembership(workspaceId, userId, role, this.clock.now());
   }
 
-  /** Removes a user from a workspace; the last owner cannot be removed. */
-  async removeMember(workspaceId: string, userId: string): Promise<void> {
-    const current = await this.repo.roleOf(userId, workspaceId);
+  /** Removes a member from a workspace (the account stays): not one who outranks the actor, and not the last owner. */
+  async removeMember(workspaceId: string, userId: string, actorRole: Role | null): Promise<void> {
+    const current = await this.roleOf(userId, workspaceId);
     if (!current) throw notFound('Member');
+    checkOutranks(actorRole, current);
     if (current === 'owner') await this.keepAnOwner(workspaceId);
     await this.repo.deleteMembership(workspaceId, userId);
   }
@@ -180,20 +263,16 @@ export class UsersService {
     }
   }
 
-  private async checkThrottle(key: string, max: number): Promise<void> {
-    const row = await this.repo.loginFailures(key);
-    const now = this.clock.now();
-    if (row && now - row.window_start < failureWindow && row.failures >= max) {
-      const retryIn = Math.ceil((row.window_start + failureWindow - now) / 60000);
-      throw new DomainError('too_many_requests', `Too many failed sign-in attempts; try again in ${retryIn} min`);
-    }
+  private async storePassword(userId: string, password: string, keepSessionId: string | null): Promise<void> {
+    await this.repo.updateUser(userId, { password_hash: await hashPassword(password) });
+    // Whoever knew the old password may hold a session opened with it.
+    await this.repo.deleteSessionsOfUser(userId, keepSessionId);
   }
 
-  private async recordFailure(key: string): Promise<void> {
-    const row = await this.repo.loginFailures(key);
-    const now = this.clock.now();
-    if (!row || now - row.window_start >= failureWindow) await this.repo.setLoginFailures(key, now, 1);
-    else await this.repo.setLoginFailures(key, row.window_start, row.failures + 1);
+  // Made once per process with the current scrypt parameters, so it costs what a real hash costs.
+  private hashForUnknownUsers(): Promise<string> {
+    this.unknownUserHash ??= hashPassword(randomBytes(18).toString('base64url'));
+    return this.unknownUserHash;
   }
 }
 

@@ -39,4 +39,21 @@ export class WorkspacesRepo {
   async listAll(): Promise<WorkspaceRow[]> {
     return this.db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
   }
+
+  /** Whether the user owns at least one workspace. */
+  async ownsAny(userId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select('workspace_id')
+      .where('user_id', '=', userId)
+      .where('role', '=', 'owner')
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Whether the installation has any workspace. */
+  async anyWorkspace(): Promise<boolean> {
+    return (await this.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst()) !== undefined;
+  }
 }

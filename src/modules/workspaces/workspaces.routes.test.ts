@@ -39,6 +39,38 @@ describe.each(testDatabases())('workspace routes on $name', (database) => {
     expect(res.statusCode).toBe(401);
   });
 
+  it('lets only an owner of some workspace create one, checking that before the body', async () => {
+    const ws = await newWorkspace(app, 'Owned shop');
+    const admin = await addUser(app, ws.id, 'admin');
+    const analyst = await addUser(app, ws.id, 'analyst');
+    for (const user of [admin, analyst]) {
+      const headers = { cookie: user.cookie, 'x-csrf-token': user.csrf };
+      const valid = await app.http.inject({ method: 'POST', url: '/api/v1/workspaces', payload: { name: 'Mine' }, headers });
+      expect(valid.statusCode).toBe(403);
+      expect(valid.json().error.code).toBe('forbidden');
+      const invalid = await app.http.inject({ method: 'POST', url: '/api/v1/workspaces', payload: { name: 42 }, headers });
+      expect(invalid.statusCode).toBe(403);
+      const list = await app.http.inject({ method: 'GET', url: '/api/v1/workspaces', headers });
+      expect(list.json().workspaces).toEqual([expect.objectContaining({ id: ws.id })]);
+    }
+    const headers = { cookie: ws.owner.cookie, 'x-csrf-token': ws.owner.csrf };
+    expect((await app.http.inject({ method: 'POST', url: '/api/v1/workspaces', payload: { name: 'Second' }, headers })).statusCode).toBe(201);
+  });
+
+  it('lets the first owner create the first workspace of an installation that has none', async () => {
+    const empty = await startApp(database, { fresh: true });
+    try {
+      const owner = await empty.services.users.createUser({ email: 'owner@klientura.local', password: 'first start secret' });
+      const session = await empty.services.users.login(owner.email, 'first start secret', '127.0.0.1');
+      const headers = { cookie: `kl_session=${session.token}`, 'x-csrf-token': session.csrfToken };
+      const res = await empty.http.inject({ method: 'POST', url: '/api/v1/workspaces', payload: { name: 'Первый магазин' }, headers });
+      expect(res.statusCode).toBe(201);
+      expect(res.json().workspace).toMatchObject({ name: 'Первый магазин', role: 'owner' });
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('picks the workspace with x-workspace-id and refuses one the user is not in', async () => {
     const a = await newWorkspace(app, 'Shop A');
     const b = await newWorkspace(app, 'Shop B');

@@ -38,11 +38,14 @@ export function registerWorkspaceRoutes(http: FastifyInstance, deps: RouteDeps):
   api.post(
     '/api/v1/workspaces',
     {
-      onRequest: signedIn,
+      // Who may create is checked before the body is read, as every permission is.
+      onRequest: [signedIn, async (request) => workspaces.checkMayCreate(signedInUser(request.auth.userId))],
       schema: {
         tags: ['Workspaces'],
         summary: 'Create a workspace',
-        description: 'You become its owner, and it gets a first write key. Unset settings default to Europe/Moscow, RUB and RU.',
+        description:
+          'Only an owner of some workspace may create one (403 for anyone else). You become its owner, and it gets a first write key. ' +
+          'Unset settings default to Europe/Moscow, RUB and RU.',
         security: [{ session: [] }],
         body: createWorkspaceBodySchema,
         response: { 201: createdWorkspaceSchema },

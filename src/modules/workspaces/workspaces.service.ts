@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
-import { invalid, notFound } from '../../platform/errors.js';
+import { DomainError, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isPhoneRegion } from '../customers/identifiers.js';
 import type { WorkspaceRow, WorkspacesRepo } from './workspaces.repo.js';
@@ -78,6 +78,17 @@ export class WorkspacesService {
   async listForUser(userId: string): Promise<(Workspace & { role: string })[]> {
     const rows = await this.repo.listForUser(userId);
     return rows.map((r) => ({ ...toWorkspace(r), role: r.role }));
+  }
+
+  /**
+   * Refuses a user who may not create workspaces: only an owner of some workspace may, or anyone
+   * while the installation has none (then the only account is the first start's owner).
+   * See docs/decisions.md, "Who creates workspaces".
+   */
+  async checkMayCreate(userId: string): Promise<void> {
+    if (await this.repo.ownsAny(userId)) return;
+    if (!(await this.repo.anyWorkspace())) return;
+    throw new DomainError('forbidden', 'Only an owner of a workspace may create workspaces');
   }
 
   /** Every workspace of the installation. */

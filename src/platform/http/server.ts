@@ -11,6 +11,8 @@ export interface HttpOptions {
   logger: Logger;
   /** Largest request body in bytes (the ingestion batch limit is enforced per route). */
   bodyLimit?: number;
+  /** Proxies whose X-Forwarded-* headers are believed (TRUST_PROXY); none when left out. */
+  trustProxy?: false | string[];
 }
 
 /** Creates the Fastify instance with zod validation, cookies, OpenAPI at /api/docs and the error mapper. */
@@ -20,7 +22,7 @@ export async function createHttpServer(options: HttpOptions): Promise<FastifyIns
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // One log line per request would drown the log at ingestion rates; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { coerceTypes: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
