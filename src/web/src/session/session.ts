@@ -70,6 +70,14 @@ export function useChangeLanguage() {
   });
 }
 
+/** Changes the signed-in user's password; the server ends their other sessions and keeps this one. */
+export function useChangePassword() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; password: string }) => api.request<void>('/api/v1/auth/password', { method: 'POST', body }),
+  });
+}
+
 /** Whether a role may create, edit and erase customers (the analyst only reads). */
 export function canEditCustomers(role: Role): boolean {
   return roleAllows(role, 'customers:write');
