@@ -109,6 +109,66 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
     await tab.context.close();
   });
 
+  it('at 1,280 px in Russian: the table fits, counts the customers, finds a city in any case and filters by the last purchase day typed as ДД.ММ.ГГГГ', async () => {
+    const shop = await newShop(suite.server, 'Ширина и фильтры');
+    await seedSampleShop(suite.server, shop);
+    await createCustomer(suite.server, shop, {
+      firstName: 'Александра', lastName: 'Константинопольская', phone: '+7 901 000-00-01',
+      email: 'aleksandra.konstantinopolskaya1987@yandex.ru', city: 'Санкт-Петербург',
+    });
+    // A browser in English, the app in Russian: a native date field would follow the browser (MM/DD/YYYY).
+    const context = await suite.browser.newContext({ baseURL: suite.server.url, viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'Europe/Moscow' });
+    await context.addInitScript(() => localStorage.setItem('klientura.language', 'ru'));
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/customers`);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(9);
+    await page.getByTestId('customer-total').getByText('9 клиентов').waitFor();
+
+    // The default columns fit beside the navigation: nothing scrolls sideways, not even the table.
+    const overflow = await page.evaluate(() => {
+      const table = document.querySelector('table');
+      const box = table?.parentElement;
+      return { page: document.documentElement.scrollWidth, table: box ? box.scrollWidth - box.clientWidth : -1 };
+    });
+    expect(overflow).toEqual({ page: 1280, table: 0 });
+    await screenshot(page, 'customers-1280');
+
+    await page.getByRole('button', { name: 'Фильтры' }).click();
+    await page.getByLabel('Город').fill('екатер');
+    await page.getByRole('button', { name: 'Применить' }).click();
+    await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('Екатерина Лебедева'), expect.stringContaining('Анна Ёлкина')]);
+    await page.getByTestId('customer-total').getByText('2 клиента').waitFor();
+    await page.getByRole('button', { name: 'Убрать фильтр «Город: екатер»' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(9);
+
+    await page.getByRole('button', { name: 'Фильтры' }).click();
+    const from = page.getByRole('textbox', { name: 'С', exact: true });
+    expect(await from.getAttribute('placeholder')).toBe('ДД.ММ.ГГГГ');
+    await from.fill('01.05.2026');
+    await from.blur();
+    expect(await from.inputValue()).toBe('01.05.2026');
+    await screenshot(page, 'customers-filters-last-purchase');
+    await page.getByRole('button', { name: 'Применить' }).click();
+    // Last purchases: Волкова 07.06.2026, Лебедева 06.05.2026; the others before May.
+    await expect.poll(() => rowTexts(page)).toEqual([expect.stringContaining('Екатерина Лебедева'), expect.stringContaining('Ольга Волкова')]);
+    await page.getByText('Последняя покупка: от 01.05.2026').waitFor();
+    await page.getByTestId('customer-total').getByText('2 клиента').waitFor();
+    expect(page.url()).toContain('lastOrderFrom=2026-05-01');
+
+    // A day that does not exist is said so, in the field's own words.
+    await page.getByRole('button', { name: 'Фильтры' }).click();
+    const to = page.getByRole('textbox', { name: 'По', exact: true });
+    await to.fill('31.02.2026');
+    await to.blur();
+    await page.getByText('Такой даты нет: введите как ДД.ММ.ГГГГ').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('pages through the list with next and previous', async () => {
     const shop = await newShop(suite.server, 'Много клиентов');
     // 53 customers whose revenue orders them: 1 000 ₽, 2 000 ₽ … 53 000 ₽.

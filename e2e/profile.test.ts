@@ -83,6 +83,52 @@ describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
     await tab.context.close();
   });
 
+  it('names codes in Russian: standard events, country, language, device, traffic source and store', async () => {
+    const shop = await newShop(suite.server, 'Коды');
+    const customerPhone = '+7 913 000-11-22';
+    const userId = shopUserId(customerPhone);
+    const id = await createCustomer(suite.server, shop, {
+      firstName: 'Вера', lastName: 'Кодова', phone: customerPhone, country: 'RU', locale: 'ru-RU',
+      source: 'yandex_direct', utmSource: 'yandex', utmMedium: 'cpc', utmCampaign: 'catalog_shoes',
+    });
+    await ingest(suite.server, shop, [
+      { type: 'track', userId, event: 'Product Added', messageId: 'pa-1', timestamp: '2026-04-02T15:25:00Z', properties: { product_id: 'p2' }, context: { device: { type: 'mobile' } } },
+      { type: 'track', userId, event: 'checkout_started', messageId: 'cs-1', timestamp: '2026-04-02T15:27:00Z', properties: {} },
+      { type: 'track', userId, event: 'Подписка на акции', messageId: 'own-1', timestamp: '2026-04-02T15:28:00Z', properties: {} },
+      {
+        type: 'track', userId, event: 'Order Completed', messageId: 'oc-1', timestamp: '2026-04-03T12:00:00Z',
+        context: { traits: { phone: customerPhone } },
+        properties: { order_id: 'S-77', total: 1500, currency: 'RUB', store_id: 'msk-02', products: [{ product_id: 'p2', name: 'Шарф', price: 1500, quantity: 1 }] },
+      },
+    ]);
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/customers/${id}`);
+    await page.getByRole('heading', { name: 'Кодова Вера' }).waitFor();
+    const fields = page.locator('section[aria-label="Поля и свойства"]');
+    await fields.getByText('ru-RU', { exact: true }).waitFor();
+    const said = await text(page, 'section[aria-label="Поля и свойства"]');
+    // Each name with its code beside it (textContent runs them together).
+    for (const words of ['СтранаРоссияRU', 'ЯзыкРусский (Россия)ru-RU', 'УстройствоСмартфонmobile', 'ИсточникЯндекс Директyandex_direct', 'UTM sourceЯндексyandex', 'UTM mediumОплата за кликиcpc', 'catalog_shoes']) {
+      expect(said).toContain(words);
+    }
+    const timeline = page.locator('section[aria-label="Заказы и события"]');
+    await timeline.getByText('Товар добавлен в корзину').waitFor();
+    const events = await text(page, 'section[aria-label="Заказы и события"]');
+    expect(events).toContain('Товар добавлен в корзинуProduct Added');
+    expect(events).toContain('Начато оформление заказаcheckout_started');
+    expect(events).toContain('Подписка на акции'); // the shop's own event, as it was sent
+    expect(events).toContain('магазин с кодом msk-02');
+    await screenshot(page, 'customer-profile-codes');
+
+    // The profile's address takes the id in its own spelling only.
+    await page.goto(`/w/${shop.id}/customers/0x${id.toString(16)}`);
+    await page.getByText('Страница не найдена').waitFor();
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
   it('erases a customer after a confirmation that says what is deleted and what stays', async () => {
     const shop = await newShop(suite.server, 'Удаление');
     const id = await seedAnna(suite.server, shop);

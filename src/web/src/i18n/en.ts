@@ -1,6 +1,7 @@
 // English interface messages. The keys here define the message set; ru.ts must match it.
 
 import { analyticsEn } from './en.analytics.js';
+import { customerLabelsEn } from './en.customers.js';
 import { customerScoresEn } from './en.customer-scores.js';
 import { importsEn } from './en.imports.js';
 import { settingsEn } from './en.settings.js';
@@ -339,6 +340,7 @@ export const en = {
   imports: importsEn,
   analytics: analyticsEn,
   customerScores: customerScoresEn,
+  customerLabels: customerLabelsEn,
   settings: settingsEn,
 };
 

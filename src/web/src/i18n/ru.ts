@@ -2,6 +2,7 @@
 
 import type { Messages } from './en.js';
 import { analyticsRu } from './ru.analytics.js';
+import { customerLabelsRu } from './ru.customers.js';
 import { customerScoresRu } from './ru.customer-scores.js';
 import { importsRu } from './ru.imports.js';
 import { settingsRu } from './ru.settings.js';
@@ -340,5 +341,6 @@ export const ru: Messages = {
   imports: importsRu,
   analytics: analyticsRu,
   customerScores: customerScoresRu,
+  customerLabels: customerLabelsRu,
   settings: settingsRu,
 };

@@ -1,6 +1,7 @@
-import { Group, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { Group, SegmentedControl, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField.js';
 import { isDay, type Period, presetChoices, presetPeriod } from './period-state.js';
 
 /** Props of PeriodPicker. */
@@ -50,18 +51,17 @@ function CustomRange({ value, onChange }: Omit<PeriodPickerProps, 'end'>) {
   };
   return (
     <Group gap={6} align="flex-start" wrap="nowrap">
-      <TextInput
-        type="date"
+      <DateField
         aria-label={t('analytics.period.from')}
         value={from}
-        onChange={(e) => change(e.currentTarget.value, to)}
+        onChange={(day) => change(day, to)}
         error={reversed ? t('analytics.period.fromAfterTo') : undefined}
         w={150}
       />
       <Text c="dimmed" lh="36px" aria-hidden>
         —
       </Text>
-      <TextInput type="date" aria-label={t('analytics.period.to')} value={to} onChange={(e) => change(from, e.currentTarget.value)} error={reversed} w={150} />
+      <DateField aria-label={t('analytics.period.to')} value={to} onChange={(day) => change(from, day)} error={reversed} w={150} />
     </Group>
   );
 }

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, NumberInput, Popover, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField.js';
 import { activeFilterCount, type ListFilters, noFilters } from './list-state.js';
 import { ScoreFilterFields } from './ScoreFilterFields.js';
 
@@ -12,7 +13,7 @@ export interface CustomerFiltersProps {
   currency: string;
 }
 
-/** Narrows the customer list by orders, revenue and city, and by the stored scores; applied on the server. */
+/** Narrows the customer list by orders, revenue, city and last purchase, and by the stored scores; applied on the server. */
 export function CustomerFilters({ value, onChange, currency }: CustomerFiltersProps) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
@@ -74,10 +75,21 @@ export function CustomerFilters({ value, onChange, currency }: CustomerFiltersPr
                 </Group>
                 <TextInput
                   label={t('customers.filters.city')}
-                  description={t('customers.filters.cityHint')}
+                  description={t('customerLabels.cityHint')}
                   value={draft.city}
                   onChange={(e) => set({ city: e.currentTarget.value })}
                 />
+                <Text fw={600} size="sm" mt="xs">
+                  {t('customerLabels.lastOrderSection')}
+                </Text>
+                <Group grow gap="xs" align="flex-start">
+                  <DateField label={t('customerLabels.lastOrderFrom')} value={draft.lastOrderFrom} onChange={(day) => set({ lastOrderFrom: day })} />
+                  <DateField label={t('customerLabels.lastOrderTo')} value={draft.lastOrderTo} onChange={(day) => set({ lastOrderTo: day })} />
+                </Group>
+                <Group grow gap="xs" align="flex-start">
+                  <NumberInput label={t('customerLabels.minDaysSince')} min={0} allowDecimal={false} allowNegative={false} value={draft.minDaysSince ?? ''} onChange={(v) => set({ minDaysSince: toNumber(v) })} />
+                  <NumberInput label={t('customerLabels.maxDaysSince')} min={0} allowDecimal={false} allowNegative={false} value={draft.maxDaysSince ?? ''} onChange={(v) => set({ maxDaysSince: toNumber(v) })} />
+                </Group>
               </Stack>
               <Stack gap="sm">
                 <Text fw={600} size="sm">

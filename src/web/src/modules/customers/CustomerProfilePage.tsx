@@ -24,8 +24,9 @@ import { ScoresCard } from './ScoresCard.js';
 /** A customer's 360° profile: contacts, key numbers, scores, identifiers, consent, fields and the timeline. */
 export function CustomerProfilePage() {
   const { customerId } = useParams();
-  const id = Number(customerId);
-  if (!Number.isSafeInteger(id) || id <= 0) return <NotFoundPage />;
+  // Only the id's own spelling: "0x10" or "016" is not customer 16.
+  const id = customerId !== undefined && /^[1-9]\d{0,15}$/.test(customerId) ? Number(customerId) : NaN;
+  if (!Number.isSafeInteger(id)) return <NotFoundPage />;
   return <Profile key={id} id={id} />;
 }
 

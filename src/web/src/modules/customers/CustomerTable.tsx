@@ -1,4 +1,5 @@
 import { Anchor, Table, Text, UnstyledButton } from '@mantine/core';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CustomerListItem, CustomerSort } from '../../api/types.js';
@@ -44,13 +45,13 @@ export function CustomerTable({ rows, visible, sort, onSort, busy }: CustomerTab
           {rows.map((row) => (
             <Table.Tr key={row.id} onClick={() => navigate(profileUrl(row.id))} style={{ cursor: 'pointer' }}>
               {shown.map((c) => (
-                <Table.Td key={c.id} ta={c.numeric ? 'right' : undefined} style={c.wraps ? { minWidth: 120 } : { whiteSpace: 'nowrap' }}>
+                <Table.Td key={c.id} ta={c.numeric ? 'right' : undefined} style={cellStyle(c)}>
                   {c.id === 'name' ? (
                     <Anchor component={Link} to={profileUrl(row.id)} fw={500} onClick={(e) => e.stopPropagation()}>
                       {personName(row) ?? t('customers.unnamed', { id: row.id })}
                     </Anchor>
                   ) : (
-                    (c.text(row, { format, t, memberName, currency: workspace.currency }) ?? <Text span c="dimmed">—</Text>)
+                    breakable(c, c.text(row, { format, t, memberName, currency: workspace.currency })) ?? <Text span c="dimmed">—</Text>
                   )}
                 </Table.Td>
               ))}
@@ -59,6 +60,27 @@ export function CustomerTable({ rows, visible, sort, onSort, busy }: CustomerTab
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+// At 1,280 px the default columns fit beside the navigation: names and cities wrap between words,
+// e-mail addresses before their "@", and nothing else wraps.
+function cellStyle(column: Column): CSSProperties {
+  if (column.breaksAt) return { minWidth: 120, maxWidth: 240, overflowWrap: 'anywhere' };
+  return column.wraps ? { minWidth: 120 } : { whiteSpace: 'nowrap' };
+}
+
+// A cell's text with a line-break opportunity before the column's break character.
+function breakable(column: Column, text: string | null): ReactNode {
+  if (text === null || !column.breaksAt) return text;
+  const at = text.indexOf(column.breaksAt);
+  if (at <= 0) return text;
+  return (
+    <>
+      {text.slice(0, at)}
+      <wbr />
+      {text.slice(at)}
+    </>
   );
 }
 

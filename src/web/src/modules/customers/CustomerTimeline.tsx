@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineItem, TimelineType } from '../../api/types.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { useFormatter } from '../../format/useFormatter.js';
+import { eventLabel, standardEvent } from './code-labels.js';
 import { useTimeline } from './customers.api.js';
 import { SectionCard } from './SectionCard.js';
 
@@ -65,7 +66,7 @@ export function CustomerTimeline({ customerId }: { customerId: number }) {
 }
 
 function isOrderEvent(item: TimelineItem): boolean {
-  return item.kind === 'event' && item.event.type === 'track' && (item.event.name === 'Order Completed' || item.event.name === 'order_completed');
+  return item.kind === 'event' && item.event.type === 'track' && standardEvent(item.event.name) === 'order completed';
 }
 
 function Entry({ item }: { item: TimelineItem }) {
@@ -78,7 +79,8 @@ function Entry({ item }: { item: TimelineItem }) {
   );
   if (item.kind === 'order') {
     const o = item.order;
-    const where = o.storeId ? t('timeline.store', { store: o.storeId }) : t('timeline.online');
+    // Stores are known only by the code the shop sends; the words say it is a code.
+    const where = o.storeId ? t('customerLabels.store', { store: o.storeId }) : t('timeline.online');
     const status = orderStatuses.find((s) => s === o.status);
     return (
       <>
@@ -96,9 +98,11 @@ function Entry({ item }: { item: TimelineItem }) {
   }
   const e = item.event;
   const url = e.context.url ?? (typeof e.properties.url === 'string' ? e.properties.url : null);
+  // A standard e-commerce event is named in the interface language, its sent name kept small beside it.
+  const standardName = e.type === 'track' ? eventLabel(e.name, t) : null;
   const title =
     e.type === 'track'
-      ? (e.name ?? t('timeline.event'))
+      ? (standardName ?? e.name ?? t('timeline.event'))
       : e.type === 'page'
         ? t('timeline.page', { name: e.name ?? url ?? '' })
         : e.type === 'screen'
@@ -110,6 +114,11 @@ function Entry({ item }: { item: TimelineItem }) {
     <>
       <Text size="sm" fw={500}>
         {title}
+        {standardName && e.name && (
+          <Text span size="xs" c="dimmed" fw={400} ml={6}>
+            {e.name}
+          </Text>
+        )}
       </Text>
       {url && e.type !== 'track' && (
         <Text size="xs" c="dimmed" truncate maw={520}>

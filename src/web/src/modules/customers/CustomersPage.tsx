@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState.js';
 import { ListSkeleton } from '../../components/ListSkeleton.js';
+import { useFormatter } from '../../format/useFormatter.js';
 import { useSignedInSession } from '../../session/session.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 import { ActiveFilters } from './ActiveFilters.js';
@@ -12,7 +13,7 @@ import { ColumnChooser } from './ColumnChooser.js';
 import { CustomerFilters } from './CustomerFilters.js';
 import { CustomerListEmpty } from './CustomerListEmpty.js';
 import { CustomerTable } from './CustomerTable.js';
-import { useCustomerList } from './customers.api.js';
+import { useCustomerList, useCustomerTotal } from './customers.api.js';
 import { activeFilterCount, defaultScope, listSearch, type ListState, noFilters, readListState, toApiQuery } from './list-state.js';
 import { ScopeSwitch } from './ScopeSwitch.js';
 import { scoreFilterCount } from './score-filters.js';
@@ -32,6 +33,7 @@ function readCursors(state: unknown): string[] {
 /** The customer list: whose customers, search, filters, sorting, pages of 50 and a column choice, all on the server. */
 export function CustomersPage() {
   const { t } = useTranslation();
+  const format = useFormatter();
   const workspace = useWorkspace();
   const { user } = useSignedInSession();
   const [params] = useSearchParams();
@@ -41,7 +43,9 @@ export function CustomersPage() {
   const state = readListState(params, scopeByDefault);
   const cursors = readCursors(location.state);
   const [visible, setVisible] = useColumnChoice();
-  const list = useCustomerList(toApiQuery(state, { userId: user.id, currency: workspace.currency }, cursors.at(-1), pageSize));
+  const apiQuery = toApiQuery(state, { userId: user.id, currency: workspace.currency }, cursors.at(-1), pageSize);
+  const list = useCustomerList(apiQuery);
+  const total = useCustomerTotal(apiQuery);
 
   // A new search, filter or sort starts again from the first page.
   const update = (next: ListState) => navigate({ search: listSearch(next, scopeByDefault) }, { replace: true });
@@ -61,9 +65,16 @@ export function CustomersPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Title order={1} size="h2">
-          {t('customers.title')}
-        </Title>
+        <Group gap="sm" align="baseline">
+          <Title order={1} size="h2">
+            {t('customers.title')}
+          </Title>
+          {typeof total.data === 'number' && (
+            <Text c="dimmed" aria-live="polite" data-testid="customer-total" style={{ opacity: total.isPlaceholderData ? 0.55 : 1 }}>
+              {t('customerLabels.total', { count: total.data, formatted: format.number(total.data) })}
+            </Text>
+          )}
+        </Group>
         <Group gap="md" wrap="wrap" justify="flex-end">
           <ScoresStatusLine />
           <ScopeSwitch value={state.scope} onChange={(scope) => update({ ...state, scope })} />

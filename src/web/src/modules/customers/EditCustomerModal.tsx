@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import type { CustomerProfile } from '../../api/types.js';
+import { DateField } from '../../components/DateField.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { useReasonWording } from '../../components/useReasonWording.js';
 import { consentChannels } from './ConsentCard.js';
@@ -86,7 +87,7 @@ function EditForm({ profile, onDone }: { profile: CustomerProfile; onDone: () =>
             clearable
             error={fieldErrors.gender}
           />
-          {text('birthDate', 'date')}
+          <DateField label={t('edit.fields.birthDate')} value={values.fields.birthDate} onChange={(day) => setField('birthDate', day)} error={fieldErrors.birthDate} />
           {text('city')}
           {text('region')}
           {text('country')}

@@ -28,8 +28,10 @@ export interface Column {
   /** Numbers and dates read best largest or newest first. */
   descFirst?: boolean;
   numeric?: boolean;
-  /** Names and cities may wrap between words on narrow screens; numbers, dates and contacts never do. */
+  /** Names and cities may wrap between words on narrow screens; numbers, dates and phones never do. */
   wraps?: boolean;
+  /** E-mail addresses break before their "@" (and anywhere when still too long), so one long address does not widen the table past the screen. */
+  breaksAt?: '@';
   /** The cell's text; null shows a dash. */
   text: (row: CustomerListItem, cell: CellContext) => string | null;
 }
@@ -38,7 +40,7 @@ export interface Column {
 export const columns: readonly Column[] = [
   { id: 'name', label: (t) => t('customers.columns.name'), sortField: 'name', wraps: true, text: () => null },
   { id: 'phone', label: (t) => t('customers.columns.phone'), text: (r) => (r.phone ? formatPhone(r.phone) : null) },
-  { id: 'email', label: (t) => t('customers.columns.email'), text: (r) => r.email },
+  { id: 'email', label: (t) => t('customers.columns.email'), breaksAt: '@', text: (r) => r.email },
   { id: 'orders', label: (t) => t('customers.columns.orders'), sortField: 'ordersCount', descFirst: true, numeric: true, text: (r, { format }) => format.number(r.ordersCount) },
   { id: 'revenue', label: (t) => t('customers.columns.revenue'), sortField: 'revenue', descFirst: true, numeric: true, text: (r, { format }) => format.money(r.revenue) },
   { id: 'avgCheck', label: (t) => t('customers.columns.avgCheck'), sortField: 'avgCheck', descFirst: true, numeric: true, text: (r, { format }) => (r.ordersCount ? format.money(r.avgCheck) : null) },

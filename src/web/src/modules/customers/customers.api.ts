@@ -18,6 +18,23 @@ export function useCustomerList(query: CustomerListQuery) {
   });
 }
 
+/**
+ * How many customers match a query's search and filters. Counted apart from the pages, with its own
+ * key that leaves out the sort and the cursor, so paging and sorting never count again.
+ */
+export function useCustomerTotal(query: CustomerListQuery) {
+  const api = useApi();
+  const { id: workspaceId } = useWorkspace();
+  const { sort: _sort, cursor: _cursor, limit: _limit, ...filters } = query;
+  const countQuery: CustomerListQuery = { ...filters, limit: 1, includeTotal: true };
+  return useQuery({
+    queryKey: ['ws', workspaceId, 'customers', 'total', filters],
+    queryFn: ({ signal }) => api.request<CustomerList>('/api/v1/customers', { query: { ...countQuery }, workspaceId, signal }),
+    select: (list) => list.total ?? null,
+    placeholderData: keepPreviousData,
+  });
+}
+
 /** Whether any customer is assigned to a user; asked only when `enabled`, and refreshed with the list. */
 export function useHasAssignedCustomers(userId: string, enabled: boolean) {
   const api = useApi();

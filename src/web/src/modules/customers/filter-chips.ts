@@ -33,6 +33,16 @@ export function filterChips(filters: ListFilters, t: TFunction, format: Formatte
   const revenue = range(filters.minRevenue, filters.maxRevenue, money);
   add('revenue', revenue && t('customers.chips.revenue', { range: revenue }), { minRevenue: null, maxRevenue: null });
   add('city', filters.city.trim() ? t('customers.chips.city', { city: filters.city.trim() }) : null, { city: '' });
+  const days = (from: string, to: string): string | null => {
+    if (from && to) return t('customers.chips.between', { from: format.shortDay(from), to: format.shortDay(to) });
+    if (from) return t('customers.chips.from', { value: format.shortDay(from) });
+    if (to) return t('customers.chips.upTo', { value: format.shortDay(to) });
+    return null;
+  };
+  const lastOrderText = days(filters.lastOrderFrom, filters.lastOrderTo);
+  add('lastOrder', lastOrderText && t('customerLabels.chipLastOrder', { range: lastOrderText }), { lastOrderFrom: '', lastOrderTo: '' });
+  const daysSince = range(filters.minDaysSince, filters.maxDaysSince, format.number);
+  add('daysSince', daysSince && t('customerLabels.chipDaysSince', { range: daysSince }), { minDaysSince: null, maxDaysSince: null });
 
   const segmentNames = filters.rfmSegment.map((s) => t(`analytics.segments.${s}.name`)).join(', ');
   add('rfmSegment', segmentNames ? t('customers.chips.rfmSegment', { values: segmentNames }) : null, { rfmSegment: [] });

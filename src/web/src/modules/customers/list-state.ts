@@ -35,6 +35,13 @@ export interface ListState extends ScoreFilters {
   /** Major units of the workspace currency. */
   maxRevenue: number | null;
   city: string;
+  /** Last purchase on or after this ISO day ("" for any). */
+  lastOrderFrom: string;
+  /** Last purchase on or before this ISO day ("" for any). */
+  lastOrderTo: string;
+  /** Whole days since the last purchase, at least and at most. */
+  minDaysSince: number | null;
+  maxDaysSince: number | null;
   scope: Scope;
 }
 
@@ -42,7 +49,10 @@ export interface ListState extends ScoreFilters {
 export type ListFilters = Omit<ListState, 'q' | 'sort' | 'scope'>;
 
 /** Filters that filter nothing. */
-export const noFilters: ListFilters = { minOrders: null, maxOrders: null, minRevenue: null, maxRevenue: null, city: '', ...noScoreFilters };
+export const noFilters: ListFilters = {
+  minOrders: null, maxOrders: null, minRevenue: null, maxRevenue: null, city: '',
+  lastOrderFrom: '', lastOrderTo: '', minDaysSince: null, maxDaysSince: null, ...noScoreFilters,
+};
 
 /** Reads the list state from the address's query string; anything malformed is ignored. */
 export function readListState(params: URLSearchParams, scopeByDefault: Scope): ListState {
@@ -55,6 +65,10 @@ export function readListState(params: URLSearchParams, scopeByDefault: Scope): L
     minRevenue: parseNumber(params.get('minRevenue')),
     maxRevenue: parseNumber(params.get('maxRevenue')),
     city: params.get('city') ?? '',
+    lastOrderFrom: parseDay(params.get('lastOrderFrom')),
+    lastOrderTo: parseDay(params.get('lastOrderTo')),
+    minDaysSince: parseWhole(params.get('minDaysSince')),
+    maxDaysSince: parseWhole(params.get('maxDaysSince')),
     scope: scope === 'mine' || scope === 'all' ? scope : scopeByDefault,
     ...readScoreFilters(params),
   };
@@ -65,11 +79,13 @@ export function writeListState(state: ListState, scopeByDefault: Scope): URLSear
   const params = new URLSearchParams();
   if (state.q.trim()) params.set('q', state.q);
   if (state.sort !== defaultSort) params.set('sort', state.sort);
-  for (const key of ['minOrders', 'maxOrders', 'minRevenue', 'maxRevenue'] as const) {
+  for (const key of ['minOrders', 'maxOrders', 'minRevenue', 'maxRevenue', 'minDaysSince', 'maxDaysSince'] as const) {
     const value = state[key];
     if (value !== null) params.set(key, String(value));
   }
   if (state.city.trim()) params.set('city', state.city.trim());
+  if (state.lastOrderFrom) params.set('lastOrderFrom', state.lastOrderFrom);
+  if (state.lastOrderTo) params.set('lastOrderTo', state.lastOrderTo);
   writeScoreFilters(state, params);
   if (state.scope !== scopeByDefault) params.set('scope', state.scope);
   return params;
@@ -99,6 +115,10 @@ export function toApiQuery(state: ListState, { userId, currency }: Viewer, curso
     minRevenue: money(state.minRevenue),
     maxRevenue: money(state.maxRevenue),
     city: state.city.trim() || undefined,
+    lastOrderFrom: state.lastOrderFrom || undefined,
+    lastOrderTo: state.lastOrderTo || undefined,
+    minDaysSinceLastOrder: state.minDaysSince ?? undefined,
+    maxDaysSinceLastOrder: state.maxDaysSince ?? undefined,
     managerId: state.scope === 'mine' ? userId : undefined,
     ...scoreFiltersQuery(state, currency),
     cursor,
@@ -108,7 +128,9 @@ export function toApiQuery(state: ListState, { userId, currency }: Viewer, curso
 
 /** How many filters are set. */
 export function activeFilterCount(filters: ListFilters): number {
-  const own = [filters.minOrders, filters.maxOrders, filters.minRevenue, filters.maxRevenue].filter((v) => v !== null).length + (filters.city.trim() ? 1 : 0);
+  const own =
+    [filters.minOrders, filters.maxOrders, filters.minRevenue, filters.maxRevenue, filters.minDaysSince, filters.maxDaysSince].filter((v) => v !== null).length +
+    [filters.city.trim(), filters.lastOrderFrom, filters.lastOrderTo].filter(Boolean).length;
   return own + scoreFilterCount(filters);
 }
 
@@ -125,6 +147,16 @@ function parseSort(value: string | null): CustomerSort {
   const known = sortFields.find((f) => f === field);
   if (!known) return defaultSort;
   return value.startsWith('-') ? `-${known}` : known;
+}
+
+// An ISO day as the date fields write it; anything else is no bound.
+function parseDay(value: string | null): string {
+  return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
+}
+
+function parseWhole(value: string | null): number | null {
+  const n = parseNumber(value);
+  return n !== null && Number.isInteger(n) ? n : null;
 }
 
 function parseNumber(value: string | null): number | null {

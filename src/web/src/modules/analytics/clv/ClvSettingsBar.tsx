@@ -1,7 +1,8 @@
-import { Group, NumberInput, Text, TextInput } from '@mantine/core';
+import { Group, NumberInput, Text } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../../components/DateField.js';
 import { isDay } from '../period-state.js';
 import { type ClvSettings, clvLimits } from './clv-state.js';
 
@@ -33,13 +34,12 @@ export function ClvSettingsBar({ value, onChange }: ClvSettingsBarProps) {
   return (
     <div>
       <Group gap="sm" align="flex-start">
-        <TextInput
-          type="date"
+        <DateField
           label={t('analytics.clv.settings.calibrationEnd')}
           value={end}
-          onChange={(e) => {
-            setEnd(e.currentTarget.value);
-            change(e.currentTarget.value, months, discount);
+          onChange={(day) => {
+            setEnd(day);
+            change(day, months, discount);
           }}
           error={end !== '' && !isDay(end) ? t('analytics.clv.settings.invalid') : undefined}
           w={170}
