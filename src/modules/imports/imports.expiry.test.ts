@@ -18,8 +18,9 @@ describe.each(testDatabases())('pending uploads on $name', (database) => {
     for (const app of apps.splice(0)) await app.close();
   });
 
+  // A database of its own: a worker whose clock runs a day ahead would expire other tests' uploads.
   const start = async (clock: ReturnType<typeof fixedClock>, env?: Record<string, string>) => {
-    const app = await startApp(database, { clock, env });
+    const app = await startApp(database, { clock, env, fresh: true });
     apps.push(app);
     return app;
   };
@@ -57,7 +58,8 @@ describe.each(testDatabases())('pending uploads on $name', (database) => {
     clock.advance(HOUR);
     await until(async () => (await job(app, ws, waiting.id)).status === 'expired');
     expect(await job(app, ws, waiting.id)).toMatchObject({ status: 'expired', error: expect.stringMatching(/24 hours/), finishedAt: clock.now() });
-    expect(existsSync(waiting.path)).toBe(false);
+    // The job is marked first (so nobody starts it), then its file is deleted.
+    await until(async () => !existsSync(waiting.path));
     expect((await job(app, ws, fresh.id)).status).toBe('pending');
     expect(existsSync(fresh.path)).toBe(true);
     expect((await job(app, ws, started.id)).status).toBe('done');
@@ -76,19 +78,22 @@ describe.each(testDatabases())('pending uploads on $name', (database) => {
     writeFileSync(orphan, csv);
     const report = join(first.config.DATA_DIR, 'imports', 'imp_cli.errors.csv');
     writeFileSync(report, 'row,column,reason,raw\r\n');
+    const own = join(first.config.DATA_DIR, 'imports', 'клиенты.csv');
+    writeFileSync(own, csv);
     const longAgo = (Date.now() - 25 * HOUR) / 1000;
-    utimesSync(orphan, longAgo, longAgo);
-    utimesSync(report, longAgo, longAgo);
+    for (const path of [orphan, report, own]) utimesSync(path, longAgo, longAgo);
     await first.close();
     apps.splice(0);
 
     clock.advance(25 * HOUR);
     const second = await start(clock, env);
     await until(async () => (await job(second, ws, waiting.id)).status === 'expired');
-    expect(existsSync(waiting.path)).toBe(false);
+    // The job is marked first (so nobody starts it), then its file is deleted.
+    await until(async () => !existsSync(waiting.path));
     await until(async () => !existsSync(orphan));
-    // The CLI's error reports are the user's, named in its output: they stay.
+    // The CLI's error reports are the user's, named in its output, and other files are not ours: they stay.
     expect(existsSync(report)).toBe(true);
+    expect(existsSync(own)).toBe(true);
   });
 
   it('cancels a pending upload, and only a pending one', async () => {

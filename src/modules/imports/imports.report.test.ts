@@ -85,7 +85,7 @@ describe.each(testDatabases())('import error report on $name', (database) => {
       return [rows[0]?.join(';'), rows[1]?.[2]];
     };
     const english = ['row;column;reason;raw', 'not a phone number'];
-    const russian = ['строка;столбец;причина;строка файла', 'не номер телефона'];
+    const russian = ['Строка;Столбец;Причина;Строка в файле', 'не номер телефона'];
     const check = async (res: Promise<{ statusCode: number; body: string }>, expected: string[]) => {
       const r = await res;
       expect(r.statusCode, r.body).toBe(200);

@@ -71,6 +71,8 @@ export const CLAIM_MS = 60_000;
 export const PENDING_TTL_MS = 24 * 3_600_000;
 /** How often a worker looks for expired uploads (by the app's clock). */
 export const SWEEP_EVERY_MS = 10 * 60_000;
+// The name newUpload() gives a file.
+const uploadName = /^imp_[A-Za-z0-9_-]+\.csv$/;
 // Ids of jobs looked up per statement when sweeping the uploads folder.
 const SWEEP_LOOKUP = 500;
 
@@ -181,7 +183,8 @@ export class ImportsService {
     const names = await readdir(this.uploadDir).catch(() => []);
     const old: string[] = [];
     for (const name of names) {
-      if (!name.endsWith('.csv') || name.endsWith('.errors.csv')) continue;
+      // Only names the uploads themselves take (`imp_<id>.csv`): anything else in the folder is not ours to delete.
+      if (!uploadName.test(name)) continue;
       const modified = await stat(join(this.uploadDir, name)).then((s) => s.mtimeMs, () => Number.POSITIVE_INFINITY);
       if (modified < cutoff) old.push(name.slice(0, -'.csv'.length));
     }

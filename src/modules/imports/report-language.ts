@@ -36,10 +36,10 @@ function fromAcceptLanguage(header: string): ReportLanguage | null {
   return best?.lang ?? null;
 }
 
-/** The report's column titles. */
+/** The report's column titles: English ones as scripts have read them so far, Russian ones as on the screen. */
 export const reportHeader: Record<ReportLanguage, readonly string[]> = {
   en: ['row', 'column', 'reason', 'raw'],
-  ru: ['строка', 'столбец', 'причина', 'строка файла'],
+  ru: ['Строка', 'Столбец', 'Причина', 'Строка в файле'],
 };
 
 // Russian wording of the reason codes, the same as the web app's `apiReasons`, with i18next's

@@ -15,6 +15,7 @@ export const importsEn = {
     running: 'Running',
     done: 'Done',
     failed: 'Failed',
+    expired: 'Expired',
   },
   upload: {
     title: 'New import',
@@ -70,6 +71,12 @@ export const importsEn = {
     title: 'The file is uploaded, the import has not started',
     text: 'The column check is shown right after uploading. Upload the file again to check the columns, or start with the columns recognised automatically.',
     start: 'Start with the recognised columns',
+    cancel: 'Cancel the import',
+  },
+  expired: {
+    title: 'The import was not started in time',
+    text: 'An uploaded file waits 24 hours for its import to be started; this one was not, so the file was deleted. Upload it again to import it.',
+    again: 'Upload the file again',
   },
   progress: {
     queued: 'Waiting for its turn…',

@@ -8,6 +8,7 @@ import { useFormatter } from '../../format/useFormatter.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 import { NotFoundPage } from '../../shell/NotFoundPage.js';
 import { formatFileSize } from './file-size.js';
+import { ExpiredImport } from './ExpiredImport.js';
 import { ImportErrorsTable } from './ImportErrorsTable.js';
 import { ImportProgress } from './ImportProgress.js';
 import { useImport, useImportDraft } from './imports.api.js';
@@ -60,6 +61,8 @@ function Stage({ job }: { job: ImportJob }) {
           {job.rowsFailed > 0 && <ImportErrorsTable importId={job.id} />}
         </>
       );
+    case 'expired':
+      return <ExpiredImport />;
   }
 }
 

@@ -8,6 +8,7 @@ const colors: Record<ImportJob['status'], string> = {
   running: 'blue',
   done: 'green',
   failed: 'red',
+  expired: 'gray',
 };
 
 /** The status of an import as a coloured label. */

@@ -8,7 +8,7 @@ import { errorReportUrl } from './imports.api.js';
 
 /** An import that has ended: rows imported and not, the reason it stopped if it failed, and the error report. */
 export function ImportSummary({ job }: { job: ImportJob }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormatter();
   const workspace = useWorkspace();
   const failed = job.status === 'failed';
@@ -55,7 +55,7 @@ export function ImportSummary({ job }: { job: ImportJob }) {
         )}
         <Group gap="sm">
           {job.rowsFailed > 0 && (
-            <Button component="a" href={errorReportUrl(workspace.id, job.id)} download>
+            <Button component="a" href={errorReportUrl(workspace.id, job.id, i18n.language)} download>
               {t('imports.summary.download')}
             </Button>
           )}

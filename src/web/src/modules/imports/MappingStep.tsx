@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState.js';
 import { useWorkspace } from '../../session/workspace-context.js';
+import { CancelImportButton } from './CancelImportButton.js';
 import { FormatPicker } from './FormatPicker.js';
 import { type ImportDraft, useStartImport } from './imports.api.js';
 import { MappingProblems } from './MappingProblems.js';
@@ -56,9 +57,12 @@ export function MappingStep({ draft }: { draft: ImportDraft }) {
         {/* The server checks the mapping again; its 400 names the fields in its own words. */}
         {start.error && <ErrorState error={start.error} />}
         <Group justify="space-between">
-          <Button component={Link} to={`/w/${workspace.id}/imports`} variant="default">
-            {t('imports.preview.another')}
-          </Button>
+          <Group gap="sm">
+            <Button component={Link} to={`/w/${workspace.id}/imports`} variant="default">
+              {t('imports.preview.another')}
+            </Button>
+            <CancelImportButton importId={preview.id} />
+          </Group>
           <Button onClick={() => start.mutate(state.startBody())} disabled={!ready} loading={start.isPending}>
             {t('imports.preview.start')}
           </Button>

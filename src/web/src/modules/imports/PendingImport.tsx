@@ -5,6 +5,7 @@ import type { ImportJob } from '../../api/types.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { canRunImports } from '../../session/session.js';
 import { useWorkspace } from '../../session/workspace-context.js';
+import { CancelImportButton } from './CancelImportButton.js';
 import { useStartImport } from './imports.api.js';
 
 /**
@@ -35,6 +36,7 @@ export function PendingImport({ job }: { job: ImportJob }) {
               <Button component={Link} to={`/w/${workspace.id}/imports`} variant="default">
                 {t('imports.preview.another')}
               </Button>
+              <CancelImportButton importId={job.id} />
             </Group>
           </>
         )}

@@ -2,6 +2,7 @@ import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/reac
 import { useEffect } from 'react';
 import { useApi } from '../../api/api-context.js';
 import type { ImportErrorsPage, ImportJob, ImportKind, ImportList, ImportPreview, StartImportBody } from '../../api/types.js';
+import { isLanguage } from '../../i18n/i18n.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 
 // Server state of the imports screens. Keys start with the workspace, like every other query, so
@@ -111,12 +112,29 @@ export function useStartImport(importId: string) {
   });
 }
 
+/** Cancels an import that was not started: the server deletes it and its file. */
+export function useCancelImport(importId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { id: workspaceId } = useWorkspace();
+  return useMutation({
+    mutationFn: () => api.request<undefined>(`/api/v1/imports/${encodeURIComponent(importId)}`, { method: 'DELETE', workspaceId }),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: draftKey(workspaceId, importId) });
+      queryClient.removeQueries({ queryKey: ['ws', workspaceId, 'import', importId] });
+      await queryClient.invalidateQueries({ queryKey: ['ws', workspaceId, 'imports'] });
+    },
+  });
+}
+
 /**
  * Where the error report of an import downloads from. A plain link sends the session cookie but no
- * headers, so the workspace goes in the query string.
+ * headers, so the workspace goes in the query string, and the interface language with it: the
+ * report's titles and reasons are then the ones on screen.
  */
-export function errorReportUrl(workspaceId: string, importId: string): string {
-  return `/api/v1/imports/${encodeURIComponent(importId)}/errors.csv?workspaceId=${encodeURIComponent(workspaceId)}`;
+export function errorReportUrl(workspaceId: string, importId: string, language: string): string {
+  const lang = isLanguage(language) ? language : 'en';
+  return `/api/v1/imports/${encodeURIComponent(importId)}/errors.csv?workspaceId=${encodeURIComponent(workspaceId)}&lang=${lang}`;
 }
 
 function draftKey(workspaceId: string, importId: string) {
