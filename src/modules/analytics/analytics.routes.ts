@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { RouteDeps } from '../../main.js';
+import type { RouteDeps } from '../../platform/http/route-deps.js';
 import { requirePermission } from '../../platform/http/auth.js';
 import { DomainError } from '../../platform/errors.js';
 import {

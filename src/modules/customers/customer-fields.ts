@@ -107,3 +107,14 @@ export function devicesFromRow(row: Pick<CustomerStatsTable, DeviceColumn> | und
 export const consentChannels = ['email', 'sms', 'push', 'messenger'] as const;
 /** A consent channel. */
 export type ConsentChannel = (typeof consentChannels)[number];
+
+/** The name-search key: "last first middle", lower-cased, ё folded to е; null when there is no name. */
+export function searchName(last: string | null, first: string | null, middle: string | null): string | null {
+  const text = [last, first, middle].filter((p) => p && p.trim()).join(' ').trim();
+  return text ? foldForSearch(text) : null;
+}
+
+/** Lower-cases and folds ё to е, as names are stored for search. */
+export function foldForSearch(text: string): string {
+  return text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+}

@@ -1,5 +1,5 @@
 import { getCountryCallingCode, Metadata } from 'libphonenumber-js/max';
-import { foldForSearch } from './customers.repo.js';
+import { foldForSearch } from './customer-fields.js';
 import { type Identifier, isPhoneRegion, normalizeCard, normalizeEmail, normalizePhone, normalizeOpaqueId } from './identifiers.js';
 
 // How the customer list reads its search box. One string may mean several things ("123456" is a

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { readJson, writeJson } from '../../platform/db/normalize.js';
 import type { CustomersTable, Database } from '../../platform/db/schema.js';
-import { type CustomerFields, toColumns, toDeviceColumns } from './customer-fields.js';
+import { type CustomerFields, searchName, toColumns, toDeviceColumns } from './customer-fields.js';
 
 /** A customer row with traits parsed. */
 export type CustomerRow = Omit<CustomersTable, 'id' | 'traits'> & { id: number; traits: Record<string, unknown> };
@@ -159,13 +159,3 @@ export class CustomersRepo {
   }
 }
 
-/** The name-search key: "last first middle", lower-cased, ё folded to е; null when there is no name. */
-export function searchName(last: string | null, first: string | null, middle: string | null): string | null {
-  const text = [last, first, middle].filter((p) => p && p.trim()).join(' ').trim();
-  return text ? foldForSearch(text) : null;
-}
-
-/** Lower-cases and folds ё to е, as names are stored for search. */
-export function foldForSearch(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
-}

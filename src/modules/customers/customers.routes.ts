@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RouteDeps } from '../../main.js';
+import type { RouteDeps } from '../../platform/http/route-deps.js';
 import { DomainError } from '../../platform/errors.js';
 import { requirePermission } from '../../platform/http/auth.js';
 import type { CustomerFields } from './customer-fields.js';

@@ -12,7 +12,9 @@ import { type IdentifierKind, isIdentifierKind, normalizeIdentifier } from './id
 import { IdentityRepo } from './identity.repo.js';
 import type { IdentityService, Resolution } from './identity.service.js';
 import { type CleanProfile, cleanProfileOrThrow, type ProfileInput, writesProfileRow } from './profile-input.js';
-import { StatsRepo, type StatsRow } from './stats.repo.js';
+import { type Activity, StatsRepo, type StatsRow } from './stats.repo.js';
+
+export type { Activity } from './stats.repo.js';
 import { reason } from '../../platform/reasons.js';
 
 /** A customer profile as the API shows it. */
@@ -207,6 +209,19 @@ export class CustomersService {
     for (let hops = 0; row && row.merged_into !== null && hops < 5; hops++) row = await repo.get(workspaceId, row.merged_into);
     if (!row || row.merged_into !== null) throw notFound('Customer');
     return row.id;
+  }
+
+  /**
+   * Recomputes the order aggregates (customer_stats) of customers from their orders inside the
+   * caller's transaction, after their orders changed.
+   */
+  async refreshOrderStats(db: Kysely<Database>, workspaceId: string, customerIds: Iterable<number>): Promise<void> {
+    await new StatsRepo(db).recomputeOrders(workspaceId, [...new Set(customerIds)], this.clock.now());
+  }
+
+  /** Records when customers were last active, and their latest device, inside the caller's transaction. */
+  async recordActivity(db: Kysely<Database>, workspaceId: string, activity: Map<number, Activity>, now: number): Promise<void> {
+    await new StatsRepo(db).touchActivity(workspaceId, activity, now);
   }
 
   // Which fields to write: with fillOnly (imports of an existing person) only empty ones; and a

@@ -3,7 +3,7 @@ import type { App } from '../../main.js';
 import type { CustomerConsentsTable, CustomerIdentifiersTable, CustomerStatsTable, EventsTable } from '../../platform/db/schema.js';
 import { localDayNumber } from '../../platform/time.js';
 import { cityKey } from '../customers/customer-fields.js';
-import { searchName } from '../customers/customers.repo.js';
+import { searchName } from '../customers/customer-fields.js';
 import { demoShopName } from './demo.catalog.js';
 import { generateDemoShop } from './demo.generator.js';
 import { type DemoCustomerRow, type DemoItemRow, type DemoOrderRow, DemoRepo } from './demo.repo.js';

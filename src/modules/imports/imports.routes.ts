@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RouteDeps } from '../../main.js';
+import type { RouteDeps } from '../../platform/http/route-deps.js';
 import { DomainError } from '../../platform/errors.js';
 import { requirePermission } from '../../platform/http/auth.js';
 import { multipartIncomplete, multipartNoBoundary } from './imports.errors.js';

@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { withWriteRetry } from '../../platform/db/retry.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { CustomersService } from '../customers/customers.service.js';
+import type { Activity, CustomersService } from '../customers/customers.service.js';
 import type { DeviceFields } from '../customers/customer-fields.js';
 import { IdentityCache } from '../customers/identity-cache.js';
 import { writesProfileRow } from '../customers/profile-input.js';
-import { type Activity, StatsRepo } from '../customers/stats.repo.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import type { Workspace } from '../workspaces/workspaces.service.js';
 import type { CompletedOrder, OrderCommand } from './ecommerce.js';
@@ -138,7 +137,7 @@ export class IngestStore implements BatchStore {
       const prior = activity.get(live(id));
       activity.set(live(id), { at: Math.max(prior?.at ?? 0, at), device: { ...prior?.device, ...device } });
     }
-    await new StatsRepo(trx).touchActivity(workspace.id, activity, now);
+    await this.customers.recordActivity(trx, workspace.id, activity, now);
     return { stored: rows.length, duplicates, rejected };
   }
 

@@ -2,13 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Clock } from '../../platform/clock.js';
 import { openDatabase } from '../../platform/db/database.js';
 import { DomainError } from '../../platform/errors.js';
-import { CustomersService } from '../customers/customers.service.js';
-import { IdentityService } from '../customers/identity.service.js';
-import { OrdersService } from '../orders/orders.service.js';
-import { UsersRepo } from '../users/users.repo.js';
-import { UsersService } from '../users/users.service.js';
-import { WorkspacesRepo } from '../workspaces/workspaces.repo.js';
-import { WorkspacesService } from '../workspaces/workspaces.service.js';
+import { createServices } from '../../services.js';
 import { IngestStore } from './ingest-store.js';
 import type { WriteFailure, WriteReply, WriteRequest } from './ingest-writer.js';
 
@@ -17,14 +11,14 @@ import type { WriteFailure, WriteReply, WriteRequest } from './ingest-writer.js'
 
 const port = parentPort;
 if (!port) throw new Error('ingest-writer.worker.ts runs as a worker thread');
-const db = openDatabase((workerData as { databaseUrl: string }).databaseUrl, { checkpointThread: true });
+const { databaseUrl } = workerData as { databaseUrl: string };
+const db = openDatabase(databaseUrl, { checkpointThread: true });
 // The services read the time of the batch being stored: its arrival on the HTTP thread.
 let batchTime = 0;
 const clock: Clock = { now: () => batchTime };
-const workspaces = new WorkspacesService(new WorkspacesRepo(db.kysely), clock);
-const users = new UsersService(new UsersRepo(db.kysely), clock);
-const customers = new CustomersService(db, new IdentityService(clock), workspaces, users, clock);
-const store = new IngestStore(db, customers, new OrdersService(db, clock));
+// The same wiring as the HTTP process's (services.ts), storing batches on this thread.
+const { customers, orders } = createServices(db, clock, { databaseUrl, dataDir: '', batches: 'here' });
+const store = new IngestStore(db, customers, orders);
 
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (message: WriteRequest | 'close') => {

@@ -1,6 +1,6 @@
 import { createGunzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../../main.js';
+import type { RouteDeps } from '../../platform/http/route-deps.js';
 import { DomainError } from '../../platform/errors.js';
 import { errorBody } from '../../platform/http/error-handler.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../platform/json-depth.js';

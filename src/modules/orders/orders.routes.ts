@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RouteDeps } from '../../main.js';
+import type { RouteDeps } from '../../platform/http/route-deps.js';
 import { requirePermission } from '../../platform/http/auth.js';
 import { boundInstant } from '../customers/time-bounds.js';
 import { orderIdParamsSchema, orderListQuerySchema, orderListSchema, orderSchema } from './orders.schemas.js';

@@ -4,9 +4,13 @@ import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import { DomainError, invalid, notFound } from '../../platform/errors.js';
 import { localDayNumber } from '../../platform/time.js';
-import { StatsRepo } from '../customers/stats.repo.js';
 import { MAX_CUSTOMER_TOTAL, orderBoundProblems } from './order-bounds.js';
 import { type OrderRow, OrdersRepo } from './orders.repo.js';
+
+/** Who keeps the customers' order aggregates (the customers service): orders report what changed. */
+export interface OrderStatsKeeper {
+  refreshOrderStats(db: Kysely<Database>, workspaceId: string, customerIds: Iterable<number>): Promise<void>;
+}
 
 /** One line of an order; money in minor units. */
 export interface OrderItemInput {
@@ -62,6 +66,7 @@ export interface Order {
 export class OrdersService {
   constructor(
     private readonly db: Db,
+    private readonly stats: OrderStatsKeeper,
     private readonly clock: Clock,
   ) {}
 
@@ -135,7 +140,7 @@ export class OrdersService {
 
   /** Recomputes the order aggregates of customers after their orders changed. */
   async refreshStats(db: Kysely<Database>, workspaceId: string, customerIds: Iterable<number>): Promise<void> {
-    await new StatsRepo(db).recomputeOrders(workspaceId, [...new Set(customerIds)], this.clock.now());
+    await this.stats.refreshOrderStats(db, workspaceId, customerIds);
   }
 
   /** One order with its items. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RouteDeps } from '../../main.js';
+import type { RouteDeps } from '../../platform/http/route-deps.js';
 import { DomainError, invalid } from '../../platform/errors.js';
 import { requirePermission, requireUser, sessionCookie } from '../../platform/http/auth.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';

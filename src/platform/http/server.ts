@@ -6,6 +6,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Logger } from '../logger.js';
 import { installErrorHandler } from './error-handler.js';
 
+/** The HTTP server the platform runs (Fastify); only routes and platform/http use its API. */
+export type HttpServer = FastifyInstance;
+
 /** Options of the HTTP server. */
 export interface HttpOptions {
   logger: Logger;
