@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import { DomainError, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { isPhoneRegion } from '../customers/identifiers.js';
+import { isPhoneRegion } from '../../shared/identifiers.js';
 import type { WorkspaceRow, WorkspacesRepo } from './workspaces.repo.js';
 import { reason } from '../../platform/reasons.js';
 

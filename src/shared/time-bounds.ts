@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromLocal } from '../../platform/time.js';
+import { fromLocal } from '../platform/time.js';
 
 // Time filters in query strings ("from", "to", "lastOrderFrom"…) accept either a calendar day
 // (what people pick in a date picker, read in the workspace's time zone) or an exact instant in

@@ -5,7 +5,7 @@ import {
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import { type Reason, reason, type ReasonCode, type ReasonParamMap } from '../../platform/reasons.js';
+import { type Reason, reason, type ReasonCode, type ReasonParamMap } from '../platform/reasons.js';
 
 // Normalisation of the identifiers a person is known by. Everything that stores or looks up an
 // identifier goes through here, so "8 (912) 345-67-89" and "+7 912 345 67 89" are one key.
