@@ -87,7 +87,7 @@ describe.skipIf(!chromiumPath)('web app: the customer base as of the last comput
       'Ушедшие 2',
       'Вернувшиеся 1',
     ]);
-    expect(await shown(lifecycle)).toContain('Окно оттока 30 дн.');
+    expect(await shown(lifecycle)).toContain('Ушедшие — без покупок больше 30 дн. (окно оттока)');
     expect(await shown(lifecycle.getByRole('group', { name: 'Средний срок жизни клиента' }))).toBe(
       'СРЕДНИЙ СРОК ЖИЗНИ КЛИЕНТА 30 дн. от первой до последней покупки ушедших клиентов; покупатели с магазином в среднем 257 дн.',
     );
@@ -138,8 +138,11 @@ describe.skipIf(!chromiumPath)('web app: the customer base as of the last comput
     // The segments of all history; VIP (Волкова, 25 500 ₽ from 17 orders) has the highest CLV and stands out.
     const table = page.getByRole('table', { name: 'Сегменты' });
     const rows = (await table.locator('tbody tr').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    expect(rows).toContain('VIP САМЫЙ ВЫСОКИЙ CLV Приносят больше всего выручки — благодарите и удерживайте 1 20 % 25 500 ₽ 42,7 % 1 500 ₽ 25 500 ₽');
-    expect(rows).toContain('Ушедшие лояльные Покупали часто, но давно — верните персональным предложением 1 20 % 13 050 ₽ 21,9 % 3 262,50 ₽ 13 050 ₽');
+    expect(rows).toContain('VIP САМЫЙ ВЫСОКИЙ CLV Покупают недавно, часто и на большие суммы — благодарите и удерживайте 1 20 % 25 500 ₽ 42,7 % 1 500 ₽ 25 500 ₽');
+    expect(rows).toContain('Ушедшие лояльные Покупали часто, но не возвращаются дольше окна оттока — верните персональным предложением 1 20 % 13 050 ₽ 21,9 % 3 262,50 ₽ 13 050 ₽');
+    // The map explains F and the segments by the shop's rules.
+    expect(await shown(page.getByText('F — по числу дней с покупками', { exact: false }))).toContain('F 1 — 1, F 2 — 2, F 3 — 3, F 4 — 4–5, F 5 — 6+');
+    expect(await shown(page.getByText('Не покупали дольше окна оттока', { exact: false }))).toContain('(30 дн.)');
     expect(await table.locator('tr[data-highest-clv]').innerText()).toMatch(/^VIP/);
     await screenshot(page, 'analytics-rfm-stored');
     await table.getByRole('link', { name: 'Показать клиентов: VIP' }).click();

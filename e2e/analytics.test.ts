@@ -12,7 +12,8 @@ const chromiumPath = inject('chromiumPath');
 // The orders of src/modules/analytics/segments.api.test.ts, whose figures are worked out there by
 // hand. The screen is looked at for 2026-04-01 to 2026-06-30, where c1 (4 orders on 3 days,
 // 2 000 ₽), c3 (150 ₽) and c5 (400 ₽) bought: 3 buyers, 2 of them new (c1, c3), 6 orders, 2 550 ₽.
-// The previous 91 days hold one order of c5 (100 ₽).
+// The second quarter compares with the first, which holds one order of c5 (100 ₽). The workspace's
+// churn window, learned from the gaps between purchases, is 50 days: the KPIs' activity window too.
 const ordersCsv = fiveCustomersOrdersCsv;
 
 // Imports the orders through the API with the workspace's secret key, as an integration would.
@@ -57,12 +58,13 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
 
     await page.goto(`/w/${shop.id}/analytics?from=2026-04-01&to=2026-06-30`);
     expect(await page.getByRole('radio', { name: 'Свой период' }).isChecked()).toBe(true);
-    await page.getByText('1 апреля 2026 г. — 30 июня 2026 г. · сравнение с периодом 31 декабря 2025 г. — 31 марта 2026 г.').waitFor();
+    await page.getByText('1 апреля 2026 г. — 30 июня 2026 г. · сравнение с периодом 1 января 2026 г. — 31 марта 2026 г.').waitFor();
     await card(page, 'Выручка').waitFor();
-    // Current, change, previous: 2 550 ₽ against 100 ₽; retention (5 − 2) / 3 against (3 − 1) / 2.
+    // Current, change, previous: 2 550 ₽ against 100 ₽. Active within 50 days: at 1 April c5, at 30 June
+    // c1 and c3, both new: retention (2 − 2) / 1; in the first quarter c2 at its start, c5 (new) at its end: (1 − 1) / 1.
     const cards = {
-      'Удержание клиентов': 'Удержание клиентов 100 % Без изменений Прошлый период: 100 %',
-      'Отток клиентов': 'Отток клиентов 0 % Без изменений Прошлый период: 0 %',
+      'Удержание клиентов': 'Удержание клиентов 0 % Без изменений Прошлый период: 0 %',
+      'Отток за период': 'Отток за период 100 % Без изменений Прошлый период: 100 %',
       'Повторные покупки': 'Повторные покупки 66,7 % ▲ 66,7 п. п. Прошлый период: 0 %',
       'Средний чек': 'Средний чек 425 ₽ ▲ 325 % Прошлый период: 100 ₽',
       'Частота покупок': 'Частота покупок 2 ▲ 100 % Прошлый период: 1',
@@ -76,8 +78,8 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     expect(await card(page, 'Повторные покупки').locator('[data-tone="better"]').count()).toBe(1);
     await screenshot(page, 'analytics');
 
-    // RFM of the period as of 2026-06-30: c1 R 4 F 4 M 4 (VIP); c3 and c5 score R 2 and 1, F 1: sleeping.
-    // Its own tab keeps the period.
+    // RFM of the period as of 2026-06-30: c1 R 4, 3 purchase days (F 3), M 4: loyal; c3 bought 5 days ago,
+    // within the window, R 2: needs attention; c5 90 days ago, past it: sleeping. Its own tab keeps the period.
     await page.getByRole('tab', { name: 'RFM' }).click();
     await page.waitForURL(new RegExp(`/w/${shop.id}/analytics/rfm\\?from=2026-04-01&to=2026-06-30$`));
     const heatmap = page.getByRole('img', { name: 'Тепловая карта RFM: клиенты по давности и частоте покупок' });
@@ -85,11 +87,14 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     const segments = 'table[aria-label="Сегменты"]';
     const rows = await rowTexts(page, segments);
     expect(rows).toHaveLength(7);
-    // VIP has the highest historic CLV, and the table says so.
-    expect(rows).toContain('VIP САМЫЙ ВЫСОКИЙ CLV Приносят больше всего выручки — благодарите и удерживайте 1 33,3 % 2 000 ₽ 78,4 % 500 ₽ 2 000 ₽');
+    // The loyal segment has the highest historic CLV, and the table says so.
+    expect(rows).toContain('Лояльные САМЫЙ ВЫСОКИЙ CLV Покупают часто и ещё не ушли — предложите рекомендовать вас друзьям 1 33,3 % 2 000 ₽ 78,4 % 500 ₽ 2 000 ₽');
     expect(await page.locator(`${segments} tr[data-highest-clv]`).count()).toBe(1);
-    expect(rows).toContain('Спящие Покупали редко и давно — попробуйте реактивировать 2 66,7 % 550 ₽ 21,6 % 275 ₽ 275 ₽');
-    expect(rows).toContain('Ушедшие лояльные Покупали часто, но давно — верните персональным предложением 0 0 % 0 ₽ 0 % — —');
+    expect(rows).toContain('Требуют внимания Ещё не ушли, но давно не покупали — напомните о себе 1 33,3 % 150 ₽ 5,9 % 150 ₽ 150 ₽');
+    expect(rows).toContain('Спящие Покупали редко и не возвращаются дольше окна оттока — попробуйте реактивировать 1 33,3 % 400 ₽ 15,7 % 400 ₽ 400 ₽');
+    expect(rows).toContain('VIP Покупают недавно, часто и на большие суммы — благодарите и удерживайте 0 0 % 0 ₽ 0 % — —');
+    // The map's guide names the purchase days of each F and the churn window the segments follow.
+    expect(await shown(page.getByText('Не покупали дольше окна оттока', { exact: false }))).toContain('(50 дн.)');
     await screenshot(page, 'analytics-rfm');
 
     // ABC by revenue: c1 2 000, c5 400 (78 % before it: A), c3 150 (94 % before it: B). XYZ by orders:
@@ -125,9 +130,9 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('link', { name: 'Analytics', exact: true }).waitFor();
     await page.goto(`/w/${shop.id}/analytics/rfm?from=2026-04-01&to=2026-06-30`);
-    await expect.poll(() => rowTexts(page, 'table[aria-label="Segments"]')).toContain('VIP HIGHEST CLV Bring the most revenue: thank them and keep them 1 33.3% RUB 2,000 78.4% RUB 500 RUB 2,000');
+    await expect.poll(() => rowTexts(page, 'table[aria-label="Segments"]')).toContain('Loyal HIGHEST CLV Buy often and have not left: ask them to recommend you to friends 1 33.3% RUB 2,000 78.4% RUB 500 RUB 2,000');
     await page.getByRole('tab', { name: 'Overview' }).click();
-    expect(await shown(card(page, 'Retention rate'))).toContain('100%');
+    expect(await shown(card(page, 'Churn in the period'))).toContain('100%');
     expectNoPageErrors(tab);
     await tab.context.close();
   });

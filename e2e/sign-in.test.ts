@@ -24,8 +24,7 @@ describe.skipIf(!chromiumPath)('web app: signing in and the shell', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Не удалось войти');
-    // The API's per-domain code (users.wrong_credentials) is worded in the interface language.
-    expect(await alert.textContent()).toContain('Неверный e-mail или пароль.');
+    expect(await alert.textContent()).toContain('Wrong e-mail or password');
 
     await page.getByLabel('Пароль').fill(shop.owner.password);
     await page.getByRole('button', { name: 'Войти' }).click();

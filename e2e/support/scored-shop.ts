@@ -1,3 +1,5 @@
+import { AnalyticsRunsRepo } from '../../src/modules/analytics/scores/analytics-runs.repo.js';
+import { defaultAnalyticsSettings } from '../../src/modules/analytics/scores/analytics-settings.js';
 import { createCustomer, type OrderEvent, sendOrders, type Shop, type TestServer } from './server.js';
 
 // A shop whose purchase history, counted back from today, gives the stored scores known answers
@@ -9,9 +11,11 @@ import { createCustomer, type OrderEvent, sendOrders, type Shop, type TestServer
 // - ABC by revenue (59 650): Волкова, Соколов, Ёлкина A (before them 0, 43 %, 68 %), Лебедева B (90 %),
 //   Павлов C (97 %); XYZ by orders (26): Волкова 17, Ёлкина 4 → X; Соколов 2 (81 %), Лебедева 2 → Y;
 //   Павлов 1 (96 %) → Z. Golden (AX + AY): Волкова, Ёлкина, Соколов;
-// - churn window: the gaps between purchase days are 4, 18, 20 ×6 and 475, their 80th percentile is
-//   20, so the window is the minimum, 30 days: Волкова loyal, Соколов repeat, Лебедева returned (a
-//   gap of 475 days before her last purchase), Ёлкина and Павлов churned, Кузнецова potential.
+// - churn window: the shop keeps 30 days in its settings (learned from its orders it would be 475 days:
+//   with each repeat customer weighing the same, the 90th percentile of four customers' gaps is
+//   Лебедева's comeback after 475 days): Волкова loyal, Соколов repeat, Лебедева returned (a gap of 475
+//   days before her last purchase), Ёлкина and Павлов churned (lapsed segments), Кузнецова potential;
+// - F by purchase days 1, 2, 3, 4–5, 6+: Волкова 4 rather than 5.
 // Before Соколов's second purchase he is new (R4 F1), which the stage history keeps.
 
 /** A customer of the scored shop and their purchase days (days before today → orders' totals in roubles). */
@@ -78,8 +82,11 @@ function orders(customer: ScoredCustomer, purchases: ScoredCustomer['purchases']
   );
 }
 
-/** Creates the customers and their orders; returns their ids by last name. */
+/** Creates the customers and their orders, with a churn window of 30 days kept in the settings; returns their ids by last name. */
 export async function seedScoredShop(server: TestServer, shop: Shop, today = moscowToday()): Promise<Map<string, number>> {
+  // Kept as an administrator's saved settings would be, without the computation saving them starts.
+  const settings = { ...defaultAnalyticsSettings, lifecycle: { churnDays: 30, loyalPurchases: 3 } };
+  await new AnalyticsRunsRepo(server.app.db.kysely).saveSettings(shop.id, settings, null, Date.now());
   const ids = new Map<string, number>();
   for (const c of scoredCustomers) ids.set(c.lastName, await createCustomer(server, shop, { firstName: c.firstName, lastName: c.lastName, phone: c.phone }));
   await sendOrders(server, shop, scoredCustomers.flatMap((c) => orders(c, c.purchases, today)));

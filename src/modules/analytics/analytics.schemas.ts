@@ -50,12 +50,32 @@ export const rfmQuerySchema = z.object({
 });
 
 const share = z.number().min(0).max(1);
+const span = z.tuple([z.number(), z.number()]);
+
+/** The lowest and highest measure and score among a segment's members, so its description can be checked. */
+export const rfmMemberRangesSchema = z
+  .object({
+    recencyDays: span,
+    purchaseDays: span.meta({ description: 'Purchase days in the period' }),
+    r: span,
+    f: span,
+    m: span,
+    firstPurchaseOnly: z.number().int().meta({ description: 'Members whose one purchase day is their first ever' }),
+  })
+  .nullable()
+  .meta({ description: 'null without members' });
 
 /** The RFM analysis: R×F heatmap and segment table. */
 export const rfmAnalysisSchema = z.object({
   asOf: z.string(),
   from: z.string().nullable(),
   scoring: z.enum(['quintiles', 'thresholds']),
+  frequencyCuts: z
+    .tuple([z.number(), z.number(), z.number(), z.number()])
+    .nullable()
+    .meta({ description: 'With quintiles for R and M: the purchase days F 2, 3, 4 and 5 start at (null: F by quintiles too)' }),
+  churnDays: z.number().int().meta({ description: "The workspace's churn window: customers whose last purchase is longer ago are in the lapsed segments" }),
+  loyalPurchases: z.number().int().meta({ description: 'Purchase days that make a customer loyal (the lifecycle rule)' }),
   customers: z.number().int(),
   revenue: z.number().int().meta({ description: 'Minor units' }),
   cells: z.array(z.object({ r: z.number().int(), f: z.number().int(), customers: z.number().int(), revenue: z.number().int() })).meta({
@@ -70,6 +90,7 @@ export const rfmAnalysisSchema = z.object({
       revenueShare: share,
       avgCheck: z.number().int().meta({ description: 'Revenue per order, minor units' }),
       clv: z.number().int().meta({ description: 'Historic CLV: revenue per customer in the period, minor units' }),
+      members: rfmMemberRangesSchema,
     }),
   ),
 });
@@ -117,7 +138,9 @@ export const abcXyzAnalysisSchema = z.object({
 export const kpiQuerySchema = z.object({
   from: z.string().max(10).meta({ description: 'First day of the period, YYYY-MM-DD' }),
   to: z.string().max(10).meta({ description: 'Last day of the period, YYYY-MM-DD' }),
-  activeDays: z.coerce.number().int().min(1).max(3650).default(365).meta({ description: 'A customer is active on a day when they bought in this many days up to it' }),
+  activeDays: z.coerce.number().int().min(1).max(3650).optional().meta({
+    description: "A customer is active on a day when they bought in this many days up to it; the workspace's churn window when absent (the one the lifecycle stages use)",
+  }),
 });
 
 const ratio = z.number().nullable();
@@ -139,24 +162,28 @@ const periodKpis = z.object({
   revenuePerCustomer: z.number().int().nullable().meta({ description: 'Minor units' }),
 });
 
-/** The KPIs of a period and of the same-length period before it. */
+/** The KPIs of a period and of the period before it. */
 export const kpiComparisonSchema = z.object({
-  activeDays: z.number().int(),
+  activeDays: z.number().int().meta({ description: 'The activity window the counts used: the churn window of the lifecycle stages unless given' }),
   source: z.enum(['index', 'indexAndOrders', 'orders']).meta({
     description:
       'index: counted from the KPI index of the last computation of the scores (instant; complete days up to indexLastDay); indexAndOrders: the KPI index, corrected by the customers who bought after indexLastDay (exact up to now; reads the orders of those days); orders: counted from all orders (exact up to now, slower on large workspaces)',
   }),
   indexLastDay: z.string().nullable().meta({ description: 'The last day the KPI index counts; null before the first computation' }),
   current: periodKpis,
-  previous: periodKpis,
+  previous: periodKpis.meta({
+    description: 'Whole calendar months (a month, a quarter, a year) compare with as many calendar months just before; any other period with the same number of days just before',
+  }),
 });
 
 /** Query of GET /analytics/lifecycle. */
 export const lifecycleQuerySchema = z.object({
   from: z.string().max(10).meta({ description: 'First day, YYYY-MM-DD: the flows start here' }),
   to: z.string().max(10).meta({ description: 'Last day, YYYY-MM-DD' }),
-  churnDays: z.coerce.number().int().min(1).max(3650).optional().meta({ description: 'Days without a purchase after which a customer has churned; derived from the time between purchases when absent' }),
-  loyalPurchases: z.coerce.number().int().min(2).max(100).default(3).meta({ description: 'Purchase days that make an active customer loyal' }),
+  churnDays: z.coerce.number().int().min(1).max(3650).optional().meta({
+    description: "Days without a purchase after which a customer has churned; when absent, the workspace's one window (the configured one, or the last computation's)",
+  }),
+  loyalPurchases: z.coerce.number().int().min(2).max(100).optional().meta({ description: "Purchase days that make an active customer loyal; the workspace's rule when absent" }),
 });
 
 const stageEnum = z.enum(['potential', 'new', 'repeat', 'loyal', 'advocate', 'churned', 'returned']);
@@ -169,7 +196,14 @@ export const stageCountsSchema = z.object({
 export const lifecycleAnalysisSchema = z.object({
   from: z.string(),
   to: z.string(),
-  rules: z.object({ churnDays: z.number().int(), loyalPurchases: z.number().int(), churnDaysDerived: z.boolean() }),
+  rules: z.object({
+    churnDays: z.number().int(),
+    loyalPurchases: z.number().int(),
+    churnDaysDerived: z.boolean().meta({ description: 'The window was learned from the gaps between purchases (not configured, not given)' }),
+    churnDaysSource: z.enum(['request', 'settings', 'computation', 'orders']).meta({
+      description: 'request: given in the query; settings: configured; computation: learned by the last computation of the scores (the window every screen uses); orders: learned now, before any computation',
+    }),
+  }),
   counts: z.array(stageCountsSchema.extend({ day: z.string() })).meta({ description: 'At the end of each month of the period and on its last day' }),
   flows: z.array(z.object({ from: stageEnum, to: stageEnum, customers: z.number().int() })).meta({ description: 'Stage on `from` to stage on `to`, for a Sankey diagram' }),
 });

@@ -12,7 +12,6 @@ import {
 } from './csv/index.js';
 import { type ImportErrorRow, type ImportJobRow, ImportsRepo } from './imports.repo.js';
 import { type ReportLanguage, reportHeader, wordReason } from './report-language.js';
-import { alreadyStarted } from './imports.errors.js';
 
 /** An import job with its progress, as the API shows it. */
 export interface ImportJob {
@@ -350,7 +349,7 @@ function oneOf<T extends string>(allowed: readonly T[], value: string, fallback:
 }
 
 function notPending(): DomainError {
-  return alreadyStarted();
+  return new DomainError('conflict', 'This import has already been started');
 }
 
 async function fileSize(path: string): Promise<number> {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../../platform/http/route-deps.js';
-import { invalid } from '../../platform/errors.js';
+import { DomainError, invalid } from '../../platform/errors.js';
 import { requirePermission, requireUser, sessionCookie } from '../../platform/http/auth.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';
 import {
@@ -19,7 +19,6 @@ import {
   userIdParamsSchema,
   userSchema,
 } from './users.schemas.js';
-import { signInRequired } from '../../platform/http/auth-errors.js';
 
 const noContent = z.null().meta({ description: 'Done; no body' });
 
@@ -96,7 +95,7 @@ function registerAuthRoutes(http: FastifyInstance, deps: RouteDeps, cookies: Ses
     },
     async (request) => {
       const session = await users.verifySession(sessionToken(request));
-      if (!session) throw signInRequired();
+      if (!session) throw new DomainError('unauthorized', 'Sign in first');
       return sessionBody(deps, session.userId, session.csrfToken);
     },
   );
@@ -232,11 +231,11 @@ async function sessionBody(deps: RouteDeps, userId: string, csrfToken: string): 
 
 function sessionToken(request: FastifyRequest): string {
   const token = request.cookies[sessionCookie];
-  if (!token) throw signInRequired();
+  if (!token) throw new DomainError('unauthorized', 'Sign in first');
   return token;
 }
 
 function currentUser(request: FastifyRequest): string {
-  if (!request.auth.userId) throw signInRequired();
+  if (!request.auth.userId) throw new DomainError('unauthorized', 'Sign in first');
   return request.auth.userId;
 }

@@ -3,7 +3,7 @@ import type { BgNbdParams } from '../clv/bg-nbd.js';
 import type { GammaGammaParams } from '../clv/gamma-gamma.js';
 import { lifecycleStages, type StageCounts } from '../lifecycle/lifecycle.js';
 import { type RfmCell, RfmReportBuilder, type RfmSegmentRow } from '../rfm/rfm-report.js';
-import { rfmSegments } from '../rfm/rfm.js';
+import { type RfmCuts, rfmSegments } from '../rfm/rfm.js';
 import { none, type ScoreColumns, type ScoringColumns } from './customer-scoring.js';
 
 // What a computation of the stored scores adds up to, kept with it: the dashboard and the analytics
@@ -23,10 +23,13 @@ export interface ScoresSummary {
   buyers: number;
   /** Net revenue of all purchases, minor units. */
   revenue: number;
-  rfm: { cells: RfmCell[]; segments: RfmSegmentRow[] };
+  /** The heatmap and segments; F by these purchase-day cut points (null: quintiles or the workspace's thresholds). */
+  rfm: { cells: RfmCell[]; segments: RfmSegmentRow[]; frequencyCuts: RfmCuts | null };
   abcXyz: { cells: AbcXyzCell[]; golden: { customers: number; revenue: number; revenueShare: number }; pareto: ParetoPoint[] };
   stages: StageCounts;
   churnDays: number;
+  /** Purchase days that make a customer loyal (the stages' and the segments' rule). */
+  loyalPurchases: number;
   /**
    * Average customer lifetime in days: from the first to the last purchase day of the churned buyers
    * (lifetimes that ended), and the average tenure of all buyers (first purchase to the as-of day).
@@ -53,7 +56,7 @@ export interface ScoresSummary {
 export function summariseScores(
   c: ScoringColumns,
   s: ScoreColumns,
-  context: { asOfDay: number; churnDays: number; model: ScoresSummary['clv']['model']; months: number; monthlyDiscount: number; listSize?: number },
+  context: { asOfDay: number; churnDays: number; loyalPurchases: number; frequencyCuts: RfmCuts | null; model: ScoresSummary['clv']['model']; months: number; monthlyDiscount: number; listSize?: number },
 ): ScoresSummary {
   const listSize = context.listSize ?? 20;
   const stages = Object.fromEntries(lifecycleStages.map((stage) => [stage, 0])) as StageCounts;
@@ -80,7 +83,8 @@ export function summariseScores(
       lifetime.churned++;
       lifetime.churnedDays += (Number.isNaN(c.lastDay[i]) ? first : c.lastDay[i]) - first;
     }
-    rfm.add(s.r[i], s.f[i], rfmSegments[s.segment[i]], c.revenue[i], c.orders[i]);
+    const facts = { r: s.r[i], f: s.f[i], m: s.m[i], recencyDays: Math.max(0, context.asOfDay - c.lastDay[i]), frequency: c.days[i], tenureDays: Math.max(0, context.asOfDay - first) };
+    rfm.add(facts, rfmSegments[s.segment[i]], c.revenue[i], c.orders[i]);
     addToMatrix(cells, s.abc[i], s.xyz[i], c.revenue[i]);
     if (!Number.isNaN(s.pAlive[i])) {
       clvValues[clvCount++] = clvOf(s, i);
@@ -103,10 +107,11 @@ export function summariseScores(
     customers: s.size,
     buyers,
     revenue,
-    rfm: rfm.build(),
+    rfm: { ...rfm.build(), frequencyCuts: context.frequencyCuts },
     abcXyz: { cells, golden: { ...golden, revenueShare: revenue > 0 ? golden.revenue / revenue : 0 }, pareto: paretoCurve(revenues.subarray(0, buyers)) },
     stages,
     churnDays: context.churnDays,
+    loyalPurchases: context.loyalPurchases,
     lifetime: {
       churnedAverageDays: lifetime.churned > 0 ? lifetime.churnedDays / lifetime.churned : null,
       tenureAverageDays: buyers > 0 ? lifetime.tenureDays / buyers : null,

@@ -60,10 +60,11 @@ export const scoresSummarySchema = z
     customers: z.number().int(),
     buyers: z.number().int().meta({ description: 'Customers with a purchase: those RFM, ABC/XYZ and CLV score' }),
     revenue: z.number().int().meta({ description: 'Net revenue of all purchases, minor units' }),
-    rfm: rfmAnalysisSchema.pick({ cells: true, segments: true }),
+    rfm: rfmAnalysisSchema.pick({ cells: true, segments: true, frequencyCuts: true }),
     abcXyz: abcXyzAnalysisSchema.pick({ cells: true, golden: true, pareto: true }),
     stages: stageCountsSchema,
-    churnDays: z.number().int(),
+    churnDays: z.number().int().meta({ description: 'The churn window of the computation: the configured one, or learned from the gaps between purchases' }),
+    loyalPurchases: z.number().int().meta({ description: 'Purchase days that make a customer loyal' }),
     lifetime: z.object({
       churnedAverageDays: z.number().nullable().meta({ description: 'Average days from the first to the last purchase of the churned buyers (lifetimes that ended)' }),
       tenureAverageDays: z.number().nullable().meta({ description: 'Average days from the first purchase to the as-of day, of all buyers' }),

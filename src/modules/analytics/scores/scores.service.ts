@@ -8,8 +8,10 @@ import type { WorkspacesService } from '../../workspaces/workspaces.service.js';
 import { isoDay, parseDay } from '../days.js';
 import { fitBgNbd } from '../clv/bg-nbd.js';
 import { fitGammaGamma } from '../clv/gamma-gamma.js';
-import { churnWindowFromGaps, type LifecycleRules, type LifecycleStage, lifecycleStages } from '../lifecycle/lifecycle.js';
-import { type AnalyticsSettings, analyticsSettingsSchema, defaultAnalyticsSettings } from './analytics-settings.js';
+import { type LifecycleRules, type LifecycleStage, lifecycleStages } from '../lifecycle/lifecycle.js';
+import { AnalyticsRules, rfmScoringOf } from './analytics-rules.js';
+import { readRfmSummary, type StoredRfmSummary } from './stored-rfm-summary.js';
+import type { AnalyticsSettings } from './analytics-settings.js';
 import { hasPurchased, modelSummary, type ScoringColumns, type ScoringModels, scoreCustomers } from './customer-scoring.js';
 import { AnalyticsRunsRepo } from './analytics-runs.repo.js';
 import { PurchasesRepo } from './purchases.repo.js';
@@ -27,8 +29,6 @@ import type { z } from 'zod';
 // writes the scores and records the stage changes. It runs on a schedule, on request, and after the
 // settings change; one at a time per workspace.
 
-/** Repeat customers whose purchase days the churn window is learned from, at most. */
-const churnSampleCustomers = 2_000;
 /** A computation running longer than this is taken for one whose process died. */
 const staleRunMs = 6 * 3_600_000;
 
@@ -65,9 +65,7 @@ export class ScoresService {
 
   /** The workspace's analytics settings (the defaults until changed). */
   async settings(workspaceId: string): Promise<AnalyticsSettings> {
-    const stored = await new AnalyticsRunsRepo(this.db.kysely).settings(workspaceId);
-    const parsed = analyticsSettingsSchema.safeParse(stored);
-    return parsed.success ? parsed.data : defaultAnalyticsSettings;
+    return new AnalyticsRules(this.db).settings(workspaceId);
   }
 
   /** Saves the settings; the scores are recomputed with them. */
@@ -121,7 +119,16 @@ export class ScoresService {
     const latest = await new AnalyticsRunsRepo(this.db.kysely).latestSummary(workspaceId);
     if (!latest || latest.summary === null) return null;
     // The KPI index of the computation counts the complete days before it.
-    return { asOf: isoDay(latest.as_of_day), indexLastDay: isoDay(latest.as_of_day - 1), computedAt: latest.finished_at, ...(latest.summary as ScoresSummary) };
+    const stored = latest.summary as Omit<ScoresSummary, 'rfm' | 'loyalPurchases'> & { rfm: StoredRfmSummary; loyalPurchases?: number };
+    return {
+      asOf: isoDay(latest.as_of_day),
+      indexLastDay: isoDay(latest.as_of_day - 1),
+      computedAt: latest.finished_at,
+      ...stored,
+      rfm: readRfmSummary(stored.rfm),
+      // A computation kept before the rule was stored ran with the settings' loyalty threshold.
+      loyalPurchases: stored.loyalPurchases ?? (await this.settings(workspaceId)).lifecycle.loyalPurchases,
+    };
   }
 
   /** One customer's stored scores and stage history (null: never computed). */
@@ -193,7 +200,7 @@ export class ScoresService {
     lap('read');
 
     const lifecycle: LifecycleRules = {
-      churnDays: settings.lifecycle.churnDays ?? churnWindowFromGaps(groupDays(await purchases.repeatPurchaseDays(workspaceId, churnSampleCustomers))),
+      churnDays: settings.lifecycle.churnDays ?? (await new AnalyticsRules(this.db).deriveChurnDays(workspaceId)),
       loyalPurchases: settings.lifecycle.loyalPurchases,
     };
     lap('churnWindow');
@@ -204,14 +211,14 @@ export class ScoresService {
 
     const scores = scoreCustomers(inputs, {
       asOfDay,
-      rfmThresholds: settings.rfm.thresholds,
+      rfm: rfmScoringOf(settings),
       abcCuts: settings.abcXyz.abcCuts,
       xyzCuts: settings.abcXyz.xyzCuts,
       lifecycle,
       clv: settings.clv,
       minorPerMajor,
     }, models);
-    const summary = summariseScores(inputs, scores, { asOfDay, churnDays: lifecycle.churnDays, model: models.bgNbd ? { ...models.bgNbd, ...models.gammaGamma } : null, ...settings.clv });
+    const summary = summariseScores(inputs, scores, { asOfDay, churnDays: lifecycle.churnDays, loyalPurchases: lifecycle.loyalPurchases, frequencyCuts: rfmScoringOf(settings).frequencyCuts, model: models.bgNbd ? { ...models.bgNbd, ...models.gammaGamma } : null, ...settings.clv });
     lap('score');
 
     // Stored and new rows, both in customer id order, side by side: a stage that changed is dated and
@@ -273,23 +280,6 @@ async function buildActivityIndex(repo: PurchasesRepo, workspaceId: string, last
   const purchases = new PurchaseDaysCollector();
   await repo.forEachPurchase(workspaceId, lastDay, (customerId, day, value) => purchases.add(customerId, day, value));
   return ActivityIndex.build(purchases.customers(), purchases.daily(), lastDay);
-}
-
-// Purchase days per customer, from rows in order of customer and day.
-function groupDays(rows: readonly { customer_id: number; order_day: number }[]): number[][] {
-  const out: number[][] = [];
-  let current: number[] = [];
-  let id: number | null = null;
-  for (const row of rows) {
-    if (row.customer_id !== id) {
-      if (current.length) out.push(current);
-      current = [];
-      id = row.customer_id;
-    }
-    current.push(row.order_day);
-  }
-  if (current.length) out.push(current);
-  return out;
 }
 
 // A customer's stage history, oldest first: the first stage (the first change's from_stage, from the

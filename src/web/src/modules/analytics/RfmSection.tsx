@@ -22,10 +22,10 @@ export function RfmSection({ query }: { query: UseQueryResult<RfmAnalysis> }) {
               {/* The table needs the whole width for a one-line hint per segment; the map shares its row with how to read it. */}
               <Grid gap="xl" align="center">
                 <Grid.Col span={{ base: 12, md: 6 }}>
-                  <RfmHeatmap cells={rfm.cells} />
+                  <RfmHeatmap cells={rfm.cells} frequencyCuts={rfm.frequencyCuts} />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, md: 6 }}>
-                  <RfmGuide />
+                  <RfmGuide churnDays={rfm.churnDays} loyalPurchases={rfm.loyalPurchases} frequencyCuts={rfm.frequencyCuts} />
                 </Grid.Col>
               </Grid>
               <SegmentTable segments={rfm.segments} />

@@ -19,10 +19,10 @@ export function RfmStoredSection({ summary }: { summary: ScoresSummary }) {
       <Stack gap="lg">
         <Grid gap="xl" align="center">
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <RfmHeatmap cells={summary.rfm.cells} onCellClick={(cell) => navigate(rfmCellCustomers(workspace.id, cell.r, cell.f))} />
+            <RfmHeatmap cells={summary.rfm.cells} frequencyCuts={summary.rfm.frequencyCuts} onCellClick={(cell) => navigate(rfmCellCustomers(workspace.id, cell.r, cell.f))} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <RfmGuide />
+            <RfmGuide churnDays={summary.churnDays} loyalPurchases={summary.loyalPurchases} frequencyCuts={summary.rfm.frequencyCuts} />
           </Grid.Col>
         </Grid>
         <SegmentTable

@@ -10,6 +10,7 @@ const row = (segment: RfmSegmentRow['segment'], customers: number, clv: number):
   revenueShare: 0,
   avgCheck: clv,
   clv,
+  members: null,
 });
 
 describe('the segment with the highest historic CLV', () => {

@@ -47,7 +47,7 @@ export function LifecycleRules({ rules, chosen, onChange }: LifecycleRulesProps)
         <Rule
           label={t('analytics.lifecycle.rules.churnDays')}
           value={t('analytics.lifecycle.rules.days', { days: f.number(rules.churnDays) })}
-          text={rules.churnDaysDerived ? t('analytics.lifecycle.rules.derived') : t('analytics.lifecycle.rules.given')}
+          text={t(`analytics.lifecycle.rules.${churnSourceText[rules.churnDaysSource]}`)}
         >
           <NumberInput
             size="xs"
@@ -90,6 +90,9 @@ export function LifecycleRules({ rules, chosen, onChange }: LifecycleRulesProps)
     </Paper>
   );
 }
+
+// Where the churn window came from, as the rules panel says it.
+const churnSourceText = { request: 'given', settings: 'configured', computation: 'derived', orders: 'derivedNow' } as const;
 
 // One rule: its name, the value in use, where it comes from, and the field to change it.
 function Rule({ label, value, text, children }: { label: string; value: string; text: string; children: ReactNode }) {

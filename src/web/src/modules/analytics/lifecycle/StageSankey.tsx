@@ -2,7 +2,7 @@ import { useMantineTheme } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/EChart.js';
-import type { ChartOption } from '../../../components/echarts.js';
+import { chartFont, type ChartOption } from '../../../components/echarts.js';
 import { useFormatter } from '../../../format/useFormatter.js';
 import type { LifecycleStage, StageFlow } from '../analytics.types.js';
 import { stageOrder, stageTotals } from './lifecycle-figures.js';
@@ -35,6 +35,9 @@ export function StageSankey({ flows, from, to }: StageSankeyProps) {
     );
     const nodeOf = (nodeId: string) => nodes.find((n) => n.id === nodeId);
     const order = (stage: LifecycleStage) => stageOrder.indexOf(stage);
+    const labelOf = (node: { stage: LifecycleStage; customers: number }) => `${name(node.stage)}: ${f.number(node.customers)}`;
+    // Labels sit outside the nodes; each side's margin is its longest label's width, so none is cut at the edge.
+    const margin = (side: Side) => Math.ceil(textWidth(nodes.filter((n) => n.side === side).map(labelOf), `${labelSize}px ${chartFont}`)) + labelGap + 8;
     return {
       tooltip: {
         trigger: 'item',
@@ -54,8 +57,8 @@ export function StageSankey({ flows, from, to }: StageSankeyProps) {
       series: [
         {
           type: 'sankey',
-          left: 150,
-          right: 150,
+          left: margin('first'),
+          right: margin('last'),
           top: 8,
           bottom: 8,
           nodeWidth: 16,
@@ -69,15 +72,15 @@ export function StageSankey({ flows, from, to }: StageSankeyProps) {
               name: node.id,
               depth: node.side === 'first' ? 0 : 1,
               itemStyle: { color: stageColor(theme, node.stage), borderWidth: 0 },
-              label: { position: node.side === 'first' ? 'left' : 'right' },
+              label: { position: node.side === 'first' ? 'left' : 'right', distance: labelGap },
             })),
           links: flows.map((flow) => ({ source: id('first', flow.from), target: id('last', flow.to), value: flow.customers })),
           label: {
             color: theme.colors.dark[6],
-            fontSize: 13,
+            fontSize: labelSize,
             formatter: (params) => {
               const node = nodeOf(params.name);
-              return node ? `${name(node.stage)}: ${f.number(node.customers)}` : '';
+              return node ? labelOf(node) : '';
             },
           },
           lineStyle: { color: 'source', opacity: 0.3, curveness: 0.5 },
@@ -87,4 +90,15 @@ export function StageSankey({ flows, from, to }: StageSankeyProps) {
     };
   }, [flows, from, to, t, f, theme]);
   return <EChart option={option} label={t('analytics.lifecycle.flows.chart')} height={Math.max(260, 56 * new Set(flows.flatMap((fl) => [fl.from, fl.to])).size)} />;
+}
+
+const labelSize = 13;
+const labelGap = 6;
+
+// The width of the widest text in a font, in pixels (a generous guess where no canvas can measure).
+function textWidth(texts: readonly string[], font: string): number {
+  const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!context) return Math.max(0, ...texts.map((text) => text.length * 8));
+  context.font = font;
+  return Math.max(0, ...texts.map((text) => context.measureText(text).width));
 }
