@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { withKey } from '../test/harness.js';
 import { expectNoPageErrors, openTab, screenshot, signIn, type Tab } from './support/browser.js';
 import { sampleCustomers, seedSampleShop } from './support/seed.js';
+import { recomputeScores } from './support/scored-shop.js';
 import { createCustomer, newShop, sendOrders, type Shop } from './support/server.js';
 import { browserSuite } from './support/suite.js';
 
@@ -140,12 +141,82 @@ describe.skipIf(!chromiumPath)('web app: lifecycle, cohorts and CLV screens', ()
     await tab.context.close();
   });
 
-  it('shows the CLV models, the most valuable customers and those at risk, each opening the profile', async () => {
+  it('fits a year of months on the page, hatches the month still running, and scrolls a longer range with the cohort kept in view', async () => {
+    // One customer first buying in each of the last 21 months (the 10th, or a minute ago in this month);
+    // those of even months back buy again a minute ago, in the month still running.
+    const shop = await newShop(suite.server, 'Когорты по месяцам');
+    const now = Date.now() - 60_000;
+    const moscow = new Date(now + 3 * 3_600_000);
+    const monthStart = (back: number) => new Date(Date.UTC(moscow.getUTCFullYear(), moscow.getUTCMonth() - back, 1));
+    const isoMonthDay = (date: Date) => date.toISOString().slice(0, 10);
+    for (let back = 0; back <= 20; back++) {
+      const phone = `+7 900 300-00-${String(back).padStart(2, '0')}`;
+      await createCustomer(suite.server, shop, { firstName: `Когорта${back}`, phone });
+      const first = back === 0 ? new Date(now) : new Date(monthStart(back).getTime() + 9 * 86_400_000 + 9 * 3_600_000);
+      const again = back > 0 && back % 2 === 0 ? [{ phone, orderId: `m${back}-again`, total: 1000, at: new Date(now).toISOString() }] : [];
+      await sendOrders(suite.server, shop, [{ phone, orderId: `m${back}`, total: 1000, at: first.toISOString() }, ...again]);
+    }
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner);
+    const today = isoMonthDay(moscow);
+    await page.goto(`/w/${shop.id}/analytics/cohorts?from=${isoMonthDay(monthStart(12))}&to=${today}`);
+    const heatmap = page.getByRole('table', { name: 'Удержание когорт по месяцу первой покупки' });
+    await expect.poll(() => heatmap.locator('tbody tr').count(), patiently).toBe(13);
+
+    // Months 0 to 12 all in view at 1,280 px.
+    const monthHeads = heatmap.locator('thead tr').nth(1).locator('th');
+    expect(await monthHeads.allInnerTexts()).toEqual(Array.from({ length: 13 }, (_, k) => String(k)));
+    const panel = await page.getByRole('region', { name: 'Удержание по когортам' }).boundingBox();
+    const lastHead = await monthHeads.last().boundingBox();
+    expect(lastHead && panel && lastHead.x + lastHead.width <= panel.x + panel.width).toBe(true);
+
+    // The month still running: one cell a cohort, hatched and said to be running, kept out of the scale.
+    const running = heatmap.locator('td[data-incomplete]');
+    expect(await running.count()).toBe(13);
+    const currentMonth = new Intl.DateTimeFormat('ru-RU', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(monthStart(0));
+    expect((await running.first().getAttribute('aria-label'))?.replace(/\s+/g, ' ')).toMatch(/, месяц 12, ещё идёт: купили 1 из 1 по /);
+    expect(await shown(page.getByText(/^Заштрихован/))).toMatch(new RegExp(`^Заштрихован ${currentMonth}: месяц ещё не закончился`));
+    const hatched = await running.first().evaluate((td) => getComputedStyle(td).backgroundImage);
+    expect(hatched).toContain('repeating-linear-gradient');
+    await screenshot(page, 'analytics-cohorts-year');
+
+    // Twenty-one months scroll sideways; the cohort and its size stay put.
+    await page.goto(`/w/${shop.id}/analytics/cohorts?from=${isoMonthDay(monthStart(20))}&to=${today}`);
+    await expect.poll(() => heatmap.locator('tbody tr').count(), patiently).toBe(21);
+    await page.getByText('Таблица прокручивается вправо до месяца 20; месяц первой покупки и размер когорты остаются на месте.').waitFor();
+    const label = heatmap.locator('tbody tr').first().locator('th');
+    const before = await label.boundingBox();
+    // The table's scrolling container: the nearest element that scrolls sideways.
+    const scrolled = await heatmap.evaluate((table) => {
+      let box = table.parentElement;
+      while (box && !/auto|scroll/.test(getComputedStyle(box).overflowX)) box = box.parentElement;
+      box?.scrollTo({ left: box.scrollWidth, behavior: 'instant' });
+      return (box?.scrollLeft ?? 0) > 0;
+    });
+    expect(scrolled).toBe(true);
+    await page.waitForTimeout(200);
+    const after = await label.boundingBox();
+    expect(after?.x).toBe(before?.x);
+    const month20 = await monthHeads.last().boundingBox();
+    expect(await monthHeads.last().innerText()).toBe('20');
+    expect(month20 && panel && month20.x + month20.width <= panel.x + panel.width).toBe(true);
+    await screenshot(page, 'analytics-cohorts-scrolled');
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('shows the CLV models, the most valuable customers, short histories apart and those at risk, named in one request, each opening the profile', async () => {
     const { shop, ids, tab, page } = await openShop('Ценность клиентов');
+    // The lists name their customers themselves: no profile is read one by one.
+    const profileReads: string[] = [];
+    page.on('request', (request) => {
+      if (/^\/api\/v1\/customers\/\d+$/.test(new URL(request.url()).pathname)) profileReads.push(request.url());
+    });
     await page.getByRole('tab', { name: 'CLV' }).click();
     await page.waitForURL(new RegExp(`/w/${shop.id}/analytics/clv$`));
     // Orders up to today in the workspace's zone, twelve months, 1 % a month.
-    expect(await page.getByRole('textbox', { name: 'Заказы по' }).inputValue()).toBe('2026-06-30');
+    expect(await page.getByRole('textbox', { name: 'Заказы по' }).inputValue()).toBe('30.06.2026');
     const api = async (query: string) =>
       (await withKey(suite.server.app, shop.secretKey, { method: 'GET', url: `/api/v1/analytics/clv/${query}` })).json();
     const model = await api('model?calibrationEnd=2026-06-30&unit=week');
@@ -166,23 +237,35 @@ describe.skipIf(!chromiumPath)('web app: lifecycle, cohorts and CLV screens', ()
     expect(parameterRows[0]).toMatch(new RegExp(`^r ${ru.parameter(model.r)} Форма распределения частоты покупок`));
     expect(parameterRows[3]).toContain(`b ${ru.parameter(model.b)} В среднем после покупки клиент уходит с вероятностью ${ru.percent(model.a / (model.a + model.b))}`);
     expect(parameterRows[7]).toContain(`ln L (BG/NBD) ${ru.parameter(model.logLikelihood.bgNbd)} Логарифм правдоподобия модели покупок`);
-    await expect.poll(() => page.getByRole('img', { name: 'Прогнозная ценность клиентов по децилям' }).locator('canvas').count(), patiently).toBeGreaterThan(0);
+    // The distribution is of each tenth's mean, as its name says.
+    await expect.poll(() => page.getByRole('img', { name: 'Средняя прогнозная ценность клиента в каждой десятой доле клиентов' }).locator('canvas').count(), patiently).toBeGreaterThan(0);
 
-    // At risk: the repeat buyers, whom the model gives under 50 %, the most revenue so far first. Соколов
-    // and Павлов bought once: BG/NBD lets nobody drop out before a repeat purchase, so they are alive.
+    // At risk: repeat buyers whom the model gives 20–70 %, the most revenue so far first; each row as the API gives it.
     const atRisk = page.getByRole('table', { name: 'Ценные клиенты под угрозой ухода' });
-    type Score = { customerId: number; predictedClv: number; pAlive: number; expected90: number; historicRevenue: number };
-    const row = (s: Score | undefined, name: string, revenue: string) =>
-      s ? [name, ru.roubles(s.predictedClv), ru.percent(s.pAlive), ru.decimal(s.expected90, 2), revenue].join(' ') : `no score for ${name}`;
-    const risk = (i: number, revenue: string) => row(clv.atRisk.find((s: Score) => s.customerId === ids[i]), fullName(i), revenue);
-    await expect.poll(() => rowTexts(atRisk), patiently).toEqual([risk(4, '17 290 ₽'), risk(0, '13 050 ₽'), risk(2, '4 990 ₽'), risk(6, '4 600 ₽')]);
-
-    // The most valuable: all six buyers, in the API's order, each with the API's figures.
-    const top = page.getByRole('table', { name: 'Самые ценные клиенты' });
+    type Score = { customerId: number; predictedClv: number; pAlive: number; expected90: number; historicRevenue: number; observedDays: number; purchaseDays: number };
     const names = new Map(ids.map((id, i) => [id, fullName(i)]));
-    expect(clv.top).toHaveLength(6);
-    expect(await rowTexts(top)).toEqual(clv.top.map((s: Score) => row(s, names.get(s.customerId) ?? '?', ru.roubles(s.historicRevenue))));
+    const row = (s: Score, history?: string) =>
+      [names.get(s.customerId) ?? '?', ...(history ? [history] : []), ru.roubles(s.predictedClv), ru.percent(s.pAlive), ru.decimal(s.expected90, 2), ru.roubles(s.historicRevenue)].join(' ');
+    expect(clv.atRisk.length).toBeGreaterThan(0);
+    expect(clv.atRisk.every((s: Score) => s.pAlive >= 0.2 && s.pAlive <= 0.7)).toBe(true);
+    await expect.poll(() => rowTexts(atRisk), patiently).toEqual(clv.atRisk.map((s: Score) => row(s)));
+    expect(await shown(page.getByRole('region', { name: 'Ценные клиенты под угрозой ухода' }))).toContain('от 20 % до 70 % шансов оставаться клиентами');
+
+    // The most valuable: the four buyers who first bought 90 days or more before 30 June, in the API's order.
+    // Павлов (6 April, 85 days) and Лебедева (13 April, 78 days: 2 purchase days) are listed apart, marked.
+    const top = page.getByRole('table', { name: 'Самые ценные клиенты' });
+    expect(clv.top.map((s: Score) => names.get(s.customerId)).sort()).toEqual([fullName(0), fullName(1), fullName(2), fullName(4)].sort());
+    expect(await rowTexts(top)).toEqual(clv.top.map((s: Score) => row(s)));
+    const short = page.getByRole('table', { name: 'Высокий прогноз по короткой истории' });
+    expect(clv.topShortHistory.map((s: Score) => [names.get(s.customerId), s.observedDays, s.purchaseDays]).sort()).toEqual([
+      [fullName(6), 78, 2],
+      [fullName(5), 85, 1],
+    ]);
+    expect(await rowTexts(short)).toEqual(clv.topShortHistory.map((s: Score) => row(s, `${s.purchaseDays} дн. с покупками из ${s.observedDays}`)));
+    expect(profileReads).toEqual([]);
     await screenshot(page, 'analytics-clv');
+    await short.scrollIntoViewIfNeeded();
+    await screenshot(page, 'analytics-clv-short-history');
     await top.scrollIntoViewIfNeeded();
     await screenshot(page, 'analytics-clv-top');
     await parameters.scrollIntoViewIfNeeded();
@@ -195,10 +278,43 @@ describe.skipIf(!chromiumPath)('web app: lifecycle, cohorts and CLV screens', ()
     expect(longer.totalPredictedClv).toBeGreaterThan(clv.totalPredictedClv);
     await expect.poll(() => figure('Прогноз ценности на 24 мес.'), patiently).toBe(`ПРОГНОЗ ЦЕННОСТИ НА 24 МЕС. ${ru.roubles(longer.totalPredictedClv)}`);
 
-    // A customer at risk opens their profile.
-    await atRisk.getByRole('link', { name: fullName(4) }).click();
+    // A customer in a list opens their profile.
+    await top.getByRole('link', { name: fullName(4) }).click();
     await page.waitForURL(new RegExp(`/w/${shop.id}/customers/${ids[4]}$`));
     await page.getByRole('heading', { name: 'Волкова Ольга' }).waitFor();
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('shows the stored CLV lists named in one request, the customers at risk within the P(alive) band opening the same customers in the list', async () => {
+    // The sample shop's orders from 120 days ago: the same shape as on 30 June, as of today.
+    const shop = await newShop(suite.server, 'Ценность по расчёту');
+    const ids = await seedSampleShop(suite.server, shop, Date.now() - 120 * 86_400_000);
+    await recomputeScores(suite.server, shop);
+    const summary = (await withKey(suite.server.app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/summary' })).json();
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    const profileReads: string[] = [];
+    page.on('request', (request) => {
+      if (/^\/api\/v1\/customers\/\d+$/.test(new URL(request.url()).pathname)) profileReads.push(request.url());
+    });
+    await signIn(page, shop.owner);
+    await page.goto(`/w/${shop.id}/analytics/clv`);
+    type Listed = { customerId: number; predictedClv: number; pAlive: number; historicRevenue: number };
+    const names = new Map(ids.map((id, i) => [id, fullName(i)]));
+    const row = (c: Listed) => [names.get(c.customerId) ?? '?', ru.roubles(c.predictedClv), ru.percent(c.pAlive), ru.roubles(c.historicRevenue)].join(' ');
+    expect(summary.clv.atRisk.length).toBeGreaterThan(0);
+    expect(summary.clv.atRisk.every((c: Listed) => c.pAlive >= 0.2 && c.pAlive <= 0.7)).toBe(true);
+    await expect.poll(() => rowTexts(page.getByRole('table', { name: 'Ценные клиенты под угрозой ухода' })), patiently).toEqual(summary.clv.atRisk.map(row));
+    expect(await rowTexts(page.getByRole('table', { name: 'Самые ценные клиенты' }))).toEqual(summary.clv.top.map(row));
+    expect(profileReads).toEqual([]);
+    await screenshot(page, 'analytics-clv-stored-at-risk');
+
+    await page.getByRole('link', { name: `Все клиенты под угрозой (${summary.clv.atRiskCustomers}): P(активен) от 20 % до 70 %` }).click();
+    await page.waitForURL(/\/customers\?minPAlive=0\.2&maxPAlive=0\.7$/);
+    await page.locator('table[aria-busy="false"]').first().waitFor(patiently);
+    const listedNames = (await page.locator('tbody tr').allTextContents()).map((text) => summary.clv.atRisk.find((c: Listed) => text.includes(names.get(c.customerId) ?? '?'))?.customerId);
+    expect(listedNames.sort()).toEqual(summary.clv.atRisk.map((c: Listed) => c.customerId).sort());
     expectNoPageErrors(tab);
     await tab.context.close();
   });

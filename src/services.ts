@@ -78,13 +78,13 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const customerList = new CustomerListService(db, workspaces, clock);
   const timeline = new TimelineService(db, workspaces, customers);
   const customerExport = new CustomerExportService(db, customers, orders, clock);
-  const clvModel = new ClvModelService(db, workspaces);
+  const clvModel = new ClvModelService(db, workspaces, customers);
   const rfm = new RfmService(db);
   const abcXyz = new AbcXyzService(db);
   const kpis = new KpiService(db);
   const lifecycle = new LifecycleService(db, workspaces);
-  const cohorts = new CohortsService(db);
-  const scores = new ScoresService(db, workspaces, clock);
+  const cohorts = new CohortsService(db, workspaces, clock);
+  const scores = new ScoresService(db, workspaces, clock, customers);
   return {
     workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports,
     clvModel, rfm, abcXyz, kpis, lifecycle, cohorts, scores,

@@ -63,7 +63,7 @@ describe.each(testDatabases())('CLV model API on $name', (database) => {
     expect(body.deciles).toHaveLength(10);
     expect(body.deciles[9]).toBe(body.top[0].predictedClv);
     for (let i = 1; i < 10; i++) expect(body.deciles[i]).toBeGreaterThanOrEqual(body.deciles[i - 1]);
-    expect(body.atRisk.every((c: { pAlive: number }) => c.pAlive < 0.5)).toBe(true);
+    expect(body.atRisk.every((c: { pAlive: number }) => c.pAlive >= 0.2 && c.pAlive <= 0.7)).toBe(true);
     const top = body.top[0];
     expect(top.expected30).toBeLessThan(top.expected90);
     expect(top.expected90).toBeLessThan(top.expected365);

@@ -7,6 +7,8 @@ import { parseDay } from './days.js';
 import { expectedPurchases, fitBgNbd, probabilityAlive, type RfmSummary } from './clv/bg-nbd.js';
 import { expectedSpend, fitGammaGamma, type SpendSummary } from './clv/gamma-gamma.js';
 import { predictedClv } from './clv/predicted-clv.js';
+import { atRiskBand, type DecileGroup, decileEdges, decileGroups, hasShortHistory, isAtRisk, minObservedDays } from './clv/clv-lists.js';
+import { type CustomerName, type CustomerNames, nameLookup } from './clv/customer-names.js';
 
 /** The time unit of x, t_x and T. */
 export type ClvUnit = 'day' | 'week';
@@ -42,9 +44,22 @@ export interface ClvPredictions {
   totalPredictedClv: number;
   /** Predicted CLV at the 10th … 100th percentile, minor units. */
   deciles: number[];
-  top: CustomerClvScore[];
-  atRisk: CustomerClvScore[];
+  /** Each tenth of the customers by predicted CLV, the lowest first: size, sum and mean. */
+  decileGroups: DecileGroup[];
+  /** Days of history before a customer is ranked among the most valuable. */
+  minObservedDays: number;
+  /** The P(alive) of a repeat buyer at risk. */
+  atRiskBand: { min: number; max: number };
+  /** The highest predicted CLV among customers with at least minObservedDays of history. */
+  top: ListedClvCustomer[];
+  /** The highest predicted CLV among customers with a shorter history: a less certain forecast, ranked apart. */
+  topShortHistory: ListedClvCustomer[];
+  /** Valuable customers at risk: P(alive) within atRiskBand, the highest historic revenue first. */
+  atRisk: ListedClvCustomer[];
 }
+
+/** A customer in the CLV lists, named. */
+export type ListedClvCustomer = CustomerClvScore & CustomerName;
 
 /** One customer's predictive scores. */
 export interface CustomerClvScore {
@@ -57,6 +72,10 @@ export interface CustomerClvScore {
   predictedClv: number | null;
   /** Net revenue up to the end of the calibration period, minor units. */
   historicRevenue: number;
+  /** Days from the first purchase to the end of the calibration period. */
+  observedDays: number;
+  /** Distinct days with a purchase. */
+  purchaseDays: number;
 }
 
 /** One customer's history in model terms: repeat purchase days, times in the unit, mean repeat value in money units. */
@@ -75,6 +94,7 @@ export class ClvModelService {
   constructor(
     private readonly db: Db,
     private readonly workspaces: WorkspacesService,
+    private readonly customers: CustomerNames,
   ) {}
 
   /** Fits BG/NBD (and Gamma-Gamma where there are repeat purchases) on the orders up to `calibrationEnd` (YYYY-MM-DD, the workspace's local day). */
@@ -99,7 +119,7 @@ export class ClvModelService {
    * purchases in the workspace to fit the spend model on).
    */
   async customerScores(workspaceId: string, calibrationEnd: string, unit: ClvUnit, horizon: { months: number; monthlyDiscount: number }): Promise<CustomerClvScore[]> {
-    const { bgNbd, gammaGamma, summaries, rows, minorPerMajor } = await this.fitted(workspaceId, calibrationEnd, unit);
+    const { bgNbd, gammaGamma, summaries, rows, minorPerMajor, endDay } = await this.fitted(workspaceId, calibrationEnd, unit);
     const perDay = 1 / daysPer[unit];
     const clvHorizon = { ...horizon, unitsPerMonth: 30.4375 * perDay };
     return summaries.map((s, i) => {
@@ -113,25 +133,41 @@ export class ClvModelService {
         // Money back in minor units, as everywhere in the API.
         predictedClv: spend === null ? null : Math.round(predictedClv(bgNbd.params, s, spend, clvHorizon) * minorPerMajor),
         historicRevenue: rows[i].value,
+        observedDays: endDay - rows[i].first_day,
+        purchaseDays: rows[i].days,
       };
     });
   }
 
-  /** The predicted CLV of the workspace: total, deciles, the `limit` most valuable customers and the `limit` valuable ones at risk (P(alive) under 50 %). */
+  /**
+   * The predicted CLV of the workspace: total, deciles, and three lists of `limit` named customers:
+   * the most valuable with enough history, the most valuable with a short one, and the valuable ones
+   * at risk (docs/analytics.md, "Predicted CLV").
+   */
   async predictions(workspaceId: string, calibrationEnd: string, unit: ClvUnit, horizon: { months: number; monthlyDiscount: number }, limit: number): Promise<ClvPredictions> {
     const scores = await this.customerScores(workspaceId, calibrationEnd, unit, horizon);
     const values = scores.map((s) => s.predictedClv ?? 0).sort((a, b) => a - b);
-    const byClv = [...scores].sort((a, b) => (b.predictedClv ?? 0) - (a.predictedClv ?? 0));
-    const atRisk = scores.filter((s) => s.pAlive < 0.5).sort((a, b) => b.historicRevenue - a.historicRevenue);
+    const byClv = [...scores].sort((a, b) => (b.predictedClv ?? 0) - (a.predictedClv ?? 0) || a.customerId - b.customerId);
+    const top = byClv.filter((s) => !hasShortHistory(s.observedDays)).slice(0, limit);
+    const topShortHistory = byClv.filter((s) => hasShortHistory(s.observedDays)).slice(0, limit);
+    const atRisk = scores
+      .filter((s) => isAtRisk(s.pAlive))
+      .sort((a, b) => b.historicRevenue - a.historicRevenue || a.customerId - b.customerId)
+      .slice(0, limit);
+    const named = await nameLookup(this.customers, workspaceId, [...top, ...topShortHistory, ...atRisk].map((s) => s.customerId));
     return {
       calibrationEnd,
       unit,
       ...horizon,
       customers: scores.length,
       totalPredictedClv: values.reduce((sum, v) => sum + v, 0),
-      deciles: Array.from({ length: 10 }, (_, i) => values[Math.min(values.length - 1, Math.ceil(((i + 1) / 10) * values.length) - 1)] ?? 0),
-      top: byClv.slice(0, limit),
-      atRisk: atRisk.slice(0, limit),
+      deciles: decileEdges(values),
+      decileGroups: decileGroups(values),
+      minObservedDays,
+      atRiskBand: { ...atRiskBand },
+      top: top.map(named),
+      topShortHistory: topShortHistory.map(named),
+      atRisk: atRisk.map(named),
     };
   }
 
@@ -145,6 +181,6 @@ export class ClvModelService {
     const bgNbd = fitBgNbd(summaries);
     const repeat = summaries.filter((s) => s.x > 0 && s.meanValue > 0);
     const gammaGamma = repeat.length > 0 ? fitGammaGamma(repeat) : null;
-    return { bgNbd, gammaGamma, summaries, rows, minorPerMajor, repeat: repeat.length };
+    return { bgNbd, gammaGamma, summaries, rows, minorPerMajor, endDay, repeat: repeat.length };
   }
 }

@@ -20,6 +20,17 @@ describe('cohortRetention', () => {
     ]);
   });
 
+  it('follows no cohort past the month given, so months not begun have no figures', () => {
+    const customers = [[day('2026-01-05'), day('2026-02-10')], [day('2026-02-03')]];
+    const cohorts = cohortRetention(customers, monthOfDay(day('2026-01-01')), monthOfDay(day('2026-04-30')), monthOfDay(day('2026-02-14')));
+    expect(cohorts).toEqual([
+      { month: '2026-01', customers: 1, retention: [1, 1] },
+      { month: '2026-02', customers: 1, retention: [1] },
+      { month: '2026-03', customers: 0, retention: [] },
+      { month: '2026-04', customers: 0, retention: [] },
+    ]);
+  });
+
   it('labels months', () => {
     expect(monthLabel(monthOfDay(day('1997-09-30')))).toBe('1997-09');
   });

@@ -21,12 +21,13 @@ export interface Cohort {
 }
 
 /**
- * The cohorts whose first month is in [firstMonth, lastMonth], each followed up to lastMonth.
+ * The cohorts whose first month is in [firstMonth, lastMonth], each followed up to `followedTo`
+ * (lastMonth unless the months asked run past today's: months not begun have no figures).
  * `customers` holds each customer's ascending purchase days (all of them, so first months are true).
  */
-export function cohortRetention(customers: Iterable<readonly number[]>, firstMonth: number, lastMonth: number): Cohort[] {
+export function cohortRetention(customers: Iterable<readonly number[]>, firstMonth: number, lastMonth: number, followedTo = lastMonth): Cohort[] {
   const active = new Map<number, { size: number; buyers: number[] }>();
-  for (let m = firstMonth; m <= lastMonth; m++) active.set(m, { size: 0, buyers: new Array<number>(lastMonth - m + 1).fill(0) });
+  for (let m = firstMonth; m <= lastMonth; m++) active.set(m, { size: 0, buyers: new Array<number>(Math.max(0, Math.min(lastMonth, followedTo) - m + 1)).fill(0) });
   for (const days of customers) {
     if (days.length === 0) continue;
     const first = monthOfDay(days[0]);
@@ -34,7 +35,7 @@ export function cohortRetention(customers: Iterable<readonly number[]>, firstMon
     if (!cohort) continue;
     cohort.size++;
     const months = new Set(days.map(monthOfDay));
-    for (const m of months) if (m >= first && m <= lastMonth) cohort.buyers[m - first]++;
+    for (const m of months) if (m >= first && m - first < cohort.buyers.length) cohort.buyers[m - first]++;
   }
   return [...active].map(([month, c]) => ({
     month: monthLabel(month),

@@ -1,5 +1,7 @@
 import type { EChartsType } from 'echarts/core';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localeNumbersPatch } from './chart-numbers.js';
 import { type ChartOption, chartFont, init } from './echarts.js';
 
 /** Props of EChart. */
@@ -12,8 +14,10 @@ export interface EChartProps {
   onItemClick?: (dataIndex: number) => void;
 }
 
-/** An Apache ECharts chart: drawn on a canvas, redrawn when the option changes, resized with its container. */
+/** An Apache ECharts chart: drawn on a canvas, redrawn when the option or the language changes, resized with its container; numbers the option leaves to ECharts are written in the interface language. */
 export function EChart({ option, label, height, onItemClick }: EChartProps) {
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   // The latest handler, so a new one (each render makes one) needs no new listener.
@@ -39,7 +43,8 @@ export function EChart({ option, label, height, onItemClick }: EChartProps) {
   useEffect(() => {
     // notMerge: a new option replaces the old one whole, so a series or cell left out disappears.
     chart.current?.setOption({ textStyle: { fontFamily: chartFont }, ...option }, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption(localeNumbersPatch(option, locale));
+  }, [option, locale]);
 
   return <div ref={container} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

@@ -37,19 +37,25 @@ export const clvEn = {
   },
   deciles: {
     title: 'Distribution of predicted value',
-    text: 'Predicted value at each tenth of the customers, from the least to the most valuable.',
-    chart: 'Predicted CLV by decile of customers',
-    axis: 'Share of customers',
-    point: '{{share}} of customers are predicted to bring at most {{value}}',
+    text: 'Customers split into tenths by predicted value, from the least to the most valuable; each bar is the mean predicted value of a customer in that tenth.',
+    chart: 'Mean predicted CLV of a customer in each tenth of the customers',
+    axis: 'Tenth of the customers, least valuable first',
+    valueAxis: 'Mean per customer',
+    point: '{{range}} by predicted value: {{customers}} customers, {{mean}} each on average, {{total}} in all ({{share}} of the predicted value)',
   },
   top: {
     title: 'Most valuable customers',
-    text: 'The highest predicted value over the horizon first.',
+    text: 'The highest predicted value over the horizon first, of the customers who first bought at least {{days}} days ago.',
+    none: 'No customer first bought {{days}} or more days ago yet.',
+  },
+  shortHistory: {
+    title: 'High forecasts from short histories',
+    text: 'First purchase under {{days}} days ago: the model stretches a burst of early purchases over the whole horizon, so these forecasts are far less certain and are not ranked with the others. Check again once they have {{days}} days of history.',
   },
   atRisk: {
     title: 'Valuable customers at risk',
-    text: 'The model gives them less than a 50% chance of still being a customer; the most revenue so far first. Worth a personal offer.',
-    none: 'No customer is at risk: each one is more likely still a customer than not.',
+    text: 'Repeat buyers whom the model gives a {{min}}–{{max}} chance of still being a customer: neither surely staying nor most likely gone (below {{min}}). The most revenue so far first. Worth a personal offer.',
+    none: 'No customer is at risk: no repeat buyer has a P(alive) from {{min}} to {{max}}.',
   },
   columns: {
     customer: 'Customer',
@@ -57,7 +63,9 @@ export const clvEn = {
     pAlive: 'P(alive)',
     expected90: 'Purchases in 90 days',
     historicRevenue: 'Revenue so far',
+    history: 'History',
   },
+  historyCell: '{{days}} purchase days in {{observed}}',
   onePurchase: 'A customer who has bought only once shows a P(alive) of 100%: the model learns that someone has left only from the gaps between their purchases.',
   pAliveHint: 'The probability that the customer still buys from the shop rather than having left for good.',
   empty: {

@@ -11,13 +11,13 @@ describe('links from the analytics to the customers', () => {
     expect(rfmCellCustomers('ws1', 5, 2)).toBe('/w/ws1/customers?rfmR=5&rfmF=2');
     expect(abcXyzCustomers('ws1', ['AX', 'AY'])).toBe('/w/ws1/customers?abcXyz=AX,AY');
     expect(stageCustomers('ws1', 'churned')).toBe('/w/ws1/customers?stage=churned');
-    expect(atRiskCustomers('ws1')).toBe('/w/ws1/customers?maxPAlive=0.5');
+    expect(atRiskCustomers('ws1', { min: 0.2, max: 0.7 })).toBe('/w/ws1/customers?minPAlive=0.2&maxPAlive=0.7');
   });
 
   it('are read back by the customer list as the same filters', () => {
     expect(filters(rfmCellCustomers('ws1', 1, 4))).toMatchObject({ rfmR: 1, rfmF: 4 });
     expect(filters(abcXyzCustomers('ws1', ['AX', 'AY'])).abcXyz).toEqual(['AX', 'AY']);
-    expect(filters(atRiskCustomers('ws1')).maxPAlive).toBe(0.5);
+    expect(filters(atRiskCustomers('ws1', { min: 0.2, max: 0.7 }))).toMatchObject({ minPAlive: 0.2, maxPAlive: 0.7 });
     expect(filters(segmentCustomers('ws1', 'needsAttention')).rfmSegment).toEqual(['needsAttention']);
   });
 });

@@ -1,11 +1,8 @@
 import type { LifecycleStage, RfmSegment } from '../../api/types.js';
 
 // Links from the analytics to the customer list filtered by the stored scores (the list reads
-// ?rfmSegment=, ?rfmR=&rfmF=, ?abcXyz=, ?stage=, ?maxPAlive= from the address). The stored scores
+// ?rfmSegment=, ?rfmR=&rfmF=, ?abcXyz=, ?stage=, ?minPAlive=&maxPAlive= from the address). The stored scores
 // are all history as of the last computation, so only views of that same picture link there.
-
-/** The P(alive) under which the summary counts a valuable customer as at risk. */
-export const atRiskPAlive = 0.5;
 
 /** The customer list of a workspace narrowed by a query. */
 function customersWith(workspaceId: string, query: Record<string, string>): string {
@@ -33,7 +30,7 @@ export function stageCustomers(workspaceId: string, stage: LifecycleStage): stri
   return customersWith(workspaceId, { stage });
 }
 
-/** The customers the model gives a chance of still buying under the at-risk line. */
-export function atRiskCustomers(workspaceId: string): string {
-  return customersWith(workspaceId, { maxPAlive: String(atRiskPAlive) });
+/** The customers at risk: those whose P(alive) is within the summary's at-risk band. */
+export function atRiskCustomers(workspaceId: string, band: { min: number; max: number }): string {
+  return customersWith(workspaceId, { minPAlive: String(band.min), maxPAlive: String(band.max) });
 }

@@ -8,13 +8,12 @@ import { AnalyticsEmpty } from '../AnalyticsEmpty.js';
 import { AnalyticsPanel } from '../AnalyticsPanel.js';
 import { todayIn } from '../period-state.js';
 import { QueryBlock } from '../QueryBlock.js';
-import { ClvCustomerTable } from './ClvCustomerTable.js';
+import { ClvListPanels } from './ClvListPanels.js';
 import { readClvSettings, withClvSettings } from './clv-state.js';
 import { ClvSettingsBar } from './ClvSettingsBar.js';
 import { ClvSummary } from './ClvSummary.js';
 import { DecilesChart } from './DecilesChart.js';
 import { ModelParameters } from './ModelParameters.js';
-import { useCustomerNames } from './useCustomerNames.js';
 
 /** The CLV screen's models fitted on request on the orders up to a chosen day: the distribution of predicted value, the most valuable customers, the valuable ones at risk and the models' parameters. */
 export function ClvFitView() {
@@ -25,7 +24,6 @@ export function ClvFitView() {
   const settings = readClvSettings(params, today);
   const model = useClvModel(settings.calibrationEnd);
   const predictions = useClvCustomers(settings);
-  const names = useCustomerNames([...(predictions.data?.top ?? []), ...(predictions.data?.atRisk ?? [])].map((s) => s.customerId));
   const busy = predictions.isPlaceholderData;
   return (
     <Stack gap="md">
@@ -42,22 +40,14 @@ export function ClvFitView() {
             {(p) => (
               <>
                 {/* What to act on first, then the distribution, then how the models were fitted. */}
-                <AnalyticsPanel title={t('analytics.clv.atRisk.title')} intro={t('analytics.clv.atRisk.text')} busy={busy}>
-                  {p.atRisk.length === 0 ? (
-                    <Text c="dimmed">{t('analytics.clv.atRisk.none')}</Text>
-                  ) : (
-                    <ClvCustomerTable rows={p.atRisk} names={names} label={t('analytics.clv.atRisk.title')} />
-                  )}
-                </AnalyticsPanel>
-                <AnalyticsPanel title={t('analytics.clv.top.title')} intro={t('analytics.clv.top.text')} busy={busy}>
-                  <ClvCustomerTable rows={p.top} names={names} label={t('analytics.clv.top.title')} />
-                  <Text size="xs" c="dimmed">
-                    {t('analytics.clv.onePurchase')}
-                  </Text>
-                </AnalyticsPanel>
+                <ClvListPanels lists={p} busy={busy} />
                 <AnalyticsPanel title={t('analytics.clv.deciles.title')} intro={t('analytics.clv.deciles.text')} busy={busy}>
                   {/* Without a spend model every prediction is empty; a row of zeros would read as a forecast. */}
-                  {p.top[0]?.predictedClv === null ? <Text c="dimmed">{t('analytics.clv.model.noSpendModel')}</Text> : <DecilesChart deciles={p.deciles} />}
+                  {[...p.top, ...p.topShortHistory][0]?.predictedClv === null ? (
+                    <Text c="dimmed">{t('analytics.clv.model.noSpendModel')}</Text>
+                  ) : (
+                    <DecilesChart groups={p.decileGroups} total={p.totalPredictedClv} />
+                  )}
                 </AnalyticsPanel>
                 <AnalyticsPanel
                   title={t('analytics.clv.model.title')}

@@ -5,10 +5,9 @@ import { useFormatter } from '../../../format/useFormatter.js';
 import { useWorkspace } from '../../../session/workspace-context.js';
 import type { ScoresSummary } from '../analytics.types.js';
 import { AnalyticsPanel } from '../AnalyticsPanel.js';
-import { atRiskCustomers, atRiskPAlive } from '../customer-links.js';
-import { ClvCustomerTable } from './ClvCustomerTable.js';
+import { atRiskCustomers } from '../customer-links.js';
+import { ClvListPanels } from './ClvListPanels.js';
 import { DecilesChart } from './DecilesChart.js';
-import { useCustomerNames } from './useCustomerNames.js';
 
 /** The CLV screen as of the last computation of the scores, from its summary: no model is fitted on the visit. */
 export function ClvStoredView({ summary }: { summary: ScoresSummary }) {
@@ -16,7 +15,6 @@ export function ClvStoredView({ summary }: { summary: ScoresSummary }) {
   const f = useFormatter();
   const workspace = useWorkspace();
   const { clv } = summary;
-  const names = useCustomerNames([...clv.atRisk, ...clv.top].map((c) => c.customerId));
   // Without a second purchase day anywhere there is no spend model, and so no value to add up.
   const valued = clv.model?.p !== undefined;
   const figures = [
@@ -41,26 +39,24 @@ export function ClvStoredView({ summary }: { summary: ScoresSummary }) {
           </Paper>
         ))}
       </SimpleGrid>
-      <AnalyticsPanel title={t('analytics.clv.atRisk.title')} intro={t('analytics.clv.atRisk.text')} busy={false}>
-        {clv.atRisk.length === 0 ? (
-          <Text c="dimmed">{t('analytics.clv.atRisk.none')}</Text>
-        ) : (
-          <>
-            <ClvCustomerTable rows={clv.atRisk} names={names} label={t('analytics.clv.atRisk.title')} />
-            <Anchor component={Link} to={atRiskCustomers(workspace.id)} size="sm" fw={600}>
-              {t('analytics.scores.clv.atRiskAll', { share: f.percent(atRiskPAlive, 0) })} →
-            </Anchor>
-          </>
-        )}
-      </AnalyticsPanel>
-      <AnalyticsPanel title={t('analytics.clv.top.title')} intro={t('analytics.clv.top.text')} busy={false}>
-        <ClvCustomerTable rows={clv.top} names={names} label={t('analytics.clv.top.title')} />
-        <Text size="xs" c="dimmed">
-          {t('analytics.clv.onePurchase')}
-        </Text>
-      </AnalyticsPanel>
+      <ClvListPanels
+        lists={clv}
+        busy={false}
+        atRiskFooter={
+          <Anchor component={Link} to={atRiskCustomers(workspace.id, clv.atRiskBand)} size="sm" fw={600}>
+            {t('analytics.scores.clv.atRiskAll', { count: f.number(clv.atRiskCustomers), min: f.percent(clv.atRiskBand.min, 0), max: f.percent(clv.atRiskBand.max, 0) })} →
+          </Anchor>
+        }
+      />
       <AnalyticsPanel title={t('analytics.clv.deciles.title')} intro={t('analytics.clv.deciles.text')} busy={false}>
-        {valued ? <DecilesChart deciles={clv.deciles} /> : <Text c="dimmed">{t('analytics.clv.model.noSpendModel')}</Text>}
+        {!valued ? (
+          <Text c="dimmed">{t('analytics.clv.model.noSpendModel')}</Text>
+        ) : clv.decileGroups.length > 0 ? (
+          <DecilesChart groups={clv.decileGroups} total={clv.totalPredictedClv} />
+        ) : (
+          // A computation from before the tenths were kept: they come with the next one.
+          <Text c="dimmed">{t('analytics.scores.clv.nextComputation')}</Text>
+        )}
         <Text size="xs" c="dimmed">
           {t('analytics.scores.clv.parameters')}
         </Text>

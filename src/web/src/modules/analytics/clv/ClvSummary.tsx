@@ -14,7 +14,7 @@ export function ClvSummary({ predictions, model }: ClvSummaryProps) {
   const { t } = useTranslation();
   const f = useFormatter();
   // Without a second purchase day anywhere there is no spend model, and so no value to add up.
-  const valued = predictions && predictions.top[0]?.predictedClv !== null;
+  const valued = predictions && [...predictions.top, ...predictions.topShortHistory][0]?.predictedClv !== null;
   const figures = [
     { label: t('analytics.clv.summary.total', { months: predictions?.months ?? '' }), value: predictions && (valued ? f.money(predictions.totalPredictedClv) : '—') },
     { label: t('analytics.clv.summary.median'), value: predictions && (valued ? f.money(predictions.deciles[4] ?? 0) : '—') },

@@ -26,7 +26,7 @@ export function CohortsPage() {
             <AnalyticsEmpty title={t('analytics.cohorts.empty')} />
           ) : (
             <AnalyticsPanel title={t('analytics.cohorts.title')} intro={t('analytics.cohorts.intro')} busy={cohorts.isPlaceholderData}>
-              <CohortHeatmap cohorts={analysis.cohorts} />
+              <CohortHeatmap analysis={analysis} />
             </AnalyticsPanel>
           )
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buyersIn, cellShade, cohortMonths, nextMonthReturn, retentionScaleMax } from './cohort-figures.js';
+import { buyersIn, cellShade, cohortMonths, isIncomplete, nextMonthReturn, retentionScaleMax } from './cohort-figures.js';
 
 // Cohorts of src/modules/analytics/segments.api.test.ts's sample, plus one of four customers.
 const march = { month: '2026-03', customers: 4, retention: [1, 0.75, 0.25, 0.25] };
@@ -27,6 +27,18 @@ describe('the cohort figures', () => {
     expect(nextMonthReturn([march, april, may, june])).toEqual({ returned: 4, customers: 6, from: '2026-03', to: '2026-05' });
     expect(nextMonthReturn([june])).toBeNull();
     expect(nextMonthReturn([may])).toBeNull();
+  });
+
+  it('knows the cells of the month still running and keeps them out of the return rate and the colour scale', () => {
+    // June is running: March's month 3, April's month 2, June's month 0.
+    expect([0, 1, 2, 3].map((k) => isIncomplete(march, k, '2026-06'))).toEqual([false, false, false, true]);
+    expect(isIncomplete(april, 2, '2026-06')).toBe(true);
+    expect(isIncomplete(june, 0, '2026-06')).toBe(true);
+    expect(isIncomplete(june, 0, null)).toBe(false);
+    // May is running: April's return in May (1 of 2) is not yet a month's, so only March counts.
+    expect(nextMonthReturn([march, april, may], '2026-05')).toEqual({ returned: 3, customers: 4, from: '2026-03', to: '2026-05' });
+    // March's month 1 (April, 75 %) is the running month here: the scale tops at April's 50 %.
+    expect(retentionScaleMax([march, april], '2026-04')).toBe(0.5);
   });
 
   it('scales the colours to the best month after the first and darkens with the share', () => {

@@ -30,9 +30,13 @@ export interface NextMonthReturn {
   to: string;
 }
 
-/** The share of new customers who came back the month after their first purchase, weighted by cohort size; null when no cohort has a next month in view or none has customers. */
-export function nextMonthReturn(cohorts: readonly Cohort[]): NextMonthReturn | null {
-  const followed = cohorts.filter((c) => c.retention.length > 1);
+/**
+ * The share of new customers who came back the month after their first purchase, weighted by cohort
+ * size; null when no cohort has a next month in view or none has customers. A next month still
+ * running (`incompleteMonth`) is not counted: its share would read as a fall.
+ */
+export function nextMonthReturn(cohorts: readonly Cohort[], incompleteMonth: string | null = null): NextMonthReturn | null {
+  const followed = cohorts.filter((c) => c.retention.length > 1 && !isIncomplete(c, 1, incompleteMonth));
   const customers = followed.reduce((sum, c) => sum + c.customers, 0);
   const first = followed[0];
   const last = followed[followed.length - 1];
@@ -40,9 +44,14 @@ export function nextMonthReturn(cohorts: readonly Cohort[]): NextMonthReturn | n
   return { returned: followed.reduce((sum, c) => sum + buyersIn(c, 1), 0), customers, from: first.month, to: last.month };
 }
 
-/** The highest retention after a cohort's own month (month 0 is always all of it), the top of the colour scale. */
-export function retentionScaleMax(cohorts: readonly Cohort[]): number {
-  return Math.max(0, ...cohorts.flatMap((c) => (c.customers > 0 ? c.retention.slice(1) : [])));
+/** The highest retention after a cohort's own month (month 0 is always all of it), the top of the colour scale; a month still running is left out. */
+export function retentionScaleMax(cohorts: readonly Cohort[], incompleteMonth: string | null = null): number {
+  return Math.max(0, ...cohorts.flatMap((c) => (c.customers > 0 ? c.retention.slice(1).filter((_, k) => !isIncomplete(c, k + 1, incompleteMonth)) : [])));
+}
+
+/** Whether a cohort's k-th month is the month still running, whose figures count only the days so far. */
+export function isIncomplete(cohort: Cohort, k: number, incompleteMonth: string | null): boolean {
+  return incompleteMonth !== null && monthNumber(cohort.month) + k === monthNumber(incompleteMonth);
 }
 
 /** The shade (0–9 of a Mantine colour) of a cell: 0 for nobody, darker as the share nears the scale's top. */

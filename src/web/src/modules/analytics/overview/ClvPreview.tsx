@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useFormatter } from '../../../format/useFormatter.js';
 import { useWorkspace } from '../../../session/workspace-context.js';
 import type { ScoresSummary } from '../analytics.types.js';
-import { atRiskCustomers, atRiskPAlive } from '../customer-links.js';
+import { atRiskCustomers } from '../customer-links.js';
 import { PreviewCard } from './PreviewCard.js';
 import { PreviewFigure } from './PreviewFigure.js';
 
@@ -30,8 +30,8 @@ export function ClvPreview({ summary }: { summary: ScoresSummary }) {
             note={t('analytics.scores.clv.median', { value: f.money(clv.deciles[4] ?? 0) })}
           />
           {clv.atRisk.length > 0 && (
-            <Anchor component={Link} to={atRiskCustomers(workspace.id)} size="sm">
-              {t('analytics.scores.clv.atRisk', { share: f.percent(atRiskPAlive, 0) })}
+            <Anchor component={Link} to={atRiskCustomers(workspace.id, clv.atRiskBand)} size="sm">
+              {t('analytics.scores.clv.atRisk', { min: f.percent(clv.atRiskBand.min, 0), max: f.percent(clv.atRiskBand.max, 0) })}
             </Anchor>
           )}
         </Stack>

@@ -17,7 +17,7 @@ export function CohortsPreview({ period }: { period: Period }) {
     <PreviewCard section="cohorts" title={t('analytics.cohorts.title')}>
       <QueryBlock query={cohorts} loading={<Skeleton height={88} />}>
         {(analysis) => {
-          const back = nextMonthReturn(analysis.cohorts);
+          const back = nextMonthReturn(analysis.cohorts, analysis.incompleteMonth);
           if (!back) {
             const followed = analysis.cohorts.some((c) => c.retention.length > 1);
             return (
