@@ -218,11 +218,16 @@ export const cohortsQuerySchema = z.object({
 export const cohortAnalysisSchema = z.object({
   from: z.string(),
   to: z.string(),
+  lastDay: z.string().meta({ description: 'The last day counted: the end of `to`, or today (the workspace’s local day) while `to` has not ended' }),
+  incompleteMonth: z
+    .string()
+    .nullable()
+    .meta({ description: 'Today’s month when the range reaches it (YYYY-MM): its figures count the days so far, so a lower share there is not yet a fall' }),
   cohorts: z.array(
     z.object({
       month: z.string(),
       customers: z.number().int().meta({ description: 'Customers whose first purchase is in this month' }),
-      retention: z.array(share).meta({ description: 'Share of the cohort with a purchase k months later (k = 0 is its own month)' }),
+      retention: z.array(share).meta({ description: 'Share of the cohort with a purchase k months later (k = 0 is its own month), up to `to` or today’s month' }),
     }),
   ),
 });
@@ -236,13 +241,33 @@ export const clvCustomersQuerySchema = clvModelQuerySchema.extend({
 
 const customerScoreSchema = z.object({
   customerId: z.number().int(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
   pAlive: share,
   expected30: z.number().meta({ description: 'Purchases expected in the next 30 days' }),
   expected90: z.number(),
   expected365: z.number(),
   predictedClv: z.number().int().nullable().meta({ description: 'Minor units, discounted; null without repeat purchases in the workspace' }),
   historicRevenue: z.number().int().meta({ description: 'Net revenue up to the end of the calibration period, minor units' }),
+  observedDays: z.number().int().meta({ description: 'Days from the first purchase to the end of the calibration period' }),
+  purchaseDays: z.number().int().meta({ description: 'Distinct days with a purchase' }),
 });
+
+/** Each tenth of the customers by predicted CLV, the lowest first. */
+export const clvDecileGroupsSchema = z
+  .array(
+    z.object({
+      customers: z.number().int(),
+      total: z.number().int().meta({ description: 'Sum of their predicted CLV, minor units' }),
+      mean: z.number().int().meta({ description: 'Mean predicted CLV, minor units (0 for an empty tenth)' }),
+    }),
+  )
+  .meta({ description: 'Ten groups of customers by predicted CLV, lowest first: group k holds ranks ⌈k·n/10⌉ to ⌈(k+1)·n/10⌉ − 1' });
+
+/** The P(alive) band of a repeat buyer at risk. */
+export const clvAtRiskBandSchema = z
+  .object({ min: share, max: share })
+  .meta({ description: 'A repeat buyer is at risk while their P(alive) is within [min, max]: below, most likely gone; above, most likely still buying' });
 
 /** Predicted CLV: its distribution, the most valuable customers and the valuable ones at risk. */
 export const clvCustomersSchema = z.object({
@@ -252,7 +277,13 @@ export const clvCustomersSchema = z.object({
   monthlyDiscount: z.number(),
   customers: z.number().int(),
   totalPredictedClv: z.number().int().meta({ description: 'Minor units' }),
-  deciles: z.array(z.number().int()).meta({ description: 'Predicted CLV at the 10th, 20th … 100th percentile, minor units' }),
-  top: z.array(customerScoreSchema).meta({ description: 'Highest predicted CLV first' }),
-  atRisk: z.array(customerScoreSchema).meta({ description: 'P(alive) under 50 %, the highest historic revenue first' }),
+  deciles: z.array(z.number().int()).meta({ description: 'Predicted CLV at the 10th, 20th … 100th percentile (the highest of each tenth), minor units' }),
+  decileGroups: clvDecileGroupsSchema,
+  minObservedDays: z.number().int().meta({ description: 'Days of history before a customer is ranked among the most valuable' }),
+  atRiskBand: clvAtRiskBandSchema,
+  top: z.array(customerScoreSchema).meta({ description: 'Highest predicted CLV first, of customers with at least minObservedDays of history' }),
+  topShortHistory: z
+    .array(customerScoreSchema)
+    .meta({ description: 'Highest predicted CLV first, of customers with a shorter history: BG/NBD extrapolates a short burst of purchases, so these forecasts are less certain' }),
+  atRisk: z.array(customerScoreSchema).meta({ description: 'P(alive) within atRiskBand, the highest historic revenue first' }),
 });

@@ -1,5 +1,7 @@
 import { type AbcXyzCell, addToMatrix, emptyAbcXyzMatrix, paretoCurve, type ParetoPoint } from '../abc-xyz/abc-xyz.js';
 import type { BgNbdParams } from '../clv/bg-nbd.js';
+import type { CustomerName } from '../clv/customer-names.js';
+import { atRiskBand, type DecileGroup, decileEdges, decileGroups, hasShortHistory, isAtRisk, minObservedDays } from '../clv/clv-lists.js';
 import type { GammaGammaParams } from '../clv/gamma-gamma.js';
 import { lifecycleStages, type StageCounts } from '../lifecycle/lifecycle.js';
 import { type RfmCell, RfmReportBuilder, type RfmSegmentRow } from '../rfm/rfm-report.js';
@@ -15,6 +17,10 @@ export interface SummaryClvCustomer {
   pAlive: number;
   predictedClv: number | null;
   historicRevenue: number;
+  /** Days from the first purchase to the computation's day; null in a summary kept before it was. */
+  observedDays: number | null;
+  /** Distinct days with a purchase; null in a summary kept before it was. */
+  purchaseDays: number | null;
 }
 
 /** The picture of a workspace as of one computation. */
@@ -40,14 +46,21 @@ export interface ScoresSummary {
     /** The horizon the predicted CLV covers. */
     months: number;
     monthlyDiscount: number;
-    /** Buyers with P(alive) under 50 %. */
+    /** Buyers with P(alive) within atRiskBand. */
     atRiskCustomers: number;
     /** Minor units. */
     totalPredictedClv: number;
     /** Predicted CLV at the 10th … 100th percentile of buyers, minor units. */
     deciles: number[];
+    /** Each tenth of the buyers by predicted CLV, the lowest first: size, sum and mean (empty in a summary kept before they were). */
+    decileGroups: DecileGroup[];
+    minObservedDays: number;
+    atRiskBand: { min: number; max: number };
+    /** The highest predicted CLV among buyers with at least minObservedDays of history. */
     top: SummaryClvCustomer[];
-    /** Valuable customers at risk: P(alive) under 50 %, by historic revenue. */
+    /** The highest predicted CLV among buyers with a shorter history, ranked apart. */
+    topShortHistory: SummaryClvCustomer[];
+    /** Valuable customers at risk: P(alive) within atRiskBand, by historic revenue. */
     atRisk: SummaryClvCustomer[];
   };
 }
@@ -69,7 +82,9 @@ export function summariseScores(
   let revenue = 0;
   let atRiskCustomers = 0;
   const lifetime = { churned: 0, churnedDays: 0, tenureDays: 0 };
-  const byClv = new TopList(listSize, (a, b) => clvOf(s, b) - clvOf(s, a) || c.customerId[a] - c.customerId[b]);
+  const byClvOf = () => new TopList(listSize, (a, b) => clvOf(s, b) - clvOf(s, a) || c.customerId[a] - c.customerId[b]);
+  const byClv = byClvOf();
+  const byClvShortHistory = byClvOf();
   const byRevenueAtRisk = new TopList(listSize, (a, b) => c.revenue[b] - c.revenue[a] || c.customerId[a] - c.customerId[b]);
   const churned = lifecycleStages.indexOf('churned');
   for (let i = 0; i < s.size; i++) {
@@ -88,8 +103,8 @@ export function summariseScores(
     addToMatrix(cells, s.abc[i], s.xyz[i], c.revenue[i]);
     if (!Number.isNaN(s.pAlive[i])) {
       clvValues[clvCount++] = clvOf(s, i);
-      byClv.offer(i);
-      if (s.pAlive[i] < 0.5) {
+      (hasShortHistory(context.asOfDay - first) ? byClvShortHistory : byClv).offer(i);
+      if (isAtRisk(s.pAlive[i])) {
         atRiskCustomers++;
         byRevenueAtRisk.offer(i);
       }
@@ -102,6 +117,8 @@ export function summariseScores(
     pAlive: s.pAlive[i],
     predictedClv: Number.isNaN(s.predictedClv[i]) ? null : s.predictedClv[i],
     historicRevenue: c.revenue[i],
+    observedDays: context.asOfDay - (Number.isNaN(c.firstDay[i]) ? context.asOfDay : c.firstDay[i]),
+    purchaseDays: c.days[i],
   });
   return {
     customers: s.size,
@@ -122,10 +139,52 @@ export function summariseScores(
       monthlyDiscount: context.monthlyDiscount,
       atRiskCustomers,
       totalPredictedClv: values.reduce((sum, v) => sum + v, 0),
-      deciles: values.length === 0 ? [] : Array.from({ length: 10 }, (_, i) => values[Math.min(values.length - 1, Math.ceil(((i + 1) / 10) * values.length) - 1)]),
+      deciles: decileEdges(values),
+      decileGroups: decileGroups(values),
+      minObservedDays,
+      atRiskBand: { ...atRiskBand },
       top: byClv.items().map(listed),
+      topShortHistory: byClvShortHistory.items().map(listed),
       atRisk: byRevenueAtRisk.items().map(listed),
     },
+  };
+}
+
+/** A listed customer with their name, as the API gives them. */
+export type NamedClvCustomer = SummaryClvCustomer & CustomerName;
+
+/** The CLV part of a summary as the API gives it: the listed customers named. */
+export type NamedClvSummary = Omit<ScoresSummary['clv'], 'top' | 'topShortHistory' | 'atRisk'> & {
+  top: NamedClvCustomer[];
+  topShortHistory: NamedClvCustomer[];
+  atRisk: NamedClvCustomer[];
+};
+
+/** The CLV part of a summary as stored: computations before the tenths and the short-history list were kept lack them. */
+export type StoredClvSummary = Omit<ScoresSummary['clv'], 'decileGroups' | 'minObservedDays' | 'atRiskBand' | 'topShortHistory' | 'top' | 'atRisk'> &
+  Partial<Pick<ScoresSummary['clv'], 'decileGroups' | 'minObservedDays' | 'atRiskBand' | 'topShortHistory'>> & {
+    top: StoredClvCustomer[];
+    atRisk: StoredClvCustomer[];
+  };
+
+/** A listed customer as stored (older computations kept no history length). */
+export type StoredClvCustomer = Omit<SummaryClvCustomer, 'observedDays' | 'purchaseDays'> & Partial<Pick<SummaryClvCustomer, 'observedDays' | 'purchaseDays'>>;
+
+/**
+ * The CLV part of a stored summary as the API gives it, each listed customer passed through `named`
+ * (which adds their name); what an older computation did not keep is empty until the next one.
+ */
+export function readClvSummary(clv: StoredClvSummary, named: (c: SummaryClvCustomer) => NamedClvCustomer): NamedClvSummary {
+  const listed = (c: StoredClvCustomer) => named({ ...c, observedDays: c.observedDays ?? null, purchaseDays: c.purchaseDays ?? null });
+  return {
+    ...clv,
+    decileGroups: clv.decileGroups ?? [],
+    minObservedDays: clv.minObservedDays ?? minObservedDays,
+    atRiskBand: clv.atRiskBand ?? { ...atRiskBand },
+    top: clv.top.map(listed),
+    topShortHistory: (clv.topShortHistory ?? []).map(listed),
+    // An older computation listed P(alive) under 50 %: those below the band are gone, not at risk.
+    atRisk: (clv.atRiskBand ? clv.atRisk : clv.atRisk.filter((c) => isAtRisk(c.pAlive))).map(listed),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { abcXyzAnalysisSchema, rfmAnalysisSchema, stageCountsSchema } from '../analytics.schemas.js';
+import { abcXyzAnalysisSchema, clvAtRiskBandSchema, clvDecileGroupsSchema, rfmAnalysisSchema, stageCountsSchema } from '../analytics.schemas.js';
 import { lifecycleStages } from '../lifecycle/lifecycle.js';
 import { rfmSegments } from '../rfm/rfm.js';
 
@@ -46,9 +46,13 @@ export const customerScoresSchema = z.object({
 
 const summaryClvCustomer = z.object({
   customerId: z.number().int(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
   pAlive: z.number(),
   predictedClv: z.number().int().nullable(),
   historicRevenue: z.number().int(),
+  observedDays: z.number().int().nullable().meta({ description: 'Days from the first purchase to the computation’s day (null in a summary kept before it was)' }),
+  purchaseDays: z.number().int().nullable().meta({ description: 'Distinct days with a purchase (null in a summary kept before it was)' }),
 });
 
 /** GET /analytics/summary: what the latest computation of the scores adds up to. */
@@ -73,11 +77,15 @@ export const scoresSummarySchema = z
       model: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number(), p: z.number().optional(), q: z.number().optional(), gamma: z.number().optional() }).nullable(),
       months: z.number().int().meta({ description: 'Months ahead the predicted CLV covers' }),
       monthlyDiscount: z.number(),
-      atRiskCustomers: z.number().int().meta({ description: 'Buyers with P(alive) under 50 %' }),
+      atRiskCustomers: z.number().int().meta({ description: 'Buyers with P(alive) within atRiskBand' }),
       totalPredictedClv: z.number().int(),
-      deciles: z.array(z.number().int()),
-      top: z.array(summaryClvCustomer),
-      atRisk: z.array(summaryClvCustomer),
+      deciles: z.array(z.number().int()).meta({ description: 'Predicted CLV at the 10th, 20th … 100th percentile (the highest of each tenth), minor units' }),
+      decileGroups: clvDecileGroupsSchema,
+      minObservedDays: z.number().int().meta({ description: 'Days of history before a buyer is ranked among the most valuable' }),
+      atRiskBand: clvAtRiskBandSchema,
+      top: z.array(summaryClvCustomer).meta({ description: 'Highest predicted CLV first, of buyers with at least minObservedDays of history' }),
+      topShortHistory: z.array(summaryClvCustomer).meta({ description: 'Highest predicted CLV first, of buyers with a shorter history (a less certain forecast)' }),
+      atRisk: z.array(summaryClvCustomer).meta({ description: 'P(alive) within atRiskBand, the highest historic revenue first' }),
     }),
   })
   .nullable();

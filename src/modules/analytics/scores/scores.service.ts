@@ -19,7 +19,8 @@ import { ScoresRepo, type StageChanges } from './scores.repo.js';
 import { orNull, rowValues, scoreDigest } from './score-rows.js';
 import { ActivityIndex } from '../kpi/activity-index.js';
 import { PurchaseDaysCollector } from '../kpi/purchase-days.js';
-import { type ScoresSummary, summariseScores } from './scores-summary.js';
+import { type NamedClvSummary, readClvSummary, type ScoresSummary, type StoredClvSummary, summariseScores } from './scores-summary.js';
+import { type CustomerNames, nameLookup } from '../clv/customer-names.js';
 import type { customerScoresSchema } from './scores.schemas.js';
 import type { RfmSegment } from '../rfm/rfm.js';
 import type { z } from 'zod';
@@ -61,6 +62,7 @@ export class ScoresService {
     private readonly db: Db,
     private readonly workspaces: WorkspacesService,
     private readonly clock: Clock,
+    private readonly customers: CustomerNames,
   ) {}
 
   /** The workspace's analytics settings (the defaults until changed). */
@@ -114,20 +116,19 @@ export class ScoresService {
     }));
   }
 
-  /** What the latest successful computation adds up to (null: never computed). */
-  async summary(workspaceId: string): Promise<({ asOf: string; indexLastDay: string; computedAt: number } & ScoresSummary) | null> {
+  /** What the latest successful computation adds up to, the customers of its CLV lists named (null: never computed). */
+  async summary(workspaceId: string): Promise<({ asOf: string; indexLastDay: string; computedAt: number } & Omit<ScoresSummary, 'clv'> & { clv: NamedClvSummary }) | null> {
     const latest = await new AnalyticsRunsRepo(this.db.kysely).latestSummary(workspaceId);
     if (!latest || latest.summary === null) return null;
+    const stored = latest.summary as Omit<ScoresSummary, 'clv' | 'rfm' | 'loyalPurchases'> & { clv: StoredClvSummary; rfm: StoredRfmSummary; loyalPurchases?: number };
+    const { top, topShortHistory = [], atRisk } = stored.clv;
+    const named = await nameLookup(this.customers, workspaceId, [...top, ...topShortHistory, ...atRisk].map((c) => c.customerId));
     // The KPI index of the computation counts the complete days before it.
-    const stored = latest.summary as Omit<ScoresSummary, 'rfm' | 'loyalPurchases'> & { rfm: StoredRfmSummary; loyalPurchases?: number };
-    return {
-      asOf: isoDay(latest.as_of_day),
-      indexLastDay: isoDay(latest.as_of_day - 1),
-      computedAt: latest.finished_at,
-      ...stored,
+    return { asOf: isoDay(latest.as_of_day), indexLastDay: isoDay(latest.as_of_day - 1), computedAt: latest.finished_at, ...stored,
       rfm: readRfmSummary(stored.rfm),
       // A computation kept before the rule was stored ran with the settings' loyalty threshold.
       loyalPurchases: stored.loyalPurchases ?? (await this.settings(workspaceId)).lifecycle.loyalPurchases,
+      clv: readClvSummary(stored.clv, named),
     };
   }
 
