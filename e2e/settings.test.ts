@@ -187,7 +187,7 @@ describe.skipIf(!chromiumPath)('web app: settings', () => {
     const ownRole = ownerRow.getByRole('combobox');
     await ownRole.click();
     await page.getByRole('option', { name: 'Администратор' }).click();
-    await page.getByRole('alert').filter({ hasText: 'A workspace must keep at least one owner' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'В пространстве должен остаться хотя бы один владелец.' }).waitFor();
     await expect.poll(() => ownRole.inputValue()).toBe('Владелец');
 
     await row.getByRole('button', { name: 'Удалить пользователя Марина Петрова' }).click();

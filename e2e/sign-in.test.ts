@@ -24,7 +24,8 @@ describe.skipIf(!chromiumPath)('web app: signing in and the shell', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Не удалось войти');
-    expect(await alert.textContent()).toContain('Wrong e-mail or password');
+    // The API's per-domain code (users.wrong_credentials) is worded in the interface language.
+    expect(await alert.textContent()).toContain('Неверный e-mail или пароль.');
 
     await page.getByLabel('Пароль').fill(shop.owner.password);
     await page.getByRole('button', { name: 'Войти' }).click();

@@ -9,6 +9,8 @@ export const importsErrorCodes = {
   multipartNoBoundary: 'imports.multipart_no_boundary',
   /** The multipart body ended before its closing boundary: cut short, or split by another boundary than the header names. */
   multipartIncomplete: 'imports.multipart_incomplete',
+  /** The import was started already (or cancelled, or expired): it can no longer be started or cancelled. */
+  alreadyStarted: 'imports.already_started',
 } as const satisfies Record<string, DomainCode>;
 
 /** An upload whose Content-Type names no multipart boundary. */
@@ -28,4 +30,9 @@ export function multipartIncomplete(partsSeen: number): DomainError {
       ? 'The upload ended before its closing boundary: the body is cut short. Send the file again.'
       : 'The upload ended before its closing boundary: the body is cut short, or its parts are not separated by the boundary its Content-Type header names.';
   return new DomainError('validation_failed', message, [{ field: 'body', reason: 'incomplete multipart body' }], { code: importsErrorCodes.multipartIncomplete });
+}
+
+/** An import that is no longer pending: started, cancelled or expired. */
+export function alreadyStarted(): DomainError {
+  return new DomainError('conflict', 'This import has already been started', undefined, { code: importsErrorCodes.alreadyStarted });
 }

@@ -12,6 +12,7 @@ import {
 } from './csv/index.js';
 import { type ImportErrorRow, type ImportJobRow, ImportsRepo } from './imports.repo.js';
 import { type ReportLanguage, reportHeader, wordReason } from './report-language.js';
+import { alreadyStarted } from './imports.errors.js';
 
 /** An import job with its progress, as the API shows it. */
 export interface ImportJob {
@@ -349,7 +350,7 @@ function oneOf<T extends string>(allowed: readonly T[], value: string, fallback:
 }
 
 function notPending(): DomainError {
-  return new DomainError('conflict', 'This import has already been started');
+  return alreadyStarted();
 }
 
 async function fileSize(path: string): Promise<number> {

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import type { UsersRepo } from './users.repo.js';
+import { tooManySignIns } from './users.errors.js';
 
 // At most 5 attempts per e-mail and 20 per IP address in a 15-minute window. An attempt is
 // counted before the password is checked (which takes scrypt's ~100 ms), so attempts sent at once
@@ -50,5 +51,5 @@ export class LoginThrottle {
 
 function tooMany(windowStart: number, now: number): DomainError {
   const retryIn = Math.max(1, Math.ceil((windowStart + windowMs - now) / 60000));
-  return new DomainError('too_many_requests', `Too many failed sign-in attempts; try again in ${retryIn} min`);
+  return tooManySignIns(retryIn);
 }

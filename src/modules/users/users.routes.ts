@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../../platform/http/route-deps.js';
-import { DomainError, invalid } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { requirePermission, requireUser, sessionCookie } from '../../platform/http/auth.js';
 import { registerApiKeyRoutes } from './api-keys.routes.js';
 import {
@@ -19,6 +19,7 @@ import {
   userIdParamsSchema,
   userSchema,
 } from './users.schemas.js';
+import { signInRequired } from '../../platform/http/auth-errors.js';
 
 const noContent = z.null().meta({ description: 'Done; no body' });
 
@@ -95,7 +96,7 @@ function registerAuthRoutes(http: FastifyInstance, deps: RouteDeps, cookies: Ses
     },
     async (request) => {
       const session = await users.verifySession(sessionToken(request));
-      if (!session) throw new DomainError('unauthorized', 'Sign in first');
+      if (!session) throw signInRequired();
       return sessionBody(deps, session.userId, session.csrfToken);
     },
   );
@@ -231,11 +232,11 @@ async function sessionBody(deps: RouteDeps, userId: string, csrfToken: string): 
 
 function sessionToken(request: FastifyRequest): string {
   const token = request.cookies[sessionCookie];
-  if (!token) throw new DomainError('unauthorized', 'Sign in first');
+  if (!token) throw signInRequired();
   return token;
 }
 
 function currentUser(request: FastifyRequest): string {
-  if (!request.auth.userId) throw new DomainError('unauthorized', 'Sign in first');
+  if (!request.auth.userId) throw signInRequired();
   return request.auth.userId;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../platform/clock.js';
-import { DomainError, invalid, notFound } from '../../platform/errors.js';
+import { invalid, notFound } from '../../platform/errors.js';
 import type { Authenticator } from '../../platform/http/auth.js';
 import { newId, sha256 } from '../../platform/ids.js';
 import { reason } from '../../platform/reasons.js';
@@ -10,6 +10,7 @@ import { LoginThrottle } from './login-throttle.js';
 import { checkMayGrant, checkOutranks } from './member-rules.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import type { UserRow, UsersRepo } from './users.repo.js';
+import { alreadyMember, emailTaken, lastOwner, wrongCredentials } from './users.errors.js';
 
 /** A user as the API shows it (never the password hash). */
 export interface User {
@@ -65,7 +66,7 @@ export class UsersService {
     if (!email.ok) throw invalid('email', email);
     const problem = passwordProblem(input.password, email.value);
     if (problem) throw invalid('password', problem);
-    if (await this.repo.userByEmail(email.value)) throw new DomainError('conflict', `A user with e-mail ${email.value} exists`);
+    if (await this.repo.userByEmail(email.value)) throw emailTaken(email.value);
     const row: UserRow = {
       id: newId('usr', 9),
       email: email.value,
@@ -146,7 +147,7 @@ export class UsersService {
     // tell which e-mails have accounts.
     const ok = await verifyPassword(password, row?.password_hash ?? (await this.hashForUnknownUsers()));
     await attempt.settle(row !== undefined && ok);
-    if (!row || !ok) throw new DomainError('unauthorized', 'Wrong e-mail or password');
+    if (!row || !ok) throw wrongCredentials();
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = this.clock.now();
@@ -205,7 +206,7 @@ export class UsersService {
     if (existing) {
       if (input.password !== undefined) throw invalid('password', `must be left out: ${email.value} already has an account`);
       if (await this.repo.roleOf(existing.id, workspaceId)) {
-        throw new DomainError('conflict', `${email.value} is already a member; change their role instead`);
+        throw alreadyMember(email.value);
       }
       await this.repo.upsertMembership(workspaceId, existing.id, input.role, this.clock.now());
       return { userId: existing.id, created: false };
@@ -259,7 +260,7 @@ export class UsersService {
 
   private async keepAnOwner(workspaceId: string): Promise<void> {
     if ((await this.repo.ownerCount(workspaceId)) <= 1) {
-      throw new DomainError('conflict', 'A workspace must keep at least one owner');
+      throw lastOwner();
     }
   }
 

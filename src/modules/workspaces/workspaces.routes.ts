@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../platform/http/route-deps.js';
-import { DomainError } from '../../platform/errors.js';
+import { signInRequired } from '../../platform/http/auth-errors.js';
 import { requirePermission, requireUser } from '../../platform/http/auth.js';
 import { roleSchema } from '../users/users.schemas.js';
 import {
@@ -90,6 +90,6 @@ export function registerWorkspaceRoutes(http: FastifyInstance, deps: RouteDeps):
 }
 
 function signedInUser(userId: string | null): string {
-  if (!userId) throw new DomainError('unauthorized', 'Sign in first');
+  if (!userId) throw signInRequired();
   return userId;
 }

@@ -1,9 +1,10 @@
 import type { Clock } from '../../platform/clock.js';
-import { DomainError, invalid, notFound } from '../../platform/errors.js';
+import { invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { isPhoneRegion } from '../../shared/identifiers.js';
 import type { WorkspaceRow, WorkspacesRepo } from './workspaces.repo.js';
 import { reason } from '../../platform/reasons.js';
+import { createForbidden } from './workspaces.errors.js';
 
 /** A workspace (one brand or shop) as the API shows it. */
 export interface Workspace {
@@ -88,7 +89,7 @@ export class WorkspacesService {
   async checkMayCreate(userId: string): Promise<void> {
     if (await this.repo.ownsAny(userId)) return;
     if (!(await this.repo.anyWorkspace())) return;
-    throw new DomainError('forbidden', 'Only an owner of a workspace may create workspaces');
+    throw createForbidden();
   }
 
   /** Every workspace of the installation. */

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { DomainError } from '../errors.js';
 import { type Permission, type Role, roleAllows, secretKeyPermissions } from '../roles.js';
+import { notMember, roleForbids, signInRequired, unknownApiKey } from './auth-errors.js';
 
 /** Who is calling and in which workspace; set by requirePermission. */
 export interface AuthContext {
@@ -51,7 +52,7 @@ export function requirePermission(authn: Authenticator, permission: Permission):
       request.auth.via === 'secret_key'
         ? secretKeyPermissions.includes(permission)
         : request.auth.role !== null && roleAllows(request.auth.role, permission);
-    if (!allowed) throw new DomainError('forbidden', `Your role may not do this (${permission})`);
+    if (!allowed) throw roleForbids(permission);
   };
 }
 
@@ -59,7 +60,7 @@ export function requirePermission(authn: Authenticator, permission: Permission):
 export function requireUser(authn: Authenticator): onRequestAsyncHookHandler {
   return async function checkUser(request: FastifyRequest) {
     const session = await sessionOf(authn, request);
-    if (!session) throw new DomainError('unauthorized', 'Sign in first');
+    if (!session) throw signInRequired();
     request.auth = { workspaceId: '', userId: session.userId, role: null, via: 'session' };
   };
 }
@@ -79,16 +80,16 @@ async function authenticate(authn: Authenticator, request: FastifyRequest): Prom
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     const key = await authn.verifySecretKey(header.slice('Bearer '.length).trim());
-    if (!key) throw new DomainError('unauthorized', 'Unknown or revoked API key');
+    if (!key) throw unknownApiKey();
     return { workspaceId: key.workspaceId, userId: null, role: null, via: 'secret_key' };
   }
   const session = await sessionOf(authn, request);
-  if (!session) throw new DomainError('unauthorized', 'Sign in or pass a secret key as "Authorization: Bearer sk_…"');
+  if (!session) throw signInRequired('Sign in or pass a secret key as "Authorization: Bearer sk_…"');
   const query = request.query as Record<string, unknown> | undefined;
   const asked = request.headers[workspaceHeader] ?? (typeof query?.workspaceId === 'string' ? query.workspaceId : undefined);
   const workspaceId = typeof asked === 'string' && asked ? asked : await authn.defaultWorkspace(session.userId);
-  if (!workspaceId) throw new DomainError('forbidden', 'You are not a member of any workspace');
+  if (!workspaceId) throw notMember(true);
   const role = await authn.roleOf(session.userId, workspaceId);
-  if (!role) throw new DomainError('forbidden', 'You are not a member of this workspace');
+  if (!role) throw notMember(false);
   return { workspaceId, userId: session.userId, role, via: 'session' };
 }

@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldProblem[] = [],
+    /** What exactly went wrong where the API names it (`<domain>.<what>`), with the values its wording uses. */
+    readonly domain: { code: string; params: Record<string, string | number> } | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -102,7 +104,8 @@ function toApiError(status: number, body: unknown): ApiError {
   const code = typeof error?.code === 'string' ? error.code : `http_${status}`;
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
   const details = Array.isArray(error?.details) ? error.details.filter(isFieldProblem) : [];
-  return new ApiError(status, code, message, details);
+  const domain = typeof error?.domainCode === 'string' ? { code: error.domainCode, params: isRecord(error.params) ? wordingParams(error.params) : {} } : null;
+  return new ApiError(status, code, message, details, domain);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -117,4 +120,11 @@ function isFieldProblem(value: unknown): value is FieldProblem {
     (value.code === undefined || typeof value.code === 'string') &&
     (value.params === undefined || isRecord(value.params))
   );
+}
+
+// Only text and numbers reach a message's wording.
+function wordingParams(params: Record<string, unknown>): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) if (typeof value === 'string' || typeof value === 'number') out[key] = value;
+  return out;
 }

@@ -3,6 +3,7 @@
 import { analyticsEn } from './en.analytics.js';
 import { customerLabelsEn } from './en.customers.js';
 import { customerScoresEn } from './en.customer-scores.js';
+import { errorCodesEn } from './en.errors.js';
 import { importsEn } from './en.imports.js';
 import { settingsEn } from './en.settings.js';
 
@@ -337,6 +338,7 @@ export const en = {
     confirm: 'Erase data',
     done: 'The data of {{name}} was erased',
   },
+  errorCodes: errorCodesEn,
   imports: importsEn,
   analytics: analyticsEn,
   customerScores: customerScoresEn,

@@ -4,6 +4,7 @@ import type { Messages } from './en.js';
 import { analyticsRu } from './ru.analytics.js';
 import { customerLabelsRu } from './ru.customers.js';
 import { customerScoresRu } from './ru.customer-scores.js';
+import { errorCodesRu } from './ru.errors.js';
 import { importsRu } from './ru.imports.js';
 import { settingsRu } from './ru.settings.js';
 
@@ -338,6 +339,7 @@ export const ru: Messages = {
     confirm: 'Удалить данные',
     done: 'Данные клиента {{name}} удалены',
   },
+  errorCodes: errorCodesRu,
   imports: importsRu,
   analytics: analyticsRu,
   customerScores: customerScoresRu,
