@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
-import { DomainError, invalid, notFound } from '../../platform/errors.js';
+import { invalid, notFound } from '../../platform/errors.js';
 import type { Role } from '../../platform/roles.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { type CustomerFields, deviceFieldNames, devicesFromRow, fromRow, toColumns } from './customer-fields.js';
@@ -16,6 +16,7 @@ import { type Activity, StatsRepo, type StatsRow } from './stats.repo.js';
 
 export type { Activity } from './stats.repo.js';
 import { reason } from '../../platform/reasons.js';
+import { identifierRequired, identifierTaken } from './customers.errors.js';
 
 /** A customer profile as the API shows it. */
 export interface CustomerProfile extends Required<CustomerFields> {
@@ -110,9 +111,7 @@ export class CustomersService {
     const clean = cleanProfileOrThrow(input, workspace.phoneRegion);
     await this.checkManager(workspaceId, clean.fields.managerUserId);
     if (clean.identifiers.length === 0) {
-      throw new DomainError('validation_failed', 'A customer needs at least one identifier: phone, email, card, externalId or an identifiers entry', [
-        { field: 'identifiers', reason: 'at least one identifier is required' },
-      ]);
+      throw identifierRequired();
     }
     const resolution = await this.db.kysely.transaction().execute((trx) => this.applyProfile(trx, workspaceId, clean));
     return { profile: await this.get(workspaceId, resolution.customerId), created: resolution.created };
@@ -129,9 +128,7 @@ export class CustomersService {
       const owners = await identity.owners(workspaceId, clean.identifiers);
       const taken = owners.find((o) => o.customerId !== customerId);
       if (taken) {
-        throw new DomainError('conflict', `${taken.kind} ${taken.value} belongs to customer ${taken.customerId}`, [
-          { field: taken.kind === 'phone' || taken.kind === 'email' ? taken.kind : 'identifiers', reason: `belongs to customer ${taken.customerId}` },
-        ]);
+        throw identifierTaken(taken.kind, taken.value, taken.customerId);
       }
       const customers = new CustomersRepo(trx);
       const current = await customers.get(workspaceId, customerId);
