@@ -166,13 +166,13 @@ export class CustomersService {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       erasedAt: row.erased_at,
+    };
+  }
+
   /** First and last names of several customers at once, for lists that give customers by id; ids not found are left out. */
   async names(workspaceId: string, ids: readonly number[]): Promise<Map<number, { firstName: string | null; lastName: string | null }>> {
     const rows = await new CustomersRepo(this.db.kysely).getMany(workspaceId, [...new Set(ids)]);
     return new Map(rows.map((row) => [row.id, { firstName: row.first_name, lastName: row.last_name }]));
-  }
-
-    };
   }
 
   /** The profile an identifier names (any format of phone, e-mail, card, external or anonymous id). */
