@@ -70,7 +70,7 @@ export function RfmHeatmap({ cells, frequencyCuts, onCellClick }: RfmHeatmapProp
             return {
               value: [c.f - 1, c.r - 1, c.customers],
               // Empty cells stay blank so the filled ones stand out.
-              label: { show: c.customers > 0, color: readableOn(color, theme.white, theme.colors.dark[7]) },
+              label: { show: c.customers > 0, color: readableOn(color, theme.white, theme.black) },
             };
           }),
           label: { show: true, fontSize: 14, fontWeight: 600, formatter: (params) => f.number(cells[params.dataIndex]?.customers ?? 0) },
