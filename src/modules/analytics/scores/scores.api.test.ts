@@ -227,7 +227,7 @@ describe.each(testDatabases())('stored customer scores on $name', (database) => 
     expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     await app.services.scores.settled(shop.id);
     const rejected = both.find((r) => r.status === 'rejected');
-    expect((rejected as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+    expect((rejected as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict', domain: { code: 'scores.already_running' } });
   });
 
   it('counts KPIs past the KPI index day from the index and the orders of the days after it', async () => {

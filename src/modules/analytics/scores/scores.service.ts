@@ -24,6 +24,7 @@ import { type CustomerNames, nameLookup } from '../clv/customer-names.js';
 import type { customerScoresSchema } from './scores.schemas.js';
 import type { RfmSegment } from '../rfm/rfm.js';
 import type { z } from 'zod';
+import { alreadyRunning } from './scores.errors.js';
 
 // Stored scores (docs/analytics.md, "Stored scores"): one computation reads every customer's
 // aggregates from customer_stats, learns the churn window and fits the CLV models, scores everyone,
@@ -164,7 +165,7 @@ export class ScoresService {
       { id, workspace_id: workspaceId, trigger, status: 'running', as_of_day: asOfDay, customers: null, changed: null, written: null, phases: null, summary: null, error: null, requested_by: userId, started_at: now, finished_at: null },
       staleRunMs,
     );
-    if (!started) throw new DomainError('conflict', 'The scores of this workspace are being computed already');
+    if (!started) throw alreadyRunning();
     return { id, trigger, status: 'running', asOf: isoDay(asOfDay), customers: null, changed: null, written: null, phases: null, error: null, startedAt: now, finishedAt: null };
   }
 
