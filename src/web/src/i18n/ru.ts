@@ -7,6 +7,7 @@ import { customerScoresRu } from './ru.customer-scores.js';
 import { errorCodesRu } from './ru.errors.js';
 import { importsRu } from './ru.imports.js';
 import { settingsRu } from './ru.settings.js';
+import { reasonWordingRu } from '../../../shared/reason-wording-ru.js';
 
 /** Russian messages. */
 export const ru: Messages = {
@@ -80,52 +81,7 @@ export const ru: Messages = {
     tooManyRequests: 'Слишком много попыток',
   },
   // Причины, по которым API отклонил значение (на сервере: src/platform/reasons.ts).
-  apiReasons: {
-    empty: 'не заполнено',
-    must_not_be_empty: 'не может быть пустым',
-    too_long: 'не длиннее {{max}} символов',
-    too_short: 'не короче {{min}} символов',
-    phone_not_a_number: '«{{value}}» — не номер телефона',
-    phone_invalid: '«{{value}}» — не действующий номер телефона для страны {{region}}',
-    email_invalid: '«{{value}}» — не адрес электронной почты',
-    card_invalid: '«{{value}}» — не номер карты: от 4 до 64 букв или цифр',
-    identifier_kind_unknown: 'неизвестный вид идентификатора «{{value}}»',
-    gender_invalid: 'укажите женский, мужской или другой',
-    channel_invalid: 'укажите e-mail, SMS, push или мессенджер',
-    consent_channel_unknown: 'неизвестный канал: e-mail, SMS, push или мессенджер',
-    date_format: '«{{value}}» — не дата',
-    date_not_real: 'даты «{{value}}» не существует',
-    date_in_future: 'дата ещё не наступила',
-    date_before_1900: 'дата раньше 1900 года',
-    not_a_member: 'не пользователь этого пространства',
-    timezone_invalid: '«{{value}}» — не часовой пояс вроде Europe/Moscow',
-    currency_invalid: '«{{value}}» — не код валюты вроде RUB',
-    region_invalid: '«{{value}}» — не код страны вроде RU',
-    not_a_number: 'не число: «{{value}}»',
-    ambiguous_number: 'неоднозначное число «{{value}}»: «{{separator}}» может разделять и тысячи, и дробную часть',
-    amount_too_large: 'слишком большая сумма: «{{value}}»',
-    gender_letter: 'не пол: ожидается Ж/М (F/M), указано «{{value}}»',
-    yes_no: 'не «да» или «нет»: ожидается да/нет, yes/no или 1/0, указано «{{value}}»',
-    date_value: 'не дата: ожидается ДД.ММ.ГГГГ или ГГГГ-ММ-ДД, указано «{{value}}»',
-    date_no_such_day: 'такого дня нет: «{{value}}»',
-    time_value: 'не время: ожидается ЧЧ:ММ или ЧЧ:ММ:СС, указано «{{value}}»',
-    date_year_range: 'год должен быть от {{min}} до {{max}}, указано «{{value}}»',
-    sales_channel: 'не канал продаж: ожидается онлайн или офлайн, указано «{{value}}»',
-    currency_value: 'не код валюты: «{{value}}»',
-    order_rows_failed: 'заказ не загружен: в его строках {{rows}} ошибки',
-    quote_not_closed: 'не закрыта кавычка',
-    text_after_quote: 'текст после закрывающей кавычки (кавычку внутри значения в кавычках нужно удвоить)',
-    row_too_long: 'слишком длинная строка',
-    no_customer_identifier: 'клиент не указан: пусты телефон, e-mail, номер карты и код клиента',
-    order_date_required: 'нужна дата заказа',
-    order_total_required: 'нужна сумма заказа',
-    price_required: 'нужна цена, чтобы сложить сумму заказа',
-    no_order_lines: 'нет строк заказа: пусты цена и количество',
-    negative_order_total: 'сумма заказа отрицательная: возвраты не загружаются как заказы',
-    password_too_common: 'один из самых распространённых паролей: выберите длиннее или менее предсказуемый',
-    password_like_email: 'не должен совпадать с вашим e-mail',
-    password_wrong: 'неверный',
-  },
+  apiReasons: reasonWordingRu,
   customers: {
     title: 'Клиенты',
     search: 'Поиск клиентов',
