@@ -65,7 +65,7 @@ describe.skipIf(!chromiumPath)('web app: the customer scores on the profile', ()
     await card(page).getByText('R 4 · F 1 · M 3').waitFor();
     let text = await cardText(page);
     expect(text).toContain('RFM-сегмент НОВЫЕ R 4 · F 1 · M 3');
-    expect(text).toContain('Первая покупка была недавно — помогите вернуться за второй');
+    expect(text).toContain('Одна, первая покупка, и недавно — помогите вернуться за второй');
     expect(text).toContain(`Стадия жизненного цикла НОВЫЕ с ${ruDay(5)}`);
     // One purchase so far: no history beyond the current stage.
     expect(text).not.toContain('История стадий');
@@ -101,9 +101,10 @@ describe.skipIf(!chromiumPath)('web app: the customer scores on the profile', ()
     await signIn(page, shop.owner, { landing: anyLanding });
 
     await page.goto(`/w/${shop.id}/customers/${ids.get('Волкова')}`);
-    await card(page).getByText('R 4 · F 5 · M 5').waitFor();
+    // Five purchase days are F 4 (the bins are 1, 2, 3, 4–5, 6+).
+    await card(page).getByText('R 4 · F 4 · M 5').waitFor();
     let text = await cardText(page);
-    expect(text).toContain('RFM-сегмент VIP R 4 · F 5 · M 5 Приносят больше всего выручки — благодарите и удерживайте');
+    expect(text).toContain('RFM-сегмент VIP R 4 · F 4 · M 5 Покупают недавно, часто и на большие суммы — благодарите и удерживайте');
     expect(text).toContain('ABC/XYZ AX ★ Золотой клиент A: среди тех, кто приносит 80 % выручки · X: 80 % заказов');
     expect(text).toContain(`Стадия жизненного цикла ЛОЯЛЬНЫЕ с ${ruDay(2)}`);
 
@@ -140,7 +141,7 @@ describe.skipIf(!chromiumPath)('web app: the customer scores on the profile', ()
     const { page } = tab;
     await signIn(page, analyst, { landing: anyLanding });
     await page.goto(`/w/${shop.id}/customers/${ids.get('Волкова')}`);
-    await card(page).getByText('R 5 · F 5 · M 5').waitFor();
+    await card(page).getByText('R 5 · F 4 · M 5').waitFor();
     expect(await cardText(page)).toContain('Рассчитано');
     expect(await page.getByRole('button', { name: /Пересчитать|Рассчитать/ }).count()).toBe(0);
 
