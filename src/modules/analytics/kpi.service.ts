@@ -33,14 +33,18 @@ export class KpiService {
 
   /**
    * The KPIs of [from, to] and of the period before it (as many calendar months before a period of
-   * whole months, else as many days), a customer active while they bought within `activeDays` (the
-   * workspace's churn window unless given): from the KPI index when it covers both periods and their
+   * whole months, else as many days), a customer active while they bought within `activeDays` (unless
+   * given, the workspace's churn window or the longer period's length, whichever is longer): from the KPI index when it covers both periods and their
    * activity windows, otherwise from the orders.
    */
   async compare(workspaceId: string, from: string, to: string, given?: number): Promise<KpiComparison> {
     const { fromDay, toDay } = parsePeriod(from, to);
     const before = previousPeriod(fromDay, toDay);
-    const activeDays = given ?? (await new AnalyticsRules(this.db).current(workspaceId)).churnDays;
+    // Active = bought within the churn window, or within the period when the period is longer: a
+    // window shorter than the period would let new customers lapse before its end, and (E − N) / S
+    // turn negative (docs/analytics.md, "KPIs").
+    const longest = Math.max(toDay - fromDay + 1, before.toDay - before.fromDay + 1);
+    const activeDays = given ?? Math.max((await new AnalyticsRules(this.db).current(workspaceId)).churnDays, longest);
     const index = await this.index(workspaceId);
     let current: PeriodCounts;
     let previous: PeriodCounts;
