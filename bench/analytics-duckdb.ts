@@ -1,5 +1,5 @@
 import { DuckDBDataChunk, DuckDBInstance, INTEGER } from '@duckdb/node-api';
-import { purchaseStatuses } from '../src/shared/purchase-statuses.js';
+import { purchaseStatuses } from '../src/common/purchase-statuses.js';
 import { type RfmSegmentRules, rfmSegments } from '../src/modules/analytics/rfm/rfm.js';
 import { type Shop, shopStatuses } from './analytics-data.js';
 

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { purchaseStatuses } from '../src/shared/purchase-statuses.js';
+import { purchaseStatuses } from '../src/common/purchase-statuses.js';
 import { externalId, phoneOf, type Shop, shopStatuses } from './analytics-data.js';
 import { type ShopWriter, statsSql } from './analytics-load.js';
 

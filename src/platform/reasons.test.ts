@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCard, normalizeEmail, normalizePhone } from '../shared/identifiers.js';
+import { normalizeCard, normalizeEmail, normalizePhone } from '../common/identifiers.js';
 import { cleanProfile } from '../modules/customers/profile-input.js';
 import { invalid } from './errors.js';
 import { reason } from './reasons.js';

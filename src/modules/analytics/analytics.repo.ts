@@ -2,7 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { PeriodCounts } from './kpi/kpi.js';
 import type { RecentBuyer } from './kpi/recent-counts.js';
 import type { Database } from '../../platform/db/schema.js';
-import { purchaseStatuses } from '../../shared/purchase-statuses.js';
+import { purchaseStatuses } from '../../common/purchase-statuses.js';
 
 /** One customer's purchase days up to a day: what the CLV models are fitted on. */
 export interface PurchaseDaysRow {

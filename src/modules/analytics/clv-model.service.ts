@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import { invalid } from '../../platform/errors.js';
-import { fractionDigits } from '../../shared/money.js';
+import { fractionDigits } from '../../common/money.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { AnalyticsRepo, type PurchaseDaysRow } from './analytics.repo.js';
 import { parseDay } from './days.js';

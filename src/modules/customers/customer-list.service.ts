@@ -9,7 +9,7 @@ import { cityKey } from './customer-fields.js';
 import { planSearch } from './customer-search.js';
 import type { customerSorts } from './customers.schemas.js';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
-import { boundInstant } from '../../shared/time-bounds.js';
+import { boundInstant } from '../../common/time-bounds.js';
 
 /** A sort order of the customer list; a leading "-" sorts descending. */
 export type CustomerSort = (typeof customerSorts)[number];

@@ -1,6 +1,6 @@
 import { getCountryCallingCode, Metadata } from 'libphonenumber-js/max';
 import { foldForSearch } from './customer-fields.js';
-import { type Identifier, isPhoneRegion, normalizeCard, normalizeEmail, normalizePhone, normalizeOpaqueId } from '../../shared/identifiers.js';
+import { type Identifier, isPhoneRegion, normalizeCard, normalizeEmail, normalizePhone, normalizeOpaqueId } from '../../common/identifiers.js';
 
 // How the customer list reads its search box. One string may mean several things ("123456" is a
 // phone prefix, a card number or an external id), so every plausible reading is kept and the list

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { recordIdParam } from '../../platform/record-id.js';
 import { lifecycleStages } from '../analytics/lifecycle/lifecycle.js';
 import { rfmSegments } from '../analytics/rfm/rfm.js';
-import { identifierKinds } from '../../shared/identifiers.js';
-import { timeBoundSchema } from '../../shared/time-bounds.js';
+import { identifierKinds } from '../../common/identifiers.js';
+import { timeBoundSchema } from '../../common/time-bounds.js';
 
 // Contracts of the customer endpoints, shared by the server and the web app. Shapes are checked
 // here; identifiers, dates and enumerations are checked by the customers service, which reports

@@ -8,7 +8,7 @@ import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { type CustomerFields, deviceFieldNames, devicesFromRow, fromRow, toColumns } from './customer-fields.js';
 import type { IdentityCache } from './identity-cache.js';
 import { type CustomerRow, CustomersRepo } from './customers.repo.js';
-import { type IdentifierKind, isIdentifierKind, normalizeIdentifier } from '../../shared/identifiers.js';
+import { type IdentifierKind, isIdentifierKind, normalizeIdentifier } from '../../common/identifiers.js';
 import { IdentityRepo } from './identity.repo.js';
 import type { IdentityService, Resolution } from './identity.service.js';
 import { type CleanProfile, cleanProfileOrThrow, type ProfileInput, writesProfileRow } from './profile-input.js';

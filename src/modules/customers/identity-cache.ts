@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import type { Identifier } from '../../shared/identifiers.js';
+import type { Identifier } from '../../common/identifiers.js';
 import { type CustomerRow, CustomersRepo } from './customers.repo.js';
 import { IdentityRepo, type OwnedIdentifier } from './identity.repo.js';
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
-import type { Identifier } from '../../shared/identifiers.js';
+import type { Identifier } from '../../common/identifiers.js';
 
 /** An identifier with the customer it belongs to. */
 export interface OwnedIdentifier extends Identifier {

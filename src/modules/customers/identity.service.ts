@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/schema.js';
-import { type Identifier, identifierKinds } from '../../shared/identifiers.js';
+import { type Identifier, identifierKinds } from '../../common/identifiers.js';
 import { CustomersRepo } from './customers.repo.js';
 import type { IdentityCache } from './identity-cache.js';
 import { IdentityRepo } from './identity.repo.js';

@@ -1,7 +1,7 @@
 import { DomainError, type FieldProblem } from '../../platform/errors.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../platform/json-depth.js';
 import { type ConsentChannel, consentChannels, type CustomerFields, type FieldName, fieldNames } from './customer-fields.js';
-import { type Identifier, type IdentifierKind, isIdentifierKind, normalizeIdentifier } from '../../shared/identifiers.js';
+import { type Identifier, type IdentifierKind, isIdentifierKind, normalizeIdentifier } from '../../common/identifiers.js';
 import { type Reason, reason } from '../../platform/reasons.js';
 
 /** What a call says about a person: identifiers, standard fields, free traits and consent (all raw). */

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { CustomerStatsTable, Database } from '../../platform/db/schema.js';
-import { purchaseStatuses } from '../../shared/purchase-statuses.js';
+import { purchaseStatuses } from '../../common/purchase-statuses.js';
 import type { DeviceFields } from './customer-fields.js';
 
 /** Per-customer aggregates as stored. */

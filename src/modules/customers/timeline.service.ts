@@ -4,7 +4,7 @@ import { contextSummary, type ContextSummary } from '../ingest/segment-message.j
 import type { CustomersService } from './customers.service.js';
 import type { timelineTypes } from './customers.schemas.js';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.js';
-import { boundInstant } from '../../shared/time-bounds.js';
+import { boundInstant } from '../../common/time-bounds.js';
 import { type EventRow, type HistoryKeyset, TimelineRepo, type TimelineOrderRow } from './timeline.repo.js';
 
 /** A kind of timeline entry a client may ask for: orders and each Segment event type. */

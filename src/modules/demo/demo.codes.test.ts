@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone } from '../../shared/identifiers.js';
+import { normalizePhone } from '../../common/identifiers.js';
 import { createPermutation, ean13CheckDigit, isValidEan13, loyaltyCard, mobilePhone, mobileSubscribers } from './demo.codes.js';
 
 describe('ean13CheckDigit', () => {

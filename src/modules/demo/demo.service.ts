@@ -8,7 +8,7 @@ import { demoShopName } from './demo.catalog.js';
 import { generateDemoShop } from './demo.generator.js';
 import { type DemoCustomerRow, type DemoItemRow, type DemoOrderRow, DemoRepo } from './demo.repo.js';
 import type { DemoChunk, DemoCustomer, DemoOrder } from './demo.types.js';
-import { purchaseStatuses } from '../../shared/purchase-statuses.js';
+import { purchaseStatuses } from '../../common/purchase-statuses.js';
 
 /** Options of createDemoWorkspace. */
 export interface DemoWorkspaceOptions {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type CleanProfile, cleanProfile, type ProfileInput } from '../customers/profile-input.js';
-import { identifierKinds } from '../../shared/identifiers.js';
-import { fractionDigits, isCurrencyCode } from '../../shared/money.js';
+import { identifierKinds } from '../../common/identifiers.js';
+import { fractionDigits, isCurrencyCode } from '../../common/money.js';
 import { MAX_ITEM_QUANTITY, MAX_ORDER_AMOUNT } from '../orders/order-bounds.js';
 import type { OrderInput, OrderItemInput } from '../orders/orders.service.js';
 import { rawCsvLine } from '../../platform/csv/csv-writer.js';

@@ -1,5 +1,5 @@
 import type { ReasonCode } from '../../platform/reasons.js';
-import { reasonWordingRu } from '../../shared/reason-wording-ru.js';
+import { reasonWordingRu } from '../../common/reason-wording-ru.js';
 
 // The error report in the reader's language. Reasons are stored in English with a code and its
 // values (platform/reasons.ts); the web app words the codes itself, and a downloaded report is

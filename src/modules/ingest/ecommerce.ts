@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../platform/errors.js';
 import { MAX_ITEM_QUANTITY, MAX_ORDER_AMOUNT } from '../orders/order-bounds.js';
-import { fromMinorUnits, isCurrencyCode, toMinorUnits } from '../../shared/money.js';
+import { fromMinorUnits, isCurrencyCode, toMinorUnits } from '../../common/money.js';
 import type { NormalizedMessage } from './segment-message.js';
 
 // Segment e-commerce spec v2: the track events that create, refund and cancel orders. Amounts

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../../platform/http/route-deps.js';
 import { requirePermission } from '../../platform/http/auth.js';
-import { boundInstant } from '../../shared/time-bounds.js';
+import { boundInstant } from '../../common/time-bounds.js';
 import { orderIdParamsSchema, orderListQuerySchema, orderListSchema, orderSchema } from './orders.schemas.js';
 
 const tags = ['Orders'];

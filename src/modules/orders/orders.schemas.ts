@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordIdParam } from '../../platform/record-id.js';
-import { timeBoundSchema } from '../../shared/time-bounds.js';
+import { timeBoundSchema } from '../../common/time-bounds.js';
 
 // Contracts of the order endpoints, shared by the server and the web app. Money is integer minor
 // units (kopecks for RUB), times are epoch milliseconds.

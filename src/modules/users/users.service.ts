@@ -5,7 +5,7 @@ import type { Authenticator } from '../../platform/http/auth.js';
 import { newId, sha256 } from '../../platform/ids.js';
 import { reason } from '../../platform/reasons.js';
 import { isRole, type Role } from '../../platform/roles.js';
-import { normalizeEmail } from '../../shared/identifiers.js';
+import { normalizeEmail } from '../../common/identifiers.js';
 import { LoginThrottle } from './login-throttle.js';
 import { checkMayGrant, checkOutranks } from './member-rules.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';

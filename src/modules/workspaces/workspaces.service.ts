@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import { invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { isPhoneRegion } from '../../shared/identifiers.js';
+import { isPhoneRegion } from '../../common/identifiers.js';
 import type { WorkspaceRow, WorkspacesRepo } from './workspaces.repo.js';
 import { reason } from '../../platform/reasons.js';
 import { createForbidden } from './workspaces.errors.js';

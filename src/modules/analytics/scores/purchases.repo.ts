@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../platform/db/schema.js';
 import type { Db } from '../../../platform/db/database.js';
 import { readCopyBinary } from '../../../platform/db/copy-binary.js';
-import { purchaseStatuses } from '../../../shared/purchase-statuses.js';
+import { purchaseStatuses } from '../../../common/purchase-statuses.js';
 
 // Purchases per page on SQLite: small enough to be let go young (cheap to collect).
 const pageSize = 20_000;

@@ -3,7 +3,7 @@ import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/errors.js';
 import { localDayNumber } from '../../../platform/time.js';
-import { fractionDigits } from '../../../shared/money.js';
+import { fractionDigits } from '../../../common/money.js';
 import type { WorkspacesService } from '../../workspaces/workspaces.service.js';
 import { isoDay, parseDay } from '../days.js';
 import { fitBgNbd } from '../clv/bg-nbd.js';

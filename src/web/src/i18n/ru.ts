@@ -7,7 +7,7 @@ import { customerScoresRu } from './ru.customer-scores.js';
 import { errorCodesRu } from './ru.errors.js';
 import { importsRu } from './ru.imports.js';
 import { settingsRu } from './ru.settings.js';
-import { reasonWordingRu } from '../../../shared/reason-wording-ru.js';
+import { reasonWordingRu } from '../../../common/reason-wording-ru.js';
 
 /** Russian messages. */
 export const ru: Messages = {
