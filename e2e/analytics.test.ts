@@ -60,11 +60,12 @@ describe.skipIf(!chromiumPath)('web app: analytics', () => {
     expect(await page.getByRole('radio', { name: 'Свой период' }).isChecked()).toBe(true);
     await page.getByText('1 апреля 2026 г. — 30 июня 2026 г. · сравнение с периодом 1 января 2026 г. — 31 марта 2026 г.').waitFor();
     await card(page, 'Выручка').waitFor();
-    // Current, change, previous: 2 550 ₽ against 100 ₽. Active within 50 days: at 1 April c5, at 30 June
-    // c1 and c3, both new: retention (2 − 2) / 1; in the first quarter c2 at its start, c5 (new) at its end: (1 − 1) / 1.
+    // Current, change, previous: 2 550 ₽ against 100 ₽. The quarters are longer than the 50-day churn
+    // window, so activity counts over 91 days: before 1 April c5, in the second quarter c1, c3 (both
+    // new) and c5: retention (3 − 2) / 1; before 1 January c2, in the first quarter c5 (new): (1 − 1) / 1.
     const cards = {
-      'Удержание клиентов': 'Удержание клиентов 0 % Без изменений Прошлый период: 0 %',
-      'Отток за период': 'Отток за период 100 % Без изменений Прошлый период: 100 %',
+      'Удержание клиентов': 'Удержание клиентов 100 % ▲ 100 п. п. Прошлый период: 0 %',
+      'Отток за период': 'Отток за период 0 % ▼ 100 п. п. Прошлый период: 100 %',
       'Повторные покупки': 'Повторные покупки 66,7 % ▲ 66,7 п. п. Прошлый период: 0 %',
       'Средний чек': 'Средний чек 425 ₽ ▲ 325 % Прошлый период: 100 ₽',
       'Частота покупок': 'Частота покупок 2 ▲ 100 % Прошлый период: 1',

@@ -134,12 +134,17 @@ describe.each(testDatabases())('RFM, ABC/XYZ, KPI, lifecycle and cohort API on $
     // A period of other than whole months compares with as many days just before.
     const days = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-04-02&to=2026-06-30&activeDays=365' })).json();
     expect(days.previous).toMatchObject({ from: '2026-01-02', to: '2026-04-01' }); // 90 days
-    // Without a window the workspace's churn window is the activity window, the one the stages use (50 days):
-    // active on 2026-04-01 only c5 (bought that day); on 2026-06-30 c1, c3.
-    const own = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-04-01&to=2026-06-30' })).json();
+    // Without a window the workspace's churn window is the activity window, the one the stages use
+    // (50 days), for a period no longer than it: June against May.
+    const month = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-06-01&to=2026-06-30' })).json();
     const stages = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/lifecycle?from=2026-04-01&to=2026-06-30' })).json();
-    expect(own.activeDays).toBe(stages.rules.churnDays);
-    expect(own).toMatchObject({ activeDays: 50, current: { start: 1, end: 2, new: 2 } });
+    expect(stages.rules.churnDays).toBe(50);
+    expect(month.activeDays).toBe(50);
+    // A longer period counts activity over its own length (91 days), so a customer first seen early
+    // in it cannot lapse before its end: active before 2026-04-01 only c5 (1 March); in the quarter
+    // c1, c3 and c5 (again on 1 April); new c1, c3: (3 − 2) / 1.
+    const own = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-04-01&to=2026-06-30' })).json();
+    expect(own).toMatchObject({ activeDays: 91, current: { start: 1, end: 3, new: 2, retentionRate: 1 } });
     // A shorter activity window: on 2026-04-01 only c5 bought in the 100 days before.
     const short = (await withKey(app, shop.secretKey, { method: 'GET', url: '/api/v1/analytics/kpis?from=2026-04-01&to=2026-06-30&activeDays=100' })).json();
     expect(short.current).toMatchObject({ start: 1, end: 3, new: 2 });
