@@ -73,8 +73,8 @@ export const analyticsEn = {
       revenue: 'Revenue',
     },
     hints: {
-      retentionRate: 'Of the customers active at the start of the period, the share still active at its end: (E − N) / S. Active means a purchase in the last {{days}} days: the churn window, the same as the lifecycle stages use.',
-      churnRate: 'Of the customers active at the start of the period, the share lost by its end (100% minus the retention rate); active means a purchase in the last {{days}} days. The stage “Churned” is another figure: every customer with no purchase for more than {{days}} days as of today.',
+      retentionRate: 'Of the customers active at the start of the period, the share still active at its end: (E − N) / S. Active means a purchase in the last {{days}} days: the churn window, as the lifecycle stages use it, or the period’s length when the period is longer.',
+      churnRate: 'Of the customers active at the start of the period, the share lost by its end (100% minus the retention rate); active means a purchase in the last {{days}} days. The stage “Churned” is another figure: every customer with no purchase for longer than the churn window as of today.',
       repeatPurchaseRate: 'Of the period’s buyers, the share who have bought on at least two different days by its end.',
       averageCheck: 'Revenue divided by the number of orders.',
       purchaseFrequency: 'Orders per buyer in the period.',
