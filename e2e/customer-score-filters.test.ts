@@ -101,6 +101,8 @@ describe.skipIf(!chromiumPath)('web app: the customer list by the stored scores'
     expect(page.url()).toContain('?stage=returned');
 
     await page.getByRole('button', { name: 'Убрать фильтр «Стадия: Вернувшиеся»' }).click();
+    // The filters open on the list's current filters: wait for the removal to reach the list first.
+    await expectShown(page, lastNames);
     form = await openFilters(page);
     await form.getByRole('button', { name: '★ Золотые: AX + AY' }).click();
     await form.getByRole('button', { name: 'Применить' }).click();
