@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
+import { analyticsReadUrls } from '../../../test/analytics-reads.js';
 
 // What anyone holding the public write key can send: amounts no shop has, numbers that are not
 // numbers, sums past what a double holds exactly, nesting deeper than any real event, long
@@ -116,7 +117,7 @@ describe.each(testDatabases())('hostile messages on $name', (database) => {
       '/api/v1/customers/lookup?kind=external_id&value=h-2',
       ...ids.flatMap((id) => [`/api/v1/customers/${id}`, `/api/v1/customers/${id}/timeline`, `/api/v1/customers/${id}/export`, `/api/v1/customers/${id}/scores`]),
       ...orderIds.map((id) => `/api/v1/orders/${id}`),
-      ...analyticsUrls,
+      ...analyticsReadUrls,
     ];
     for (const url of urls) await check(url);
     await check('/api/v1/analytics/scores/recompute', 'POST');
@@ -128,18 +129,3 @@ describe.each(testDatabases())('hostile messages on $name', (database) => {
     expect(good.json().stats).toMatchObject({ ordersCount: 1, revenue: 999_999_999_999 });
   });
 });
-
-/** Every analytics read, over a period that holds the messages' time. */
-const analyticsUrls = [
-  '/api/v1/analytics/kpis?from=2026-01-01&to=2026-06-30',
-  '/api/v1/analytics/rfm?asOf=2026-06-30',
-  '/api/v1/analytics/abc-xyz?asOf=2026-06-30',
-  '/api/v1/analytics/abc-xyz?asOf=2026-06-30&from=2026-01-01&xyz=cv',
-  '/api/v1/analytics/lifecycle?from=2026-01-01&to=2026-06-30',
-  '/api/v1/analytics/cohorts?from=2026-01&to=2026-06',
-  '/api/v1/analytics/clv/model?calibrationEnd=2026-06-30',
-  '/api/v1/analytics/clv/customers?calibrationEnd=2026-06-30',
-  '/api/v1/analytics/settings',
-  '/api/v1/analytics/scores',
-  '/api/v1/analytics/summary',
-];

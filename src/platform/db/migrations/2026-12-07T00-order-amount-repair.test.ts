@@ -5,6 +5,7 @@ import { newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } fr
 import { openDatabase } from '../database.js';
 import { migrateToLatest, migrations } from '../migrator.js';
 import type { Database } from '../schema.js';
+import { analyticsReadUrls } from '../../../../test/analytics-reads.js';
 
 // Orders stored before amounts were bounded: 2^60 on both engines, 1e302 (a REAL) and an infinite
 // quantity on SQLite, written straight into the tables as the old write path let them in.
@@ -34,17 +35,7 @@ async function failingReads(app: App, ws: TestWorkspace, customerIds: number[], 
     '/api/v1/customers/lookup?kind=external_id&value=r-2',
     ...customerIds.flatMap((id) => [`/api/v1/customers/${id}`, `/api/v1/customers/${id}/timeline`, `/api/v1/customers/${id}/export`, `/api/v1/customers/${id}/scores`]),
     ...orderIds.map((id) => `/api/v1/orders/${id}`),
-    '/api/v1/analytics/kpis?from=2026-01-01&to=2026-06-30',
-    '/api/v1/analytics/rfm?asOf=2026-06-30',
-    '/api/v1/analytics/abc-xyz?asOf=2026-06-30',
-    '/api/v1/analytics/abc-xyz?asOf=2026-06-30&from=2026-01-01&xyz=cv',
-    '/api/v1/analytics/lifecycle?from=2026-01-01&to=2026-06-30',
-    '/api/v1/analytics/cohorts?from=2026-01&to=2026-06',
-    '/api/v1/analytics/clv/model?calibrationEnd=2026-06-30',
-    '/api/v1/analytics/clv/customers?calibrationEnd=2026-06-30',
-    '/api/v1/analytics/settings',
-    '/api/v1/analytics/scores',
-    '/api/v1/analytics/summary',
+    ...analyticsReadUrls,
   ];
   for (const url of urls) await check(url);
   return failures;
