@@ -10,13 +10,18 @@ import { ensureSecret } from './platform/installation.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.js';
 import { registerImportRoutes } from './modules/imports/imports.routes.js';
-import { ImportRunner, ImportsWorker } from './modules/imports/imports.worker.js';
+import { ImportRunner } from './modules/imports/imports.worker.js';
+import { registerImportJobs } from './modules/imports/imports.jobs.js';
 import { registerIngestRoutes } from './modules/ingest/ingest.routes.js';
 import { registerOrderRoutes } from './modules/orders/orders.routes.js';
 import { registerAnalyticsRoutes } from './modules/analytics/analytics.routes.js';
-import { AnalyticsRunsRepo } from './modules/analytics/scores/analytics-runs.repo.js';
-import { ScoresScheduler } from './modules/analytics/scores/scores.scheduler.js';
+import { registerScoreJobs } from './modules/analytics/scores/scores.jobs.js';
+import { registerJobRoutes } from './platform/jobs/jobs.routes.js';
+import { JobWorker } from './platform/jobs/jobs.worker.js';
+import { registerJobMaintenance } from './platform/jobs/jobs.maintenance.js';
 import { registerScoresRoutes } from './modules/analytics/scores/scores.routes.js';
+import { registerSegmentRoutes } from './modules/segments/segments.routes.js';
+import { registerSegmentJobs, SegmentFeedLoop, segmentJobDeps } from './modules/segments/segments.jobs.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import { registerWorkspaceRoutes } from './modules/workspaces/workspaces.routes.js';
 
@@ -55,7 +60,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   try {
     await migrateToLatest(db);
     const secret = await ensureSecret(db.kysely, config.SECRET);
-    const services = createServices(db, clock, { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, batches: 'auto' });
+    const services = createServices(db, clock, { databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, batches: 'auto', jobsQueue: config.JOBS_QUEUE });
     const authn = services.users.authenticator((token) => services.apiKeys.verifySecretKey(token));
     const http = await createHttpServer({ logger, trustProxy: config.TRUST_PROXY });
     const deps = { services, authn, db, clock };
@@ -67,14 +72,23 @@ export async function createApp(options: AppOptions): Promise<App> {
     registerAnalyticsRoutes(http, deps);
     registerScoresRoutes(http, deps, config.SCORES_EVERY_HOURS);
     registerImportRoutes(http, deps);
+    registerJobRoutes(http, deps);
+    registerSegmentRoutes(http, deps);
     // The web app answers the addresses no API route claims (a catch-all), so it comes last.
     if (options.role !== 'tool') await registerWebApp(http, { dir: webAppDir });
     await http.ready();
-    // Workers run in every process but a pure API one (`klientura start --role api`) and a tool's.
-    const importsWorker = !runsWorkers ? null : new ImportsWorker(services.imports, new ImportRunner({ db, clock, logger, ...services }), logger);
-    importsWorker?.start();
-    const scoresScheduler = !runsWorkers ? null : new ScoresScheduler(services.scores, new AnalyticsRunsRepo(db.kysely), clock, logger, config.SCORES_EVERY_HOURS);
-    scoresScheduler?.start();
+    // The job worker runs in every process but a pure API one (`klientura start --role api`) and a tool's.
+    const worker = runsWorkers ? new JobWorker(services.jobs, clock, logger, { concurrency: config.JOBS_CONCURRENCY }) : null;
+    if (worker) {
+      registerJobMaintenance(worker, services.jobs);
+      registerImportJobs(worker, services.imports, new ImportRunner({ db, logger, ...services }));
+      registerScoreJobs(worker, services.scores, logger, config.SCORES_EVERY_HOURS);
+      registerSegmentJobs(worker, segmentJobDeps(db, services.segmentEvaluator, clock, logger));
+      worker.start();
+    }
+    // Changed customers are re-evaluated against live segments a few times a second.
+    const segmentFeed = runsWorkers ? new SegmentFeedLoop(segmentJobDeps(db, services.segmentEvaluator, clock, logger)) : null;
+    segmentFeed?.start();
     return {
       config,
       db,
@@ -87,8 +101,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       async close() {
         await http.close();
         await services.ingest.close();
-        await importsWorker?.stop();
-        await scoresScheduler?.stop();
+        await worker?.stop();
+        await segmentFeed?.stop();
         await db.close();
       },
     };

@@ -45,6 +45,9 @@ export async function startApp(database: TestDatabase, options: { clock?: Clock;
     DATA_DIR: tempDir(),
     // Tests recompute scores when they mean to, never on a timer.
     SCORES_EVERY_HOURS: '0',
+    // A job queue of its own: apps sharing the PostgreSQL test database never run each other's jobs
+    // (a job run by another test's app would be run with that app's clock).
+    JOBS_QUEUE: `test-${process.pid}-${Date.now()}-${counter++}`,
     ...options.env,
   });
   return createApp({ config, clock: options.clock ?? systemClock, logger: createLogger('silent') });

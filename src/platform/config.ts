@@ -29,6 +29,13 @@ const configSchema = z.object({
     .transform((v) => v === 'true'),
   /** Hours between scheduled recomputations of the stored customer scores (0: only on request). */
   SCORES_EVERY_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  /**
+   * The job queue this process takes part in: processes on one database share the background jobs of
+   * one queue name. One name per installation; tests give each app its own.
+   */
+  JOBS_QUEUE: z.string().min(1).max(100).default('main'),
+  /** Background jobs a worker process runs at once (default: 1 on SQLite, 2 on PostgreSQL). */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Public base URL of the installation, used in links and cookies; defaults to http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
   /**

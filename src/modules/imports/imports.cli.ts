@@ -115,7 +115,7 @@ async function run(app: App, options: Options): Promise<number> {
     await imports.discard(options.workspace, created.id);
     throw error;
   });
-  const runner = new ImportRunner({ db: app.db, clock: app.clock, logger: app.logger, imports, customers, orders, workspaces });
+  const runner = new ImportRunner({ db: app.db, logger: app.logger, imports, customers, orders, workspaces });
   const startedAt = Date.now();
   let latest: JobProgress | null = null;
   const ticker = setInterval(() => {
@@ -125,7 +125,8 @@ async function run(app: App, options: Options): Promise<number> {
   const interrupt = () => stop.abort();
   process.once('SIGINT', interrupt);
   try {
-    await runner.run(job, holder, { signal: stop.signal, stopAs: 'fail', onProgress: (p) => (latest = p) });
+    const outcome = await runner.run(job, holder, { signal: stop.signal, stopAs: 'fail', onProgress: (p) => (latest = p) });
+    await imports.closeClaim(job, holder, outcome);
   } finally {
     clearInterval(ticker);
     process.off('SIGINT', interrupt);

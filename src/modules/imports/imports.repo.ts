@@ -1,5 +1,4 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Capabilities } from '../../platform/db/capabilities.js';
 import { readJson, writeJson } from '../../platform/db/normalize.js';
 import type { Database, ImportJobsTable } from '../../platform/db/schema.js';
 import type { Mapping } from './csv/index.js';
@@ -45,7 +44,6 @@ export interface JobProgress {
   rowsFailed: number;
   bytesDone: number;
   nextLine: number;
-  claimedUntil: number;
 }
 
 function toJob(row: Selectable<ImportJobsTable>): ImportJobRow {
@@ -131,85 +129,47 @@ export class ImportsRepo {
   }
 
   /**
-   * Claims the oldest job that is queued or whose holder let its claim lapse. The update re-checks
-   * the condition, so two claimers never both win: on PostgreSQL the candidate row is also locked
-   * with SKIP LOCKED so concurrent workers pick different jobs; SQLite has one writer anyway.
-   * A lapsed job taken over counts an attempt.
+   * Marks a job running for a run of the job queue (its first, a resumed one, or a retried one that
+   * had failed) and returns it; undefined when it cannot run (done, expired, pending, or gone).
    */
-  async claimNext(caps: Capabilities, holder: string, now: number, leaseMs: number): Promise<ImportJobRow | undefined> {
-    const claimable = (q: Kysely<Database>) =>
-      q.selectFrom('import_jobs').select('id')
-        .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('claimed_until', '<', now)])]))
-        .orderBy('created_at')
-        .limit(1);
-    // Idle polls stay read-only: most of the time there is nothing to claim.
-    if (!(await claimable(this.db).executeTakeFirst())) return undefined;
-    const candidate = caps.skipLocked ? claimable(this.db).forUpdate().skipLocked() : claimable(this.db);
+  async takeUp(id: string, now: number): Promise<ImportJobRow | undefined> {
     const row = await this.db
       .updateTable('import_jobs')
-      .set({
-        attempts: sql<number>`case when status = 'running' then attempts + 1 else attempts end`,
-        status: 'running',
-        claimed_by: holder,
-        claimed_until: now + leaseMs,
-        started_at: sql<number>`coalesce(started_at, ${now})`,
-      })
-      .where('id', 'in', candidate)
-      .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('claimed_until', '<', now)])]))
+      .set({ status: 'running', error: null, finished_at: null, started_at: sql<number>`coalesce(started_at, ${now})` })
+      .where('id', '=', id)
+      .where('status', 'in', ['queued', 'running', 'failed'])
       .returningAll()
       .executeTakeFirst();
     return row ? toJob(row) : undefined;
   }
 
-  /** Claims one pending job directly for a holder (the CLI runs its own job at once); false when not pending. */
-  async claimPending(id: string, format: { encoding: string; delimiter: string; mapping: Mapping }, holder: string, now: number, leaseMs: number): Promise<ImportJobRow | undefined> {
-    const row = await this.db
-      .updateTable('import_jobs')
-      .set({
-        status: 'running', encoding: format.encoding, delimiter: format.delimiter, mapping: writeJson(format.mapping),
-        claimed_by: holder, claimed_until: now + leaseMs, started_at: now,
-      })
-      .where('id', '=', id)
-      .where('status', '=', 'pending')
-      .returningAll()
-      .executeTakeFirst();
-    return row ? toJob(row) : undefined;
+  /** The status of a job in any workspace (undefined: gone). */
+  async status(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('import_jobs').select('status').where('id', '=', id).executeTakeFirst();
+    return row?.status;
   }
 
-  /** Records a committed chunk and extends the claim; false when the holder no longer holds the job. */
-  async advance(id: string, holder: string, p: JobProgress): Promise<boolean> {
-    const result = await this.db
+  /** Records a committed chunk. The caller checks, in the same transaction, that its run still holds the job. */
+  async advance(id: string, p: JobProgress): Promise<void> {
+    await this.db
       .updateTable('import_jobs')
-      .set({
-        rows_done: p.rowsDone, rows_ok: p.rowsOk, rows_failed: p.rowsFailed, bytes_done: p.bytesDone,
-        next_line: p.nextLine, claimed_until: p.claimedUntil,
-      })
+      .set({ rows_done: p.rowsDone, rows_ok: p.rowsOk, rows_failed: p.rowsFailed, bytes_done: p.bytesDone, next_line: p.nextLine })
       .where('id', '=', id)
-      .where('status', '=', 'running')
-      .where('claimed_by', '=', holder)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      .execute();
   }
 
-  /** Ends a held job as done (with its row count) or failed (with a reason for the manager). */
-  async finish(id: string, holder: string, outcome: { status: 'done' | 'failed'; error: string | null; rowsTotal: number | null }, now: number): Promise<void> {
+  /** Ends a job as done (with its row count) or failed (with a reason for the manager). */
+  async finish(id: string, outcome: { status: 'done' | 'failed'; error: string | null; rowsTotal: number | null }, now: number): Promise<void> {
     await this.db
       .updateTable('import_jobs')
       .set({ status: outcome.status, error: outcome.error, rows_total: outcome.rowsTotal, finished_at: now, claimed_by: null, claimed_until: null })
       .where('id', '=', id)
-      .where('claimed_by', '=', holder)
       .execute();
   }
 
-  /** Hands a held job back to the queue (the process is stopping) so another worker resumes it at once. */
-  async release(id: string, holder: string): Promise<void> {
-    await this.db
-      .updateTable('import_jobs')
-      .set({ status: 'queued', claimed_by: null, claimed_until: null })
-      .where('id', '=', id)
-      .where('status', '=', 'running')
-      .where('claimed_by', '=', holder)
-      .execute();
+  /** Shows a running job as queued again (its run stopped and handed it back). */
+  async release(id: string): Promise<void> {
+    await this.db.updateTable('import_jobs').set({ status: 'queued' }).where('id', '=', id).where('status', '=', 'running').execute();
   }
 
   /** Stores row problems of a job. */

@@ -1,7 +1,9 @@
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Clock } from '../../platform/clock.js';
+import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
 import { csvLine } from '../../platform/csv/csv-writer.js';
 import { DomainError, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -13,6 +15,15 @@ import {
 import { type ImportErrorRow, type ImportJobRow, ImportsRepo } from './imports.repo.js';
 import { type ReportLanguage, reportHeader, wordReason } from './report-language.js';
 import { alreadyStarted } from './imports.errors.js';
+import type { JobQueue } from '../../platform/jobs/jobs.service.js';
+
+/** The kind of the job that runs an import (payload: the import's id). */
+export const IMPORTS_RUN = 'imports.run';
+/** Runs an import gets: one that stopped this many times without finishing (its file keeps killing workers) is given up. */
+export const IMPORT_MAX_RUNS = 3;
+
+/** An import held by one run of its queue job: the import's row and the job's id. */
+export type ClaimedImport = ImportJobRow & { queueJobId: number };
 
 /** An import job with its progress, as the API shows it. */
 export interface ImportJob {
@@ -66,11 +77,11 @@ const encodings: readonly CsvEncoding[] = ['utf-8', 'windows-1251', 'utf-16le'];
 const delimiters: readonly CsvDelimiter[] = [',', ';', '\t'];
 const REPORT_PAGE = 1000;
 
-/** Claims last this long unless extended; a worker extends its claim with every committed chunk. */
+/** A run's lease on its queue job lasts this long unless extended; every committed chunk extends it. */
 export const CLAIM_MS = 60_000;
 /** An upload not started within this time is deleted and its job marked expired. */
 export const PENDING_TTL_MS = 24 * 3_600_000;
-/** How often a worker looks for expired uploads (by the app's clock). */
+/** How often the workers look for expired uploads (by the app's clock; a recurring job). */
 export const SWEEP_EVERY_MS = 10 * 60_000;
 // The name newUpload() gives a file.
 const uploadName = /^imp_[A-Za-z0-9_-]+\.csv$/;
@@ -87,15 +98,14 @@ export function isImportKind(value: string): value is ImportKind {
  * The rows themselves are processed by ImportRunner (imports.worker.ts), in a worker or in the CLI.
  */
 export class ImportsService {
-  private readonly listeners = new Set<() => void>();
   private readonly uploadDir: string;
-  private nextSweepAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly db: Db,
     private readonly workspaces: WorkspacesService,
     private readonly clock: Clock,
     dataDir: string,
+    private readonly jobs: JobQueue,
   ) {
     this.uploadDir = resolve(dataDir, 'imports');
   }
@@ -129,22 +139,71 @@ export class ImportsService {
     return { ...job, headers: preview.headers, rows: preview.rows, fields: targetFields(file.kind), problems: preview.problems };
   }
 
-  /** Queues a pending job with the confirmed format and mapping; a worker picks it up. */
+  /**
+   * Queues a pending job with the confirmed format and mapping: the import is marked queued and an
+   * imports.run job enqueued in one transaction (its idempotency key is the import's id); a worker
+   * picks it up.
+   */
   async start(workspaceId: string, id: string, options: StartOptions): Promise<ImportJob> {
     const job = await this.pending(workspaceId, id);
     const format = await this.confirm(job, options);
-    if (!(await new ImportsRepo(this.db.kysely).queue(workspaceId, id, format))) throw notPending();
-    for (const listener of this.listeners) listener();
+    await this.db.kysely.transaction().execute(async (trx) => {
+      if (!(await new ImportsRepo(trx).queue(workspaceId, id, format))) throw notPending();
+      await this.jobs.enqueue(IMPORTS_RUN, { importId: id }, { workspaceId, idempotencyKey: id, maxAttempts: IMPORT_MAX_RUNS, within: trx });
+    });
+    this.jobs.wake();
     return this.get(workspaceId, id);
   }
 
-  /** Checks a pending job like start() and hands it straight to one holder (the CLI), skipping the queue. */
-  async claimToRun(workspaceId: string, id: string, options: StartOptions, holder: string): Promise<ImportJobRow> {
+  /**
+   * Checks a pending job like start() and hands it straight to one holder (the CLI), which runs it
+   * itself: its queue job is claimed in the transaction that enqueues it, so no worker takes it.
+   */
+  async claimToRun(workspaceId: string, id: string, options: StartOptions, holder: string): Promise<ClaimedImport> {
     const job = await this.pending(workspaceId, id);
     const format = await this.confirm(job, options);
-    const claimed = await new ImportsRepo(this.db.kysely).claimPending(id, format, holder, this.clock.now(), CLAIM_MS);
-    if (!claimed) throw notPending();
-    return claimed;
+    return this.db.kysely.transaction().execute(async (trx) => {
+      const repo = new ImportsRepo(trx);
+      if (!(await repo.queue(workspaceId, id, format))) throw notPending();
+      const queued = await this.jobs.enqueue(IMPORTS_RUN, { importId: id }, { workspaceId, idempotencyKey: id, maxAttempts: IMPORT_MAX_RUNS, within: trx });
+      const claimed = await this.jobs.claimById(queued.id, holder, CLAIM_MS, trx);
+      const row = claimed ? await repo.takeUp(id, this.clock.now()) : undefined;
+      if (!claimed || !row) throw notPending();
+      return { ...row, queueJobId: claimed.id };
+    });
+  }
+
+  /**
+   * Marks an import running for a run of its queue job and returns it; undefined when it has
+   * finished already (a job run again after its import was done). An import that cannot run any
+   * more (expired, or gone) is an error.
+   */
+  async takeUp(importId: string, queueJobId: number): Promise<ClaimedImport | undefined> {
+    const repo = new ImportsRepo(this.db.kysely);
+    const row = await repo.takeUp(importId, this.clock.now());
+    if (row) return { ...row, queueJobId };
+    const status = await repo.status(importId);
+    if (status === 'done') return undefined;
+    throw new Error(`import ${importId} cannot run: it is ${status ?? 'gone'}`);
+  }
+
+  /** Records that an import was given up (its runs kept stopping without finishing). */
+  async giveUp(importId: string, reason: string): Promise<void> {
+    await new ImportsRepo(this.db.kysely).finish(importId, { status: 'failed', error: reason, rowsTotal: null }, this.clock.now());
+  }
+
+  /** Whether a run still holds its import, extending its lease; call it inside the transaction of the run's writes. */
+  async stillHeld(trx: Kysely<Database>, job: ClaimedImport, holder: string): Promise<boolean> {
+    return this.jobs.extendLease(job.queueJobId, holder, CLAIM_MS, trx);
+  }
+
+  /** Ends the queue job of a run the CLI held, as the import ended: done, failed, or handed back. */
+  async closeClaim(job: ClaimedImport, holder: string, outcome: 'done' | 'failed' | 'released' | 'lost'): Promise<void> {
+    if (outcome === 'done') await this.jobs.complete(job.queueJobId, holder, { importId: job.id });
+    else if (outcome === 'failed') {
+      const { error } = await this.row(job.workspace_id, job.id);
+      await this.jobs.fail(job.queueJobId, holder, error ?? 'the import failed', { retry: false });
+    }
   }
 
   /** Forgets a job that was never started (the CLI's job whose mapping cannot run). */
@@ -157,14 +216,6 @@ export class ImportsService {
     const job = await this.row(workspaceId, id);
     if (!(await new ImportsRepo(this.db.kysely).deletePending(workspaceId, id))) throw notPending();
     await this.deleteUpload(job.file_path);
-  }
-
-  /** Runs expireUploads() when SWEEP_EVERY_MS have passed since this process last did (at once after a start). */
-  async sweepIfDue(): Promise<void> {
-    const now = this.clock.now();
-    if (now < this.nextSweepAt) return;
-    this.nextSweepAt = now + SWEEP_EVERY_MS;
-    await this.expireUploads();
   }
 
   /**
@@ -207,21 +258,28 @@ export class ImportsService {
     return unlink(path).then(() => true, () => false);
   }
 
-  /** Claims the next job for a worker, if any is waiting. */
-  async claimNext(holder: string): Promise<ImportJobRow | undefined> {
-    return new ImportsRepo(this.db.kysely).claimNext(this.db.caps, holder, this.clock.now(), CLAIM_MS);
+  /**
+   * Ends a held run's import (lease checked in the same transaction, so a run that lost its job
+   * changes nothing); a finished upload is deleted (the error report keeps the rows that failed).
+   * False when the run no longer held the job.
+   */
+  async finish(job: ClaimedImport, holder: string, outcome: { status: 'done' | 'failed'; error: string | null; rowsTotal: number | null }): Promise<boolean> {
+    const held = await this.db.kysely.transaction().execute(async (trx) => {
+      if (!(await this.stillHeld(trx, job, holder))) return false;
+      await new ImportsRepo(trx).finish(job.id, outcome, this.clock.now());
+      return true;
+    });
+    if (held && outcome.status === 'done') await this.deleteUpload(job.file_path);
+    return held;
   }
 
-  /** Ends a held job; a finished upload is deleted (the error report keeps the rows that failed). */
-  async finish(job: ImportJobRow, holder: string, outcome: { status: 'done' | 'failed'; error: string | null; rowsTotal: number | null }): Promise<void> {
-    await new ImportsRepo(this.db.kysely).finish(job.id, holder, outcome, this.clock.now());
-    if (outcome.status === 'done') await this.deleteUpload(job.file_path);
-  }
-
-  /** Calls listener whenever a job is queued in this process (the worker wakes up at once). */
-  onQueued(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Hands a held run's import and its queue job back together, for another worker to resume at once. */
+  async release(job: ClaimedImport, holder: string): Promise<void> {
+    await this.db.kysely.transaction().execute(async (trx) => {
+      if (!(await this.jobs.releaseWithin(job.queueJobId, holder, trx))) return;
+      await new ImportsRepo(trx).release(job.id);
+    });
+    this.jobs.wake();
   }
 
   /** One job with its progress. */

@@ -36,7 +36,7 @@ describe.each(testDatabases())('import jobs that stop and resume on $name', (dat
   });
   afterAll(() => app.close());
 
-  const runner = () => new ImportRunner({ db: app.db, clock: app.clock, logger: app.logger, ...app.services });
+  const runner = () => new ImportRunner({ db: app.db, logger: app.logger, ...app.services });
   const customersCount = async (ws: TestWorkspace) =>
     (await withKey(app, ws.secretKey, { method: 'GET', url: '/api/v1/customers?includeTotal=true&limit=1' })).json().total;
   const create = async (ws: TestWorkspace, kind: 'customers' | 'orders', path: string) =>

@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
-import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { withWriteRetry } from '../../platform/db/retry.js';
 import { DomainError } from '../../platform/errors.js';
@@ -11,20 +8,17 @@ import type { OrderInput, OrdersService } from '../orders/orders.service.js';
 import type { Workspace, WorkspacesService } from '../workspaces/workspaces.service.js';
 import { type CsvRow, readCsvHeader, readCsvRows } from './csv/index.js';
 import { customerFromRow, type Line, orderFromLines, orderKey, type RowContext, rowErrors } from './import-row.js';
-import { type ImportErrorInput, type ImportJobRow, ImportsRepo, type JobProgress } from './imports.repo.js';
-import { CLAIM_MS, type ImportsService, jobFormat } from './imports.service.js';
+import { type ImportErrorInput, ImportsRepo, type JobProgress } from './imports.repo.js';
+import { type ClaimedImport, type ImportsService, jobFormat } from './imports.service.js';
 
 /** Rows written per transaction: big enough to be fast, small enough to keep the database responsive. */
 export const CHUNK_ROWS = 1000;
-/** A job taken over this many times after its holder vanished is given up: the file keeps killing workers. */
-const MAX_ATTEMPTS = 3;
 /** Rows whose problems are kept for the report; failures past this are only counted. */
 const MAX_REPORTED_ROWS = 100_000;
 
 /** What the runner needs from the rest of the platform. */
 export interface RunnerDeps {
   db: Db;
-  clock: Clock;
   logger: Logger;
   imports: ImportsService;
   customers: CustomersService;
@@ -63,14 +57,15 @@ class LostClaim extends Error {}
 export class ImportRunner {
   constructor(private readonly deps: RunnerDeps) {}
 
-  /** Runs a job the holder has claimed, to the end or until the signal stops it. */
-  async run(job: ImportJobRow, holder: string, options: RunOptions = {}): Promise<RunOutcome> {
+  /**
+   * Runs an import whose queue job the holder has claimed, to the end or until the signal stops it.
+   * Every write checks in its own transaction that the run still holds the job (and extends its
+   * lease), so a run whose job was taken over writes nothing more. How many runs an import gets is
+   * the queue job's max_attempts (IMPORT_MAX_RUNS).
+   */
+  async run(job: ClaimedImport, holder: string, options: RunOptions = {}): Promise<RunOutcome> {
     const { imports, logger } = this.deps;
-    const fail = async (error: string): Promise<RunOutcome> => {
-      await imports.finish(job, holder, { status: 'failed', error, rowsTotal: null });
-      return 'failed';
-    };
-    if (job.attempts >= MAX_ATTEMPTS) return fail(`The import stopped ${job.attempts} times without finishing and was given up.`);
+    const fail = async (error: string): Promise<RunOutcome> => ((await imports.finish(job, holder, { status: 'failed', error, rowsTotal: null })) ? 'failed' : 'lost');
     const { kind, encoding, delimiter } = jobFormat(job);
     const format = { encoding, delimiter, fromLine: job.next_line };
     let headers: string[];
@@ -86,7 +81,7 @@ export class ImportRunner {
     };
     const state: JobProgress = {
       rowsDone: job.rows_done, rowsOk: job.rows_ok, rowsFailed: job.rows_failed, bytesDone: job.bytes_done,
-      nextLine: job.next_line, claimedUntil: job.claimed_until ?? 0,
+      nextLine: job.next_line,
     };
     const batch = new Batch(ctx, format.delimiter);
     const commit = async (): Promise<void> => {
@@ -101,7 +96,7 @@ export class ImportRunner {
         if (options.signal?.aborted) {
           await commit();
           if (options.stopAs === 'fail') return fail(`Stopped after ${state.rowsDone} rows; run the import again to finish (rows already imported stay as they are).`);
-          await new ImportsRepo(this.deps.db.kysely).release(job.id, holder);
+          await imports.release(job, holder);
           return 'released';
         }
         batch.add(row);
@@ -109,8 +104,7 @@ export class ImportRunner {
       }
       batch.end();
       await commit();
-      await imports.finish(job, holder, { status: 'done', error: null, rowsTotal: state.rowsDone });
-      return 'done';
+      return (await imports.finish(job, holder, { status: 'done', error: null, rowsTotal: state.rowsDone })) ? 'done' : 'lost';
     } catch (error) {
       if (error instanceof LostClaim) {
         logger.warn({ job: job.id }, 'import job was taken over by another worker');
@@ -121,9 +115,9 @@ export class ImportRunner {
     }
   }
 
-  private async commit(job: ImportJobRow, holder: string, workspace: Workspace, units: Unit[], before: JobProgress): Promise<JobProgress> {
-    const { db, clock, customers, orders } = this.deps;
-    const next: JobProgress = { ...before, claimedUntil: clock.now() + CLAIM_MS };
+  private async commit(job: ClaimedImport, holder: string, workspace: Workspace, units: Unit[], before: JobProgress): Promise<JobProgress> {
+    const { db, customers, orders, imports } = this.deps;
+    const next: JobProgress = { ...before };
     const errors: ImportErrorInput[] = [];
     for (const u of units) {
       next.rowsDone += u.rows;
@@ -136,6 +130,8 @@ export class ImportRunner {
     }
     await withWriteRetry(db.caps, () =>
       db.kysely.transaction().execute(async (trx) => {
+        // First, so that the job's row stays locked (PostgreSQL) until this chunk commits.
+        if (!(await imports.stillHeld(trx, job, holder))) throw new LostClaim();
         const changed = new Set<number>();
         for (const u of units) {
           if (!u.write) continue;
@@ -147,7 +143,7 @@ export class ImportRunner {
         if (changed.size > 0) await orders.refreshStats(trx, workspace.id, changed);
         const repo = new ImportsRepo(trx);
         if (errors.length > 0) await repo.addErrors(job.id, errors, db.caps.maxParameters);
-        if (!(await repo.advance(job.id, holder, next))) throw new LostClaim();
+        await repo.advance(job.id, next);
       }),
     );
     return next;
@@ -225,85 +221,5 @@ class Batch {
   private base(lines: (Line & { bytes: number })[]): Unit {
     const last = lines[lines.length - 1];
     return { rows: lines.length, lastLine: last?.rowNumber ?? 0, bytes: last?.bytes ?? 0, errors: [] };
-  }
-}
-
-/**
- * The background loop: claims queued (or abandoned) jobs and runs them one at a time. It polls
- * every idleMs when idle and wakes at once when a job is queued in this process. Between jobs it
- * deletes uploads nobody started in time (ImportsService.sweepIfDue), first thing after a start.
- */
-export class ImportsWorker {
-  private readonly holder = `worker:${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  private readonly abort = new AbortController();
-  private loop: Promise<void> | null = null;
-  private stopping = false;
-  private woken = false;
-  private wake: (() => void) | null = null;
-  private unsubscribe: (() => void) | null = null;
-
-  constructor(
-    private readonly imports: ImportsService,
-    private readonly runner: ImportRunner,
-    private readonly logger: Logger,
-    private readonly idleMs = 500,
-  ) {}
-
-  /** Starts the loop. */
-  start(): void {
-    if (this.loop) return;
-    this.unsubscribe = this.imports.onQueued(() => this.poke());
-    this.loop = this.run();
-  }
-
-  /** Stops the loop; a job in progress commits its chunk and goes back to the queue. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.abort.abort();
-    this.unsubscribe?.();
-    this.poke();
-    await this.loop;
-  }
-
-  private poke(): void {
-    this.woken = true;
-    this.wake?.();
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      try {
-        await this.imports.sweepIfDue();
-      } catch (error) {
-        this.logger.error({ err: error }, 'import worker: expired uploads could not be swept');
-      }
-      try {
-        const job = await this.imports.claimNext(this.holder);
-        if (job) {
-          await this.runner.run(job, this.holder, { signal: this.abort.signal });
-          continue;
-        }
-      } catch (error) {
-        this.logger.error({ err: error }, 'import worker: a job could not be run');
-      }
-      await this.sleep();
-    }
-  }
-
-  private sleep(): Promise<void> {
-    if (this.woken || this.stopping) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wake = null;
-        this.woken = false;
-        resolve();
-      };
-      const timer = setTimeout(done, this.idleMs);
-      this.wake = done;
-    });
   }
 }

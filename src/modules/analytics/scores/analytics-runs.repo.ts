@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { AnalyticsRunsTable, Database } from '../../../platform/db/schema.js';
 import { readJson, writeJson } from '../../../platform/db/normalize.js';
 
@@ -41,6 +41,11 @@ export class AnalyticsRunsRepo {
       })
       .where('id', '=', id)
       .execute();
+  }
+
+  /** One computation of a workspace, by id. */
+  async run(workspaceId: string, id: string): Promise<Selectable<AnalyticsRunsTable> | undefined> {
+    return this.db.selectFrom('analytics_runs').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
   }
 
   /** The latest computations of a workspace, newest first. */

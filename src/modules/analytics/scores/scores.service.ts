@@ -13,7 +13,8 @@ import { AnalyticsRules, rfmScoringOf } from './analytics-rules.js';
 import { readRfmSummary, type StoredRfmSummary } from './stored-rfm-summary.js';
 import type { AnalyticsSettings } from './analytics-settings.js';
 import { hasPurchased, modelSummary, type ScoringColumns, type ScoringModels, scoreCustomers } from './customer-scoring.js';
-import { AnalyticsRunsRepo } from './analytics-runs.repo.js';
+import { AnalyticsRunsRepo, type RunRow } from './analytics-runs.repo.js';
+import { readJson } from '../../../platform/db/normalize.js';
 import { PurchasesRepo } from './purchases.repo.js';
 import { ScoresRepo, type StageChanges } from './scores.repo.js';
 import { orNull, rowValues, scoreDigest } from './score-rows.js';
@@ -25,11 +26,15 @@ import type { customerScoresSchema } from './scores.schemas.js';
 import type { RfmSegment } from '../rfm/rfm.js';
 import type { z } from 'zod';
 import { alreadyRunning } from './scores.errors.js';
+import type { JobQueue } from '../../../platform/jobs/jobs.service.js';
+
+/** The kind of the job that carries out one requested computation (payload: its run's id). */
+export const SCORES_RECOMPUTE = 'scores.recompute';
 
 // Stored scores (docs/analytics.md, "Stored scores"): one computation reads every customer's
 // aggregates from customer_stats, learns the churn window and fits the CLV models, scores everyone,
 // writes the scores and records the stage changes. It runs on a schedule, on request, and after the
-// settings change; one at a time per workspace.
+// settings change, as a job of the queue (scores.jobs.ts); one at a time per workspace.
 
 /** A computation running longer than this is taken for one whose process died. */
 const staleRunMs = 6 * 3_600_000;
@@ -57,13 +62,12 @@ export type CustomerScoresView = z.infer<typeof customerScoresSchema>;
 
 /** Computes, stores and serves the per-customer scores. */
 export class ScoresService {
-  private readonly running = new Map<string, Promise<ScoresRun>>();
-
   constructor(
     private readonly db: Db,
     private readonly workspaces: WorkspacesService,
     private readonly clock: Clock,
     private readonly customers: CustomerNames,
+    private readonly jobs: JobQueue,
   ) {}
 
   /** The workspace's analytics settings (the defaults until changed). */
@@ -81,40 +85,55 @@ export class ScoresService {
     return { settings, run };
   }
 
-  /** Starts a computation in the background and returns it; a conflict when one is already running. */
+  /**
+   * Starts a computation and returns it; a worker carries it out (a scores.recompute job). A conflict
+   * when one is already running. The run and its job are stored in one transaction, so neither
+   * exists without the other.
+   */
   async request(workspaceId: string, trigger: 'request' | 'schedule' | 'settings', userId: string | null): Promise<ScoresRun> {
-    const run = await this.begin(workspaceId, trigger, userId);
-    const done = this.execute(workspaceId, run);
-    this.running.set(workspaceId, done);
-    void done.finally(() => this.running.delete(workspaceId));
+    const run = await this.db.kysely.transaction().execute(async (trx) => {
+      const started = await this.begin(workspaceId, trigger, userId, new AnalyticsRunsRepo(trx));
+      await this.jobs.enqueue(SCORES_RECOMPUTE, { runId: started.id }, { workspaceId, idempotencyKey: started.id, maxAttempts: 3, within: trx });
+      return started;
+    });
+    this.jobs.wake();
     return run;
   }
 
-  /** Computes the scores now and returns the finished computation (the benchmark, the demo and the schedule use this). */
-  async recompute(workspaceId: string, trigger: 'request' | 'schedule' | 'settings' = 'request', userId: string | null = null): Promise<ScoresRun> {
-    return this.execute(workspaceId, await this.begin(workspaceId, trigger, userId));
+  /**
+   * Carries out a requested computation (the scores.recompute job). A run already finished is
+   * returned as it is, so a job that runs twice computes once; a failed run asked for again (a retried
+   * job) starts a new computation with the same trigger.
+   */
+  async carryOut(workspaceId: string, runId: string): Promise<ScoresRun> {
+    const row = await new AnalyticsRunsRepo(this.db.kysely).run(workspaceId, runId);
+    if (!row) throw new Error(`no computation ${runId} in workspace ${workspaceId}`);
+    const run = toRun(row);
+    if (run.status === 'done') return run;
+    if (run.status === 'failed') return this.recompute(workspaceId, oneTrigger(run.trigger), row.requested_by);
+    return this.execute(workspaceId, run);
   }
 
-  /** Waits for the computation running in this process for a workspace, if any. */
+  /** Computes the scores now and returns the finished computation (the benchmark and the demo use this). */
+  async recompute(workspaceId: string, trigger: 'request' | 'schedule' | 'settings' = 'request', userId: string | null = null): Promise<ScoresRun> {
+    return this.execute(workspaceId, await this.begin(workspaceId, trigger, userId, new AnalyticsRunsRepo(this.db.kysely)));
+  }
+
+  /** Waits until no computation of a workspace is queued or running on the job queue (tests, tools). */
   async settled(workspaceId: string): Promise<void> {
-    await this.running.get(workspaceId)?.catch(() => undefined);
+    await this.jobs.settled({ workspaceId, kinds: [SCORES_RECOMPUTE] });
+  }
+
+  /** The workspaces whose last successful computation is older than `everyMs` (or that never had one). */
+  async dueWorkspaces(everyMs: number): Promise<string[]> {
+    const now = this.clock.now();
+    const last = await new AnalyticsRunsRepo(this.db.kysely).lastComputed();
+    return last.filter((w) => w.last === null || now - w.last >= everyMs).map((w) => w.workspace_id);
   }
 
   /** The latest computations, newest first. */
   async runs(workspaceId: string, limit = 10): Promise<ScoresRun[]> {
-    return (await new AnalyticsRunsRepo(this.db.kysely).runs(workspaceId, limit)).map((r) => ({
-      id: r.id,
-      trigger: r.trigger,
-      status: r.status as ScoresRun['status'],
-      asOf: isoDay(Number(r.as_of_day)),
-      customers: r.customers === null ? null : Number(r.customers),
-      changed: r.changed === null ? null : Number(r.changed),
-      written: r.written === null ? null : Number(r.written),
-      phases: r.phases,
-      error: r.error,
-      startedAt: Number(r.started_at),
-      finishedAt: r.finished_at === null ? null : Number(r.finished_at),
-    }));
+    return (await new AnalyticsRunsRepo(this.db.kysely).runs(workspaceId, limit)).map(toRun);
   }
 
   /** What the latest successful computation adds up to, the customers of its CLV lists named (null: never computed). */
@@ -156,12 +175,12 @@ export class ScoresService {
     };
   }
 
-  private async begin(workspaceId: string, trigger: string, userId: string | null): Promise<ScoresRun> {
+  private async begin(workspaceId: string, trigger: string, userId: string | null, runs: AnalyticsRunsRepo): Promise<ScoresRun> {
     const workspace = await this.workspaces.get(workspaceId);
     const now = this.clock.now();
     const asOfDay = localDayNumber(now, workspace.timezone);
     const id = randomUUID();
-    const started = await new AnalyticsRunsRepo(this.db.kysely).startRun(
+    const started = await runs.startRun(
       { id, workspace_id: workspaceId, trigger, status: 'running', as_of_day: asOfDay, customers: null, changed: null, written: null, phases: null, summary: null, error: null, requested_by: userId, started_at: now, finished_at: null },
       staleRunMs,
     );
@@ -275,6 +294,30 @@ export class ScoresService {
     lap('statistics');
     return { customers: scores.size, changed: fresh.length + changes.customerId.length, written: fresh.length + changed.length, phases, summary };
   }
+}
+
+const runStatuses: readonly ScoresRun['status'][] = ['running', 'done', 'failed'];
+const triggers = ['request', 'schedule', 'settings'] as const;
+
+// A stored computation as the API shows it (phases parsed or not, both are accepted).
+function toRun(r: Omit<RunRow, 'phases' | 'summary'> & { phases: unknown }): ScoresRun {
+  return {
+    id: r.id,
+    trigger: r.trigger,
+    status: runStatuses.find((s) => s === r.status) ?? 'failed',
+    asOf: isoDay(Number(r.as_of_day)),
+    customers: r.customers === null ? null : Number(r.customers),
+    changed: r.changed === null ? null : Number(r.changed),
+    written: r.written === null ? null : Number(r.written),
+    phases: readJson<Record<string, number> | null>(r.phases, null),
+    error: r.error,
+    startedAt: Number(r.started_at),
+    finishedAt: r.finished_at === null ? null : Number(r.finished_at),
+  };
+}
+
+function oneTrigger(value: string): (typeof triggers)[number] {
+  return triggers.find((t) => t === value) ?? 'request';
 }
 
 // Every customer's purchase days and each day's orders and revenue, read once, into the KPI index.
