@@ -1,5 +1,8 @@
 import type { Clock } from './platform/clock.js';
 import type { Db } from './platform/db/database.js';
+import { JobQueue } from './platform/jobs/jobs.service.js';
+import { SegmentEvaluator } from './modules/segments/segment-evaluator.js';
+import { SegmentsService } from './modules/segments/segments.service.js';
 import { CustomerExportService } from './modules/customers/customer-export.js';
 import { CustomerListService } from './modules/customers/customer-list.service.js';
 import { CustomersService } from './modules/customers/customers.service.js';
@@ -44,6 +47,9 @@ export interface Services {
   lifecycle: LifecycleService;
   cohorts: CohortsService;
   scores: ScoresService;
+  jobs: JobQueue;
+  segments: SegmentsService;
+  segmentEvaluator: SegmentEvaluator;
 }
 
 /** What createServices needs beyond the database and the clock. */
@@ -57,6 +63,8 @@ export interface ServiceOptions {
    * and stores them here otherwise; 'here' always stores them on this thread (the writer thread's own).
    */
   batches: 'auto' | 'here';
+  /** The job queue's name (JOBS_QUEUE; default 'main'): processes sharing a database and this name share jobs. */
+  jobsQueue?: string;
 }
 
 /**
@@ -64,6 +72,7 @@ export interface ServiceOptions {
  * thread alike, so both run the same services on their own connections.
  */
 export function createServices(db: Db, clock: Clock, options: ServiceOptions): Services {
+  const jobs = new JobQueue(db, clock, options.jobsQueue ?? 'main');
   const workspaces = new WorkspacesService(new WorkspacesRepo(db.kysely), clock);
   const users = new UsersService(new UsersRepo(db.kysely), clock);
   const apiKeys = new ApiKeysService(new ApiKeysRepo(db.kysely), clock);
@@ -74,7 +83,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const inThread = options.batches === 'auto' && db.caps.blockingStatements && !options.databaseUrl.endsWith(':memory:');
   const batches = inThread ? new ThreadedBatchStore(options.databaseUrl) : new IngestStore(db, customers, orders);
   const ingest = new IngestService(batches, workspaces, clock);
-  const imports = new ImportsService(db, workspaces, clock, options.dataDir);
+  const imports = new ImportsService(db, workspaces, clock, options.dataDir, jobs);
   const customerList = new CustomerListService(db, workspaces, clock);
   const timeline = new TimelineService(db, workspaces, customers);
   const customerExport = new CustomerExportService(db, customers, orders, clock);
@@ -84,9 +93,11 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const kpis = new KpiService(db);
   const lifecycle = new LifecycleService(db, workspaces);
   const cohorts = new CohortsService(db, workspaces, clock);
-  const scores = new ScoresService(db, workspaces, clock, customers);
+  const scores = new ScoresService(db, workspaces, clock, customers, jobs);
+  const segments = new SegmentsService(db, workspaces, jobs, clock);
+  const segmentEvaluator = new SegmentEvaluator(db, workspaces, clock);
   return {
     workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports,
-    clvModel, rfm, abcXyz, kpis, lifecycle, cohorts, scores,
+    clvModel, rfm, abcXyz, kpis, lifecycle, cohorts, scores, jobs, segments, segmentEvaluator,
   };
 }

@@ -12,20 +12,21 @@ export type Permission =
   | 'customers:write' // create, edit, erase customers and orders
   | 'imports:write' // run imports
   | 'analytics:write' // analytics settings, recomputing the scores
+  | 'segments:write' // create, change and delete segments, edit static lists
   | 'workspace:write' // workspace settings
   | 'members:write' // invite, change role, remove users
   | 'keys:write'; // create and revoke API keys
 
 const grants: Record<Role, readonly Permission[]> = {
-  owner: ['read', 'customers:write', 'imports:write', 'analytics:write', 'workspace:write', 'members:write', 'keys:write'],
-  admin: ['read', 'customers:write', 'imports:write', 'analytics:write', 'workspace:write', 'members:write', 'keys:write'],
-  marketer: ['read', 'customers:write', 'imports:write', 'analytics:write'],
+  owner: ['read', 'customers:write', 'imports:write', 'analytics:write', 'segments:write', 'workspace:write', 'members:write', 'keys:write'],
+  admin: ['read', 'customers:write', 'imports:write', 'analytics:write', 'segments:write', 'workspace:write', 'members:write', 'keys:write'],
+  marketer: ['read', 'customers:write', 'imports:write', 'analytics:write', 'segments:write'],
   manager: ['read', 'customers:write'],
   analyst: ['read'],
 };
 
 /** Secret API keys act with an admin's data rights but cannot manage members or keys. */
-export const secretKeyPermissions: readonly Permission[] = ['read', 'customers:write', 'imports:write', 'analytics:write', 'workspace:write'];
+export const secretKeyPermissions: readonly Permission[] = ['read', 'customers:write', 'imports:write', 'analytics:write', 'segments:write', 'workspace:write'];
 
 /** Whether a role grants a permission. */
 export function roleAllows(role: Role, permission: Permission): boolean {

@@ -7,6 +7,7 @@ import { from as copyFromStdin, to as copyToStdout } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Capabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.js';
+import { sqliteFold } from './fold.js';
 import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { ImmediateSqliteDialect } from './sqlite-dialect.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
@@ -77,6 +78,7 @@ function openSqlite(path: string, options: OpenOptions): Db {
   // batch of random-row writes here. The file is cut back to 64 MiB when the log restarts.
   sqlite.pragma(`wal_autocheckpoint = ${inlineCheckpointPages}`);
   sqlite.pragma('journal_size_limit = 67108864');
+  sqlite.function('kl_fold', { deterministic: true }, sqliteFold);
   let checkpointer: SqliteCheckpointer | null = null;
   if (options.checkpointThread && path !== ':memory:') {
     sqlite.pragma(`wal_autocheckpoint = ${backstopCheckpointPages}`);

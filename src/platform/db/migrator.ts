@@ -9,6 +9,8 @@ import * as scoreDigest from './migrations/2026-11-30T03-score-digest.js';
 import * as statsDevices from './migrations/2026-11-30T04-stats-devices.js';
 import * as customerCityKey from './migrations/2026-12-01T10-customer-city-key.js';
 import * as orderAmountRepair from './migrations/2026-12-07T00-order-amount-repair.js';
+import * as jobs from './migrations/2026-12-07T10-jobs.js';
+import * as segments from './migrations/2026-12-07T20-segments.js';
 
 // Migrations are listed here, in order, rather than read from a folder at run time, so they work the
 // same from source (tsx) and from any bundle. Append-only: never edit one that has shipped.
@@ -22,6 +24,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T04-stats-devices': statsDevices,
   '2026-12-01T10-customer-city-key': customerCityKey,
   '2026-12-07T00-order-amount-repair': orderAmountRepair,
+  '2026-12-07T10-jobs': jobs,
+  '2026-12-07T20-segments': segments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

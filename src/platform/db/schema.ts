@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { JobsTable } from '../jobs/jobs.tables.js';
 
 // Table types as the application sees them after normalisation (see normalize.ts):
 // times are epoch milliseconds (UTC), money is integer minor units, JSON columns hold text on write
@@ -316,6 +317,67 @@ export interface ImportErrorsTable {
   raw: string | null;
 }
 
+// Segments (migration 2026-12-07T20-segments, docs/segments.md).
+/** A saved segment: a rule kept current (dynamic) or a list kept by hand (static). */
+export interface SegmentsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string | null;
+  kind: string; // dynamic | static
+  rule: JsonColumn | null;
+  status: string; // building | ready | failed
+  error: string | null;
+  member_count: ColumnType<number, number | undefined, number>;
+  /** Conditions relative to now have been re-checked up to this instant. */
+  swept_until: number | null;
+  built_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A customer in a segment now, since when. */
+export interface SegmentMembersTable {
+  workspace_id: string;
+  segment_id: string;
+  customer_id: number;
+  since: number;
+}
+
+/** An entry (entered = 1) or exit (0) of a customer, in order of id: the history and the feed. */
+export interface SegmentChangesTable {
+  id: Generated<number>;
+  workspace_id: string;
+  segment_id: string;
+  customer_id: number;
+  entered: number;
+  at: number;
+}
+
+/** A segment's size at the end of a local day it changed. */
+export interface SegmentSizesTable {
+  segment_id: string;
+  day: number;
+  size: number;
+}
+
+/** How far a reader of a feed has read. */
+export interface FeedCursorsTable {
+  consumer: string;
+  position: number;
+  updated_at: number;
+}
+
+/** A customer whose data changed, with what changed (bits: profile 1, stats 2, consent 4, identifiers 8, scores 16). */
+export interface CustomerChangesTable {
+  id: Generated<number>;
+  workspace_id: string;
+  customer_id: number;
+  kinds: number;
+  at: ColumnType<number, number | undefined, never>;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   installation_settings: InstallationSettingsTable;
@@ -341,4 +403,11 @@ export interface Database {
   analytics_runs: AnalyticsRunsTable;
   analytics_settings: AnalyticsSettingsTable;
   analytics_activity: AnalyticsActivityTable;
+  jobs: JobsTable;
+  segments: SegmentsTable;
+  segment_members: SegmentMembersTable;
+  segment_changes: SegmentChangesTable;
+  segment_sizes: SegmentSizesTable;
+  feed_cursors: FeedCursorsTable;
+  customer_changes: CustomerChangesTable;
 }

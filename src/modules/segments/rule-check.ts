@@ -1,0 +1,149 @@
+import type { FieldProblem } from '../../platform/errors.js';
+import { booleanOps, classValues, type Condition, dateOps, listOps, MAX_CONDITIONS, MAX_DEPTH, numberOps, type RuleGroup, type RuleWindow, textOps } from './segment-rules.schemas.js';
+
+// What the schema cannot say about a rule: which operands an operator needs, that a range does not
+// run backwards, that a day exists, and how big a rule may grow. Each problem names its path in the
+// rule ("rule.rules[1].rules[0].value"), so the builder can point at the condition.
+
+const realDay = (value: string): boolean => {
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+};
+
+/** Problems of a rule that passed the schema; empty when it can be evaluated. */
+export function checkRule(rule: RuleGroup, path = 'rule'): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  let conditions = 0;
+  const visit = (group: RuleGroup, at: string, depth: number): void => {
+    if (depth > MAX_DEPTH) {
+      problems.push({ field: at, reason: `groups may be nested at most ${MAX_DEPTH} deep` });
+      return;
+    }
+    group.rules.forEach((r, i) => {
+      const here = `${at}.rules[${i}]`;
+      if (r.kind === 'group') visit(r, here, depth + 1);
+      else {
+        conditions++;
+        problems.push(...checkCondition(r, here));
+      }
+    });
+  };
+  visit(rule, path, 1);
+  if (conditions > MAX_CONDITIONS) problems.push({ field: path, reason: `a rule may hold at most ${MAX_CONDITIONS} conditions (this one has ${conditions})` });
+  return problems;
+}
+
+/** The ids of the segments a rule refers to. */
+export function referencedSegments(rule: RuleGroup): string[] {
+  const ids = new Set<string>();
+  const visit = (group: RuleGroup): void => {
+    for (const r of group.rules) {
+      if (r.kind === 'group') visit(r);
+      else if (r.kind === 'segment') ids.add(r.segmentId);
+    }
+  };
+  visit(rule);
+  return [...ids];
+}
+
+function need(problems: FieldProblem[], at: string, present: boolean, field: string, why: string): void {
+  if (!present) problems.push({ field: `${at}.${field}`, reason: why });
+}
+
+function checkDays(problems: FieldProblem[], at: string, from: string | undefined, to: string | undefined): void {
+  if (from !== undefined && !realDay(from)) problems.push({ field: `${at}.value`, reason: `${from} is not a calendar day` });
+  if (to !== undefined && !realDay(to)) problems.push({ field: `${at}.to`, reason: `${to} is not a calendar day` });
+  if (from !== undefined && to !== undefined && realDay(from) && realDay(to) && from > to) problems.push({ field: `${at}.to`, reason: 'the range ends before it starts' });
+}
+
+function checkWindow(problems: FieldProblem[], at: string, window: RuleWindow): void {
+  if (window.kind !== 'between') return;
+  if (!realDay(window.from)) problems.push({ field: `${at}.window.from`, reason: `${window.from} is not a calendar day` });
+  if (!realDay(window.to)) problems.push({ field: `${at}.window.to`, reason: `${window.to} is not a calendar day` });
+  if (window.from > window.to) problems.push({ field: `${at}.window.to`, reason: 'the window ends before it starts' });
+}
+
+interface Operands {
+  op: string;
+  value?: unknown;
+  values?: unknown[] | undefined;
+  to?: unknown;
+  days?: number | undefined;
+  from?: number | undefined;
+  toAge?: number | undefined;
+}
+
+function checkText(problems: FieldProblem[], at: string, c: Operands): void {
+  if (['eq', 'neq', 'contains', 'notContains', 'startsWith'].includes(c.op)) need(problems, at, typeof c.value === 'string' && c.value !== '', 'value', 'a text value is required');
+  if (c.op === 'in' || c.op === 'notIn') need(problems, at, (c.values?.length ?? 0) > 0, 'values', 'at least one value is required');
+}
+
+function checkNumber(problems: FieldProblem[], at: string, c: Operands): void {
+  if (c.op === 'set' || c.op === 'notSet') return;
+  need(problems, at, typeof c.value === 'number', 'value', 'a number is required');
+  if (c.op === 'between') {
+    need(problems, at, typeof c.to === 'number', 'to', 'the upper end of the range is required');
+    if (typeof c.value === 'number' && typeof c.to === 'number' && c.to < c.value) problems.push({ field: `${at}.to`, reason: 'the range ends before it starts' });
+  }
+}
+
+function checkDate(problems: FieldProblem[], at: string, c: Operands, birthday: boolean): void {
+  const value = typeof c.value === 'string' ? c.value : undefined;
+  const to = typeof c.to === 'string' ? c.to : undefined;
+  if (c.op === 'before' || c.op === 'after') need(problems, at, value !== undefined, 'value', 'a day (YYYY-MM-DD) is required');
+  if (c.op === 'between') {
+    need(problems, at, value !== undefined, 'value', 'the first day is required');
+    need(problems, at, to !== undefined, 'to', 'the last day is required');
+  }
+  checkDays(problems, at, value, to);
+  if (['withinLastDays', 'moreThanDaysAgo', 'anniversaryWithinDays'].includes(c.op)) need(problems, at, c.days !== undefined, 'days', 'a number of days is required');
+  if (['anniversaryWithinDays', 'anniversaryThisMonth', 'ageBetween'].includes(c.op) && !birthday) problems.push({ field: `${at}.op`, reason: `${c.op} applies to dates of birth and date traits only` });
+  if (c.op === 'ageBetween') {
+    need(problems, at, c.from !== undefined || c.toAge !== undefined, 'from', 'a lower or upper age is required');
+    if (c.from !== undefined && c.toAge !== undefined && c.toAge < c.from) problems.push({ field: `${at}.toAge`, reason: 'the range ends before it starts' });
+  }
+}
+
+function checkCondition(c: Condition, at: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  switch (c.kind) {
+    case 'text': checkText(problems, at, c); break;
+    case 'date': checkDate(problems, at, c, c.field === 'birthDate'); break;
+    case 'statDate': checkDate(problems, at, c, false); break;
+    case 'stat': case 'score': checkNumber(problems, at, c); break;
+    case 'trait': {
+      const allowed: Record<string, readonly string[]> = { text: textOps, number: numberOps, date: dateOps, boolean: booleanOps, list: listOps };
+      if (!(allowed[c.type] ?? []).includes(c.op)) {
+        problems.push({ field: `${at}.op`, reason: `${c.op} does not apply to a ${c.type} trait` });
+        break;
+      }
+      if (c.type === 'text') checkText(problems, at, c);
+      if (c.type === 'number') checkNumber(problems, at, c);
+      if (c.type === 'date') checkDate(problems, at, c, true);
+      if (c.type === 'list' && (c.op === 'hasAny' || c.op === 'hasNone')) need(problems, at, (c.values?.length ?? 0) > 0, 'values', 'at least one value is required');
+      break;
+    }
+    case 'event':
+      if (c.type === 'track') need(problems, at, c.name !== undefined && c.name !== '', 'name', 'the event name is required');
+      c.where.forEach((p, i) => {
+        if (['eq', 'neq', 'contains', 'gt', 'gte', 'lt', 'lte'].includes(p.op)) need(problems, `${at}.where[${i}]`, p.value !== undefined && p.value !== '', 'value', 'a value is required');
+        if (['gt', 'gte', 'lt', 'lte'].includes(p.op) && typeof p.value !== 'number') problems.push({ field: `${at}.where[${i}].value`, reason: 'a number is required' });
+        if (p.op === 'in') need(problems, `${at}.where[${i}]`, (p.values?.length ?? 0) > 0, 'values', 'at least one value is required');
+      });
+      checkWindow(problems, at, c.window);
+      break;
+    case 'class': {
+      const allowed = classValues[c.score];
+      c.in.forEach((v, i) => {
+        if (!allowed.includes(v)) problems.push({ field: `${at}.in[${i}]`, reason: `${v} is not one of ${allowed.join(', ')}` });
+      });
+      break;
+    }
+    case 'purchase': case 'cartAbandoned':
+      checkWindow(problems, at, c.window);
+      break;
+    default:
+      break;
+  }
+  return problems;
+}

@@ -1,0 +1,127 @@
+import { type RawBuilder, sql } from 'kysely';
+import { boundInstant } from '../../common/time-bounds.js';
+import { purchaseStatuses } from '../../common/purchase-statuses.js';
+import { foldText } from '../../platform/db/fold.js';
+import { jsonValue } from '../../platform/db/json-sql.js';
+import type { RuleContext } from './rule-sql.js';
+import { numberSql, textSql } from './rule-sql-terms.js';
+import type { Condition, EventCondition, PropertyCondition, PurchaseCondition, RuleWindow } from './segment-rules.schemas.js';
+
+// Conditions on what customers did: events, purchases, abandoned carts. Each is a set of customer
+// ids from an indexed scan of events or orders (grouped and counted where a frequency is asked),
+// tested with `c.id in (…)`; "at most N" and "exactly 0" are the complement of "more than N".
+
+const hour = 3_600_000;
+const day = 24 * hour;
+
+/** Segment-spec events that put something in a cart or start a checkout. */
+export const cartEvents = ['Product Added', 'Cart Viewed', 'Checkout Started', 'Checkout Step Viewed', 'Payment Info Entered'];
+
+/** The instants a window covers: [from, to), either end open when null. */
+export function windowBounds(window: RuleWindow, ctx: Pick<RuleContext, 'now' | 'timezone'>): { from: number | null; to: number | null } {
+  switch (window.kind) {
+    case 'ever': return { from: null, to: null };
+    case 'lastDays': return { from: ctx.now - window.days * day, to: null };
+    case 'between': return { from: boundInstant(window.from, 'from', ctx.timezone), to: boundInstant(window.to, 'to', ctx.timezone) };
+  }
+}
+
+// Restricts a subquery to the customers being evaluated, when only a few are.
+function onlySql(column: RawBuilder<unknown>, ctx: RuleContext): RawBuilder<boolean>[] {
+  return ctx.customerIds ? [sql<boolean>`${column} in (${sql.join([...ctx.customerIds])})`] : [];
+}
+
+function windowSql(column: RawBuilder<unknown>, window: RuleWindow, ctx: RuleContext): RawBuilder<boolean>[] {
+  const { from, to } = windowBounds(window, ctx);
+  const parts: RawBuilder<boolean>[] = [];
+  if (from !== null) parts.push(sql<boolean>`${column} >= ${from}`);
+  if (to !== null) parts.push(sql<boolean>`${column} < ${to}`);
+  return parts;
+}
+
+/** The SQL of an event, purchase or abandoned-cart condition. */
+export function activitySql(cond: Extract<Condition, { kind: 'event' | 'purchase' | 'cartAbandoned' }>, ctx: RuleContext): RawBuilder<boolean> {
+  switch (cond.kind) {
+    case 'event': return eventSql(cond, ctx);
+    case 'purchase': return purchaseSql(cond, ctx);
+    case 'cartAbandoned': {
+      const where = [
+        sql<boolean>`e.workspace_id = ${ctx.workspaceId}`,
+        ...onlySql(sql`e.customer_id`, ctx),
+        sql<boolean>`e.type = 'track'`,
+        sql<boolean>`e.name in (${sql.join(cartEvents)})`,
+        ...windowSql(sql`e.timestamp`, cond.window, ctx),
+        // Abandoned once the hours have passed with no order.
+        sql<boolean>`e.timestamp <= ${ctx.now - cond.hours * hour}`,
+        sql<boolean>`not exists (select 1 from orders o where o.workspace_id = e.workspace_id and o.customer_id = e.customer_id
+          and o.ordered_at >= e.timestamp and o.ordered_at < e.timestamp + ${cond.hours * hour})`,
+      ];
+      return sql<boolean>`(c.id in (select e.customer_id from events e where ${sql.join(where, sql` and `)}))`;
+    }
+  }
+}
+
+// "In (customers whose aggregate passes)": at least / at most / exactly, with zero handled as "none".
+function frequencySql(base: RawBuilder<unknown>, aggregate: RawBuilder<unknown>, op: 'atLeast' | 'atMost' | 'exactly', n: number): RawBuilder<boolean> {
+  const having = (cmp: RawBuilder<unknown>) => sql`${base} group by 1 having ${cmp}`;
+  if (op === 'atLeast') {
+    if (n <= 0) return sql<boolean>`(1 = 1)`;
+    return sql<boolean>`(c.id in (${having(sql`${aggregate} >= ${n}`)}))`;
+  }
+  if (op === 'atMost') return sql<boolean>`(c.id not in (${having(sql`${aggregate} > ${n}`)}))`;
+  if (n <= 0) return sql<boolean>`(c.id not in (${having(sql`${aggregate} > 0`)}))`;
+  return sql<boolean>`(c.id in (${having(sql`${aggregate} = ${n}`)}))`;
+}
+
+function eventSql(cond: EventCondition, ctx: RuleContext): RawBuilder<boolean> {
+  const where = [sql<boolean>`e.workspace_id = ${ctx.workspaceId}`, ...onlySql(sql`e.customer_id`, ctx), sql<boolean>`e.type = ${cond.type}`];
+  if (cond.name !== undefined && cond.name !== '') where.push(sql<boolean>`e.name = ${cond.name}`);
+  where.push(...windowSql(sql`e.timestamp`, cond.window, ctx));
+  for (const p of cond.where) where.push(propertySql(p, ctx));
+  const base = sql`select e.customer_id from events e where ${sql.join(where, sql` and `)}`;
+  return frequencySql(base, sql`count(*)`, cond.frequency.op, cond.frequency.count);
+}
+
+/** A condition on an event property; "context.…" reads the event's context, anything else its properties. */
+export function propertySql(p: PropertyCondition, ctx: RuleContext): RawBuilder<boolean> {
+  const keys = p.path.split('.');
+  const inContext = keys[0] === 'context' && keys.length > 1;
+  const value = jsonValue(ctx.caps, inContext ? sql`e.context` : sql`e.properties`, inContext ? keys.slice(1) : keys);
+  switch (p.op) {
+    case 'set': return sql<boolean>`(${value.is('string')} or ${value.is('number')} or ${value.is('boolean')})`;
+    case 'notSet': return sql<boolean>`(not (${value.is('string')} or ${value.is('number')} or ${value.is('boolean')}))`;
+    case 'gt': case 'gte': case 'lt': case 'lte':
+      return numberSql(value.number, { op: p.op, value: typeof p.value === 'number' ? p.value : Number(p.value) });
+    case 'eq': case 'neq':
+      if (typeof p.value === 'number') return numberSql(value.number, { op: p.op, value: p.value });
+      return textSql({ text: value.text }, { op: p.op, value: p.value });
+    case 'contains': return textSql({ text: value.text }, { op: 'contains', value: String(p.value ?? '') });
+    case 'in': return textSql({ text: value.text }, { op: 'in', values: p.values });
+  }
+}
+
+const productColumns = { productId: 'i.product_id', sku: 'i.sku', category: 'i.category', name: 'i.name' } as const;
+
+function purchaseSql(cond: PurchaseCondition, ctx: RuleContext): RawBuilder<boolean> {
+  const statuses = sql.join([...purchaseStatuses]);
+  const window = windowSql(sql`o.ordered_at`, cond.window, ctx);
+  if (!cond.product) {
+    const where = [sql<boolean>`o.workspace_id = ${ctx.workspaceId}`, ...onlySql(sql`o.customer_id`, ctx), sql<boolean>`o.status in (${statuses})`, ...window];
+    if (cond.measure === 'units') {
+      const base = sql`select o.customer_id from orders o join order_items i on i.order_id = o.id where ${sql.join(where, sql` and `)}`;
+      return frequencySql(base, sql`sum(i.quantity)`, cond.op, cond.value);
+    }
+    const base = sql`select o.customer_id from orders o where ${sql.join(where, sql` and `)}`;
+    return frequencySql(base, cond.measure === 'orders' ? sql`count(*)` : sql`sum(o.total - o.refunded)`, cond.op, cond.value);
+  }
+  const column = sql.raw(productColumns[cond.product.by]);
+  // Ids and SKUs are codes matched exactly; categories and names ignore case and ё/е.
+  const exact = cond.product.by === 'productId' || cond.product.by === 'sku';
+  const match = exact
+    ? sql<boolean>`${column} in (${sql.join(cond.product.values)})`
+    : sql<boolean>`kl_fold(${column}) in (${sql.join(cond.product.values.map(foldText))})`;
+  const where = [sql<boolean>`i.workspace_id = ${ctx.workspaceId}`, ...onlySql(sql`i.customer_id`, ctx), match, sql<boolean>`o.status in (${statuses})`, ...window];
+  const base = sql`select i.customer_id from order_items i join orders o on o.id = i.order_id where ${sql.join(where, sql` and `)}`;
+  const aggregate = cond.measure === 'orders' ? sql`count(distinct o.id)` : cond.measure === 'units' ? sql`sum(i.quantity)` : sql`sum(i.price * i.quantity)`;
+  return frequencySql(base, aggregate, cond.op, cond.value);
+}

@@ -1,0 +1,146 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Capabilities } from '../../platform/db/capabilities.js';
+import { jsonValue } from '../../platform/db/json-sql.js';
+import { activitySql } from './rule-sql-activity.js';
+import { type DateTerm, dateSql, numberSql, textSql, type TextTerm } from './rule-sql-terms.js';
+import type { Condition, RuleGroup } from './segment-rules.schemas.js';
+
+// A rule tree becomes one SQL condition over a customer row `c` (customers), its stats `s`
+// (customer_stats) and its scores `sc` (customer_scores): the same text counts a preview, rebuilds a
+// segment and re-checks a few customers after a write. Every value is a bound parameter.
+
+/** What a rule is evaluated against: the engine, the workspace and the moment "now". */
+export interface RuleContext {
+  caps: Capabilities;
+  workspaceId: string;
+  /** Epoch ms: "the last N days" end here. */
+  now: number;
+  /** The workspace's time zone: days in rules are its calendar days. */
+  timezone: string;
+  /** Evaluating only these customers: subqueries over events and orders look at them alone (their indexes by customer). */
+  customerIds?: readonly number[];
+}
+
+const day = 86_400_000;
+
+/** The SQL condition a rule stands for (true for an empty group of "and", false for an empty "or"). */
+export function ruleSql(rule: RuleGroup, ctx: RuleContext): RawBuilder<boolean> {
+  const parts = rule.rules.map((r) => (r.kind === 'group' ? ruleSql(r, ctx) : conditionSql(r, ctx)));
+  let body: RawBuilder<boolean>;
+  if (parts.length === 0) body = rule.combinator === 'and' ? sql<boolean>`(1 = 1)` : sql<boolean>`(1 = 0)`;
+  else body = sql<boolean>`(${sql.join(parts, rule.combinator === 'and' ? sql` and ` : sql` or `)})`;
+  // A NULL inside must not make "not" unknown: every condition below is true or false, never null.
+  return rule.not ? sql<boolean>`(not ${body})` : body;
+}
+
+const textColumns: Record<string, string> = {
+  firstName: 'c.first_name', lastName: 'c.last_name', middleName: 'c.middle_name', phone: 'c.phone', email: 'c.email', gender: 'c.gender',
+  city: 'c.city', region: 'c.region', country: 'c.country', source: 'c.source', utmSource: 'c.utm_source', utmMedium: 'c.utm_medium',
+  utmCampaign: 'c.utm_campaign', preferredChannel: 'c.preferred_channel', managerUserId: 'c.manager_user_id', lastDevice: 's.last_device',
+  lastOs: 's.last_os', lastBrowser: 's.last_browser', locale: 's.locale',
+};
+const statColumns: Record<string, string> = {
+  ordersCount: 's.orders_count', orderDays: 's.order_days', revenue: 's.revenue', avgCheck: 's.avg_check',
+  firstOrderAt: 's.first_order_at', lastOrderAt: 's.last_order_at', lastActivityAt: 's.last_activity_at',
+};
+const scoreColumns: Record<string, string> = {
+  rfmR: 'sc.rfm_r', rfmF: 'sc.rfm_f', rfmM: 'sc.rfm_m', pAlive: 'sc.p_alive', predictedClv: 'sc.predicted_clv',
+  rfmSegment: 'sc.rfm_segment', stage: 'sc.stage', abc: 'sc.abc', xyz: 'sc.xyz',
+};
+
+// Column names come from the tables above, never from a client.
+function col(name: string): RawBuilder<unknown> {
+  return sql.raw(name);
+}
+
+/** The SQL of one condition; always true or false, never null. */
+export function conditionSql(cond: Condition, ctx: RuleContext): RawBuilder<boolean> {
+  switch (cond.kind) {
+    case 'text':
+      return textSql({ text: col(textColumns[cond.field] ?? 'null') }, cond);
+    case 'date':
+      return cond.field === 'birthDate'
+        ? dateSql({ kind: 'day', text: sql`c.birth_date` }, cond, ctx)
+        : dateSql({ kind: 'instant', ms: sql`c.created_at` }, cond, ctx);
+    case 'trait':
+      return traitSql(cond, ctx);
+    case 'stat':
+      if (cond.stat === 'daysSinceLastOrder') return daysSinceSql(cond, ctx);
+      return numberSql(col(statColumns[cond.stat] ?? 'null'), cond);
+    case 'statDate':
+      return dateSql({ kind: 'instant', ms: col(statColumns[cond.stat] ?? 'null') }, cond, ctx);
+    case 'score':
+      return numberSql(col(scoreColumns[cond.score] ?? 'null'), cond);
+    case 'class':
+      return sql<boolean>`coalesce(${col(scoreColumns[cond.score] ?? 'null')} in (${sql.join(cond.in)}), false)`;
+    case 'identifier':
+    {
+      const has = sql<boolean>`(c.id in (select i.customer_id from customer_identifiers i where i.workspace_id = ${ctx.workspaceId} and i.kind = ${cond.identifier}))`;
+      return cond.present ? has : sql<boolean>`(not ${has})`;
+    }
+    case 'consent': {
+      if (cond.status === 'unknown') {
+        return sql<boolean>`(c.id not in (select k.customer_id from customer_consents k where k.workspace_id = ${ctx.workspaceId} and k.channel = ${cond.channel}))`;
+      }
+      return sql<boolean>`(c.id in (select k.customer_id from customer_consents k where k.workspace_id = ${ctx.workspaceId} and k.channel = ${cond.channel} and k.status = ${cond.status}))`;
+    }
+    case 'segment': {
+      const members = sql`select m.customer_id from segment_members m where m.workspace_id = ${ctx.workspaceId} and m.segment_id = ${cond.segmentId}`;
+      return cond.member ? sql<boolean>`(c.id in (${members}))` : sql<boolean>`(c.id not in (${members}))`;
+    }
+    case 'event':
+    case 'purchase':
+    case 'cartAbandoned':
+      return activitySql(cond, ctx);
+  }
+}
+
+// Days since the last purchase, as whole days: "at least N" is a last purchase N×24 h ago or more.
+function daysSinceSql(cond: Extract<Condition, { kind: 'stat' }>, ctx: RuleContext): RawBuilder<boolean> {
+  const last = sql`s.last_order_at`;
+  // The instant before which the last purchase lies N whole days ago.
+  const ago = (n: number) => ctx.now - Math.max(0, Math.min(n, 36_500)) * day;
+  const v = cond.value ?? 0;
+  const isNum = (b: RawBuilder<boolean>) => sql<boolean>`coalesce(${b}, false)`;
+  switch (cond.op) {
+    case 'set': return sql<boolean>`(${last} is not null)`;
+    case 'notSet': return sql<boolean>`(${last} is null)`;
+    case 'gte': return isNum(sql`${last} <= ${ago(Math.ceil(v))}`);
+    case 'gt': return isNum(sql`${last} <= ${ago(Math.floor(v) + 1)}`);
+    case 'lte': return isNum(sql`${last} > ${ago(Math.floor(v) + 1)}`);
+    case 'lt': return isNum(sql`${last} > ${ago(Math.ceil(v))}`);
+    case 'eq': return Number.isInteger(v) ? isNum(sql`${last} <= ${ago(v)} and ${last} > ${ago(v + 1)}`) : sql<boolean>`(1 = 0)`;
+    case 'neq': return Number.isInteger(v) ? sql<boolean>`(${last} is null or ${last} > ${ago(v)} or ${last} <= ${ago(v + 1)})` : sql<boolean>`(1 = 1)`;
+    case 'between': {
+      const to = cond.to ?? v;
+      return isNum(sql`${last} <= ${ago(Math.ceil(v))} and ${last} > ${ago(Math.floor(to) + 1)}`);
+    }
+  }
+}
+
+function traitSql(cond: Extract<Condition, { kind: 'trait' }>, ctx: RuleContext): RawBuilder<boolean> {
+  const value = jsonValue(ctx.caps, sql`c.traits`, [cond.trait]);
+  const present = sql<boolean>`(${value.is('string')} or ${value.is('number')} or ${value.is('boolean')} or ${value.is('array')})`;
+  if (cond.op === 'set') return present;
+  if (cond.op === 'notSet') return sql<boolean>`(not ${present})`;
+  switch (cond.type) {
+    case 'text': {
+      const term: TextTerm = { text: value.text };
+      return textSql(term, { op: cond.op, value: typeof cond.value === 'string' ? cond.value : undefined, values: cond.values });
+    }
+    case 'number':
+      return numberSql(value.number, { op: cond.op, value: typeof cond.value === 'number' ? cond.value : undefined, to: typeof cond.to === 'number' ? cond.to : undefined });
+    case 'date': {
+      const term: DateTerm = { kind: 'day', text: sql`substr(${value.text}, 1, 10)` };
+      return dateSql(term, { op: cond.op, value: typeof cond.value === 'string' ? cond.value : undefined, to: typeof cond.to === 'string' ? cond.to : undefined, days: cond.days }, ctx);
+    }
+    case 'boolean':
+      return cond.op === 'isTrue' ? value.isBoolean(true) : value.isBoolean(false);
+    case 'list': {
+      const wanted = (cond.values ?? []).map((v) => v.toLowerCase().replace(/ё/g, 'е'));
+      if (wanted.length === 0) return cond.op === 'hasNone' ? sql<boolean>`(1 = 1)` : sql<boolean>`(1 = 0)`;
+      const any = value.anyElement((e) => sql<boolean>`kl_fold(${e}) in (${sql.join(wanted)})`);
+      return cond.op === 'hasNone' ? sql<boolean>`(not ${any})` : any;
+    }
+  }
+}

@@ -1,0 +1,245 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { readJson } from '../../platform/db/normalize.js';
+import { localDayNumber } from '../../platform/time.js';
+import type { WorkspacesService } from '../workspaces/workspaces.service.js';
+import { referencedSegments } from './rule-check.js';
+import { dependencyMask, timeSources } from './rule-deps.js';
+import { type RuleContext, ruleSql } from './rule-sql.js';
+import { cartEvents } from './rule-sql-activity.js';
+import { ChangeFeedRepo } from './change-feed.repo.js';
+import { SegmentQueryRepo } from './segment-query.repo.js';
+import { type RuleGroup, ruleGroupSchema } from './segment-rules.schemas.js';
+import { type SegmentRow, SegmentsRepo } from './segments.repo.js';
+
+// Keeps saved segments' members current (docs/segments.md):
+// - rebuild: every member from scratch (a new or changed rule), applied as a difference, then the
+//   customers that changed meanwhile are checked again;
+// - evaluateChanges: the customers on customer_changes since the workspace's cursor, against only
+//   the segments whose conditions read what changed, in one transaction with the cursor's move;
+// - sweep: customers who crossed a threshold of a condition relative to now since the last sweep.
+
+// Customers evaluated per statement.
+const evalChunk = 1000;
+// Changes read per pass.
+const changesPerPass = 5000;
+
+interface LiveSegment {
+  row: SegmentRow;
+  rule: RuleGroup;
+  mask: number;
+  refs: string[];
+}
+
+/** The members' keeper; its methods are safe to run again and from several processes. */
+export class SegmentEvaluator {
+  constructor(
+    private readonly db: Db,
+    private readonly workspaces: WorkspacesService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async ctx(workspaceId: string, now: number, customerIds?: readonly number[]): Promise<RuleContext> {
+    const ws = await this.workspaces.get(workspaceId);
+    return { caps: this.db.caps, workspaceId, now, timezone: ws.timezone, ...(customerIds ? { customerIds } : {}) };
+  }
+
+  /** The workspace's dynamic segments, each after the segments its rule names. */
+  private async live(repo: SegmentsRepo, workspaceId: string): Promise<LiveSegment[]> {
+    const byId = new Map<string, LiveSegment>();
+    for (const row of await repo.list(workspaceId)) {
+      if (row.kind !== 'dynamic' || !row.rule) continue;
+      const parsed = ruleGroupSchema.safeParse(readJson<unknown>(row.rule, null));
+      if (!parsed.success) continue;
+      byId.set(row.id, { row, rule: parsed.data, mask: dependencyMask(parsed.data), refs: referencedSegments(parsed.data) });
+    }
+    const ordered: LiveSegment[] = [];
+    const placed = new Set<string>();
+    const place = (s: LiveSegment, depth: number): void => {
+      if (placed.has(s.row.id) || depth > 50) return;
+      for (const ref of s.refs) {
+        const inner = byId.get(ref);
+        if (inner) place(inner, depth + 1);
+      }
+      placed.add(s.row.id);
+      ordered.push(s);
+    };
+    for (const s of byId.values()) place(s, 0);
+    return ordered;
+  }
+
+  /** Computes a segment's members from scratch and applies the difference; returns the member count. */
+  async rebuild(workspaceId: string, segmentId: string): Promise<number> {
+    const repo = new SegmentsRepo(this.db.kysely);
+    const row = await repo.get(workspaceId, segmentId);
+    if (!row || row.kind !== 'dynamic' || !row.rule) return 0;
+    const parsed = ruleGroupSchema.safeParse(readJson<unknown>(row.rule, null));
+    if (!parsed.success) {
+      await repo.update(workspaceId, segmentId, { status: 'failed', error: 'The stored rule cannot be read' });
+      return 0;
+    }
+    const feed = new ChangeFeedRepo(this.db.kysely, this.db.caps);
+    const from = await feed.horizon(workspaceId);
+    const now = this.clock.now();
+    const ctx = await this.ctx(workspaceId, now);
+    const matching = await new SegmentQueryRepo(this.db).matchingIds(workspaceId, ruleSql(parsed.data, ctx));
+    const current = await repo.memberIds(workspaceId, segmentId);
+    const { enter, exit } = sortedDifference(matching, current);
+    await this.apply(workspaceId, segmentId, enter, exit, now, ctx.timezone);
+    await this.cascade(workspaceId, segmentId, [...enter, ...exit]);
+    // Customers whose data changed while the members were computed are checked again.
+    const upTo = await feed.horizon(workspaceId);
+    if (upTo > from) await this.evaluateSegment(workspaceId, parsed.data, segmentId, await feed.changedBetween(workspaceId, from, upTo), this.db.kysely);
+    await repo.update(workspaceId, segmentId, { status: 'ready', error: null, built_at: this.clock.now(), swept_until: now });
+    return repo.memberCount(workspaceId, segmentId);
+  }
+
+  // Re-checks the moved customers against the segments whose rules name this one, and so on down.
+  private async cascade(workspaceId: string, segmentId: string, moved: readonly number[], depth = 0): Promise<void> {
+    if (moved.length === 0 || depth > 50) return;
+    for (const seg of await this.live(new SegmentsRepo(this.db.kysely), workspaceId)) {
+      if (!seg.refs.includes(segmentId)) continue;
+      const next = await this.evaluateSegment(workspaceId, seg.rule, seg.row.id, moved, this.db.kysely);
+      await this.cascade(workspaceId, seg.row.id, next, depth + 1);
+    }
+  }
+
+  /** Records a failed rebuild on the segment, so its page says why. */
+  async markFailed(workspaceId: string, segmentId: string, error: string): Promise<void> {
+    await new SegmentsRepo(this.db.kysely).update(workspaceId, segmentId, { status: 'failed', error });
+  }
+
+  private async apply(workspaceId: string, segmentId: string, enter: number[], exit: number[], now: number, timezone: string): Promise<void> {
+    const day = localDayNumber(now, timezone);
+    const step = 5000;
+    for (let i = 0; i < Math.max(enter.length, exit.length); i += step) {
+      await this.db.kysely.transaction().execute((trx) =>
+        new SegmentsRepo(trx).applyChanges(workspaceId, segmentId, enter.slice(i, i + step), exit.slice(i, i + step), now, day),
+      );
+    }
+  }
+
+  // Evaluates one segment for some customers and applies the difference; returns who moved.
+  private async evaluateSegment(workspaceId: string, rule: RuleGroup, segmentId: string, ids: readonly number[], db: Db['kysely']): Promise<number[]> {
+    const moved: number[] = [];
+    const repo = new SegmentsRepo(db);
+    const query = new SegmentQueryRepo({ ...this.db, kysely: db });
+    const now = this.clock.now();
+    for (let i = 0; i < ids.length; i += evalChunk) {
+      const part = ids.slice(i, i + evalChunk);
+      const ctx = await this.ctx(workspaceId, now, part);
+      const matching = await query.matchingAmong(workspaceId, ruleSql(rule, ctx), part);
+      const current = await repo.membersAmong(workspaceId, segmentId, part);
+      const enter = part.filter((id) => matching.has(id) && !current.has(id));
+      const exit = part.filter((id) => current.has(id) && !matching.has(id));
+      if (enter.length === 0 && exit.length === 0) continue;
+      const done = await repo.applyChanges(workspaceId, segmentId, enter, exit, now, localDayNumber(now, ctx.timezone));
+      moved.push(...done.entered, ...done.exited);
+    }
+    return moved;
+  }
+
+  /**
+   * Takes the next changes of a workspace's customers off its feed and re-evaluates them against
+   * the segments that read what changed, moving the cursor in the same transaction; returns how many
+   * changes were read: 0 when none is waiting, -1 when another process holds the workspace.
+   */
+  async evaluateChanges(workspaceId: string): Promise<number> {
+    return this.db.kysely.transaction().execute(async (trx) => {
+      const feed = new ChangeFeedRepo(trx, this.db.caps);
+      const consumer = `segments:${workspaceId}`;
+      const now = this.clock.now();
+      const cursor = await feed.cursor(consumer, 0, now, true);
+      if (cursor === null) return -1;
+      const changes = await feed.customerChanges(workspaceId, cursor, changesPerPass);
+      if (changes.length === 0) return 0;
+      const kinds = new Map<number, number>();
+      for (const c of changes) kinds.set(c.customer_id, (kinds.get(c.customer_id) ?? 0) | c.kinds);
+      const repo = new SegmentsRepo(trx);
+      const moved = new Map<string, number[]>();
+      for (const seg of await this.live(repo, workspaceId)) {
+        const ids = new Set<number>();
+        for (const [id, k] of kinds) if (k & seg.mask) ids.add(id);
+        for (const ref of seg.refs) for (const id of moved.get(ref) ?? []) ids.add(id);
+        if (ids.size === 0) continue;
+        moved.set(seg.row.id, await this.evaluateSegment(workspaceId, seg.rule, seg.row.id, [...ids], trx));
+      }
+      await this.leaveStaticLists(repo, workspaceId, [...kinds.keys()], now);
+      const last = changes[changes.length - 1];
+      if (last) await feed.advance(consumer, last.id, now);
+      return changes.length;
+    });
+  }
+
+  // Merged and erased customers leave static lists; a merged one's survivor takes its place.
+  private async leaveStaticLists(repo: SegmentsRepo, workspaceId: string, ids: number[], now: number): Promise<void> {
+    const gone = await repo.goneCustomers(workspaceId, ids);
+    if (gone.length === 0) return;
+    const day = localDayNumber(now, (await this.workspaces.get(workspaceId)).timezone);
+    for (const seg of await repo.list(workspaceId)) {
+      if (seg.kind !== 'static') continue;
+      const members = await repo.membersAmong(workspaceId, seg.id, gone.map((g) => g.id));
+      if (members.size === 0) continue;
+      const survivors = gone.filter((g) => members.has(g.id) && g.survivor !== null).map((g) => g.survivor ?? 0);
+      await repo.applyChanges(workspaceId, seg.id, await repo.liveCustomers(workspaceId, survivors), [...members], now, day);
+    }
+  }
+
+  /**
+   * Moves customers whose membership changed only because time passed since the segment's last
+   * sweep: those who crossed one of its thresholds (range scans), or, for rules on calendar days,
+   * everyone once the day changes. Returns how many customers were checked.
+   */
+  async sweep(workspaceId: string, segmentId: string): Promise<number> {
+    const repo = new SegmentsRepo(this.db.kysely);
+    const row = await repo.get(workspaceId, segmentId);
+    if (!row || row.kind !== 'dynamic' || !row.rule || row.status !== 'ready') return 0;
+    const parsed = ruleGroupSchema.safeParse(readJson<unknown>(row.rule, null));
+    if (!parsed.success) return 0;
+    const sources = timeSources(parsed.data, cartEvents);
+    const t0 = row.swept_until ?? row.created_at;
+    const t1 = this.clock.now();
+    if (sources.length === 0 || t1 <= t0) {
+      await repo.update(workspaceId, segmentId, { swept_until: t1 });
+      return 0;
+    }
+    const tz = (await this.workspaces.get(workspaceId)).timezone;
+    if (sources.some((s) => s.on === 'daily') && localDayNumber(t0, tz) !== localDayNumber(t1, tz)) {
+      await this.rebuild(workspaceId, segmentId);
+      return Number(row.member_count);
+    }
+    const query = new SegmentQueryRepo(this.db);
+    const ids = new Set<number>();
+    for (const source of sources) {
+      if (source.on === 'daily') continue;
+      for (const id of await query.crossing(workspaceId, source, t0, t1)) ids.add(id);
+    }
+    const moved = await this.evaluateSegment(workspaceId, parsed.data, segmentId, [...ids], this.db.kysely);
+    await this.cascade(workspaceId, segmentId, moved);
+    await repo.update(workspaceId, segmentId, { swept_until: t1 });
+    return ids.size;
+  }
+}
+
+/** What enters and what exits, from two ascending id lists. */
+export function sortedDifference(next: readonly number[], current: readonly number[]): { enter: number[]; exit: number[] } {
+  const enter: number[] = [];
+  const exit: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < next.length || j < current.length) {
+    const a = next[i];
+    const b = current[j];
+    if (b === undefined || (a !== undefined && a < b)) {
+      if (a !== undefined) enter.push(a);
+      i++;
+    } else if (a === undefined || b < a) {
+      exit.push(b);
+      j++;
+    } else {
+      i++;
+      j++;
+    }
+  }
+  return { enter, exit };
+}

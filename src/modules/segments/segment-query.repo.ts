@@ -1,0 +1,122 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { Database } from '../../platform/db/schema.js';
+import type { TimeSource } from './rule-deps.js';
+
+// Reading who matches a rule: counts and samples for previews, every matching id for a rebuild,
+// and the matching ones among a few customers after a write. The rule arrives as SQL made by
+// rule-sql.ts over the aliases c (customers), s (customer_stats) and sc (customer_scores).
+
+/** What a preview shows: how many match, their revenue, and the workspace's totals to compare. */
+export interface PreviewCounts {
+  count: number;
+  revenue: number;
+  total: number;
+  totalRevenue: number;
+}
+
+/** A member as a preview or member list shows it. */
+export interface MemberRow {
+  id: number;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  email: string | null;
+  city: string | null;
+  orders_count: number | null;
+  revenue: number | null;
+  last_order_at: number | null;
+  rfm_segment: string | null;
+  stage: string | null;
+}
+
+/** The rows a rule reads, for the workspace's live customers. */
+function from(workspaceId: string): RawBuilder<unknown> {
+  return sql`customers c
+    left join customer_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
+    left join customer_scores sc on sc.workspace_id = c.workspace_id and sc.customer_id = c.id
+    where c.workspace_id = ${workspaceId} and c.merged_into is null and c.erased_at is null`;
+}
+
+const memberColumns = sql`c.id, c.first_name, c.last_name, c.phone, c.email, c.city, s.orders_count, s.revenue, s.last_order_at, sc.rfm_segment, sc.stage`;
+
+/** Rule queries of one workspace. */
+export class SegmentQueryRepo {
+  private readonly db: Kysely<Database>;
+
+  constructor(private readonly database: Db) {
+    this.db = database.kysely;
+  }
+
+  /** How many customers match and the revenue they brought, with the workspace's totals. */
+  async counts(workspaceId: string, rule: RawBuilder<boolean>): Promise<PreviewCounts> {
+    const matched = await sql<{ n: number; revenue: number | null }>`select count(*) as n, sum(s.revenue) as revenue from ${from(workspaceId)} and ${rule}`.execute(this.db);
+    const all = await sql<{ n: number; revenue: number | null }>`select count(*) as n, sum(s.revenue) as revenue from ${from(workspaceId)}`.execute(this.db);
+    const m = matched.rows[0];
+    const a = all.rows[0];
+    return { count: Number(m?.n ?? 0), revenue: Number(m?.revenue ?? 0), total: Number(a?.n ?? 0), totalRevenue: Number(a?.revenue ?? 0) };
+  }
+
+  /** A few matching customers, the newest first. */
+  async sample(workspaceId: string, rule: RawBuilder<boolean>, limit: number): Promise<MemberRow[]> {
+    const result = await sql<MemberRow>`select ${memberColumns} from ${from(workspaceId)} and ${rule} order by c.id desc limit ${limit}`.execute(this.db);
+    return result.rows;
+  }
+
+  /** Every matching customer id, ascending (a rebuild; read as arrays, no object per row). */
+  async matchingIds(workspaceId: string, rule: RawBuilder<boolean>): Promise<number[]> {
+    const query = sql`select c.id from ${from(workspaceId)} and ${rule} order by c.id`.compile(this.db);
+    const rows = await this.database.arrays(query);
+    return rows.map((r) => Number(r[0]));
+  }
+
+  /** The ids among `ids` that match (`rule` should be made with the same ids, so its subqueries look only at them). */
+  async matchingAmong(workspaceId: string, rule: RawBuilder<boolean>, ids: readonly number[]): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const result = await sql<{ id: number }>`select c.id from ${from(workspaceId)} and c.id in (${sql.join([...ids])}) and ${rule}`.execute(this.db);
+    return new Set(result.rows.map((r) => Number(r.id)));
+  }
+
+  /** Members as lists show them, by customer id, after `afterId`. */
+  async members(workspaceId: string, segmentId: string, afterId: number | null, limit: number): Promise<MemberRow[]> {
+    const after = afterId === null ? sql`` : sql`and c.id < ${afterId}`;
+    const result = await sql<MemberRow>`select ${memberColumns} from ${from(workspaceId)}
+      and c.id in (select m.customer_id from segment_members m where m.workspace_id = ${workspaceId} and m.segment_id = ${segmentId}) ${after}
+      order by c.id desc limit ${limit}`.execute(this.db);
+    return result.rows;
+  }
+
+  /**
+   * Customers who crossed a threshold of a time source between t0 and t1: a value in
+   * [t0 − offset, t1 − offset) for one of its offsets (each a range scan of an index).
+   */
+  async crossing(workspaceId: string, source: Exclude<TimeSource, { on: 'daily' }>, t0: number, t1: number): Promise<number[]> {
+    const ids = new Set<number>();
+    for (const offset of source.offsets) {
+      const lo = t0 - offset;
+      const hi = t1 - offset;
+      let query;
+      switch (source.on) {
+        case 'stats':
+          query = sql<{ id: number }>`select customer_id as id from customer_stats where workspace_id = ${workspaceId}
+            and ${sql.ref(source.column)} >= ${lo} and ${sql.ref(source.column)} < ${hi}`;
+          break;
+        case 'created':
+          query = sql<{ id: number }>`select id from customers where workspace_id = ${workspaceId} and created_at >= ${lo} and created_at < ${hi}`;
+          break;
+        case 'events': {
+          const names = source.names === null ? sql`` : sql`and name in (${sql.join(source.names)})`;
+          query = sql<{ id: number }>`select distinct customer_id as id from events where workspace_id = ${workspaceId} and type = ${source.type} ${names}
+            and timestamp >= ${lo} and timestamp < ${hi}`;
+          break;
+        }
+        case 'orders':
+          query = sql<{ id: number }>`select distinct customer_id as id from orders where workspace_id = ${workspaceId} and ordered_at >= ${lo} and ordered_at < ${hi}`;
+          break;
+      }
+      const result = await query.execute(this.db);
+      for (const r of result.rows) ids.add(Number(r.id));
+    }
+    return [...ids];
+  }
+}
