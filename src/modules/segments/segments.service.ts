@@ -85,6 +85,18 @@ export class SegmentsService {
     };
   }
 
+  /** Every customer a rule matches now, ascending (a full evaluation from scratch). */
+  async matchingIds(workspaceId: string, rule: RuleGroup): Promise<number[]> {
+    await this.checkRule(workspaceId, rule, null);
+    return new SegmentQueryRepo(this.db).matchingIds(workspaceId, ruleSql(rule, await this.context(workspaceId)));
+  }
+
+  /** Every member id of a saved segment, ascending. */
+  async memberIds(workspaceId: string, id: string): Promise<number[]> {
+    await this.row(workspaceId, id);
+    return this.repo().memberIds(workspaceId, id);
+  }
+
   /** Saves a segment; a dynamic one starts building its members at once (a job). */
   async create(workspaceId: string, input: z.infer<typeof segmentInputSchema>, userId: string | null): Promise<Segment> {
     const rule = input.rule ?? null;
