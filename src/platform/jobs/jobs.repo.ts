@@ -93,7 +93,10 @@ export class JobsRepo {
     // An idle poll stays a read: most of the time there is nothing to claim, and a write would
     // queue behind the single writer on SQLite.
     if (!(await candidates(this.db).executeTakeFirst())) return [];
-    const locked = caps.skipLocked ? candidates(this.db).forUpdate().skipLocked() : candidates(this.db);
+    // PostgreSQL: the locked ids are gathered once, as an array. Written as `id in (subquery)`, the
+    // planner may run the subquery again for each row it updates, and with SKIP LOCKED every run finds
+    // other rows: one claim took ten jobs for a limit of two.
+    const locked = candidates(this.db).forUpdate().skipLocked();
     const rows = await this.db
       .updateTable('jobs')
       .set({
@@ -103,7 +106,7 @@ export class JobsRepo {
         lease_until: now + leaseMs,
         started_at: sql<number>`coalesce(started_at, ${now})`,
       })
-      .where('id', 'in', locked)
+      .where(caps.skipLocked ? sql<boolean>`id = any(array(${locked}))` : sql<boolean>`id in (${candidates(this.db)})`)
       .where(claimable(now))
       .returningAll()
       .execute();
@@ -135,7 +138,7 @@ export class JobsRepo {
 
   /** Ends a held job as done with its result; false when the holder no longer holds it. */
   async complete(id: number, holder: string, result: unknown, now: number): Promise<boolean> {
-    return this.updateHeld(id, holder, { status: 'done', result: result === undefined ? null : writeJson(result), finished_at: now, lease_until: null, locked_by: null });
+    return this.updateHeld(id, holder, { status: 'done', result: result === null ? null : writeJson(result), finished_at: now, lease_until: null, locked_by: null });
   }
 
   /** Queues a held job again at `runAt` after a failure, keeping the error; false when not held. */
@@ -190,7 +193,10 @@ export class JobsRepo {
       .selectFrom('jobs')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('queue', '=', this.queue)
-      .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)])]));
+      // "status in (…) and (status <> 'queued' or run_at <= now)" rather than an OR of the two statuses:
+      // SQLite 3.5x's planner fails ("internal query planner error") on that OR over the partial indexes.
+      .where('status', 'in', ['running', 'queued'])
+      .where((eb) => eb.or([eb('status', '<>', 'queued'), eb('run_at', '<=', now)]));
     if (filter.workspaceId !== undefined) q = q.where('workspace_id', '=', filter.workspaceId);
     if (filter.kinds !== undefined) q = q.where('kind', 'in', filter.kinds.length > 0 ? [...filter.kinds] : ['']);
     const row = await q.executeTakeFirst();

@@ -6,6 +6,13 @@ import { notFailed } from './jobs.errors.js';
 import { JobsRepo } from './jobs.repo.js';
 import type { EnqueueOptions, Job, JobFilter } from './jobs.types.js';
 
+// JSON values are stored as documents: a bare string or number would read back ambiguously (SQLite
+// keeps JSON as text, PostgreSQL parses jsonb), so such a value is kept as { value }.
+function document(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'object' ? value : { value };
+}
+
 /** Claims a job gets before it is given up, unless its enqueuer says otherwise. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
@@ -31,13 +38,13 @@ export class JobQueue {
   }
 
   /**
-   * Adds a job and returns it. With an idempotency key that a job of this kind already holds, that
+   * Adds a job and returns it (a payload that is not a JSON object is kept as { value }). With an idempotency key that a job of this kind already holds, that
    * job is returned and nothing is added (safe under concurrent calls).
    */
   async enqueue(kind: string, payload: unknown, options: EnqueueOptions = {}): Promise<Job> {
     const now = this.clock.now();
     const { job, created } = await this.repo(options.within).insert({
-      workspaceId: options.workspaceId ?? null, kind, payload: payload ?? null, runAt: options.runAt ?? now,
+      workspaceId: options.workspaceId ?? null, kind, payload: document(payload), runAt: options.runAt ?? now,
       maxAttempts: Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS), idempotencyKey: options.idempotencyKey ?? null, createdAt: now,
     });
     if (created) this.wake();
@@ -67,14 +74,14 @@ export class JobQueue {
     return this.repo(within).extendLease(id, holder, this.clock.now() + leaseMs);
   }
 
-  /** Stores a held job's progress (any JSON); false when the holder lost the job. */
+  /** Stores a held job's progress (a JSON object; other values are kept as { value }); false when the holder lost the job. */
   async progress(id: number, holder: string, progress: unknown): Promise<boolean> {
-    return this.repo().progress(id, holder, progress);
+    return this.repo().progress(id, holder, document(progress));
   }
 
-  /** Ends a held job as done; false (and nothing changes) when the holder no longer holds it. */
+  /** Ends a held job as done with its result (a JSON object; other values are kept as { value }); false (and nothing changes) when the holder no longer holds it. */
   async complete(id: number, holder: string, result?: unknown): Promise<boolean> {
-    return this.repo().complete(id, holder, result, this.clock.now());
+    return this.repo().complete(id, holder, document(result), this.clock.now());
   }
 
   /**
