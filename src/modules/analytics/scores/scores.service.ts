@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { DomainError } from '../../../platform/errors.js';
 import { localDayNumber } from '../../../platform/time.js';
 import { fractionDigits } from '../../../common/money.js';
-import type { WorkspacesService } from '../../workspaces/workspaces.service.js';
+import type { Workspace, WorkspacesService } from '../../workspaces/workspaces.service.js';
 import { isoDay, parseDay } from '../days.js';
 import { fitBgNbd } from '../clv/bg-nbd.js';
 import { fitGammaGamma } from '../clv/gamma-gamma.js';
@@ -91,8 +91,11 @@ export class ScoresService {
    * exists without the other.
    */
   async request(workspaceId: string, trigger: 'request' | 'schedule' | 'settings', userId: string | null): Promise<ScoresRun> {
+    // Read before the transaction: on SQLite a transaction holds the one connection, and a read
+    // outside it (a workspace not cached yet) would wait for it forever.
+    const workspace = await this.workspaces.get(workspaceId);
     const run = await this.db.kysely.transaction().execute(async (trx) => {
-      const started = await this.begin(workspaceId, trigger, userId, new AnalyticsRunsRepo(trx));
+      const started = await this.begin(workspace, trigger, userId, new AnalyticsRunsRepo(trx));
       await this.jobs.enqueue(SCORES_RECOMPUTE, { runId: started.id }, { workspaceId, idempotencyKey: started.id, maxAttempts: 3, within: trx });
       return started;
     });
@@ -116,7 +119,8 @@ export class ScoresService {
 
   /** Computes the scores now and returns the finished computation (the benchmark and the demo use this). */
   async recompute(workspaceId: string, trigger: 'request' | 'schedule' | 'settings' = 'request', userId: string | null = null): Promise<ScoresRun> {
-    return this.execute(workspaceId, await this.begin(workspaceId, trigger, userId, new AnalyticsRunsRepo(this.db.kysely)));
+    const workspace = await this.workspaces.get(workspaceId);
+    return this.execute(workspaceId, await this.begin(workspace, trigger, userId, new AnalyticsRunsRepo(this.db.kysely)));
   }
 
   /** Waits until no computation of a workspace is queued or running on the job queue (tests, tools). */
@@ -175,8 +179,8 @@ export class ScoresService {
     };
   }
 
-  private async begin(workspaceId: string, trigger: string, userId: string | null, runs: AnalyticsRunsRepo): Promise<ScoresRun> {
-    const workspace = await this.workspaces.get(workspaceId);
+  private async begin(workspace: Workspace, trigger: string, userId: string | null, runs: AnalyticsRunsRepo): Promise<ScoresRun> {
+    const workspaceId = workspace.id;
     const now = this.clock.now();
     const asOfDay = localDayNumber(now, workspace.timezone);
     const id = randomUUID();
