@@ -35,9 +35,9 @@ export function registerImportJobs(worker: JobWorker, imports: ImportsService, r
       leaseMs: CLAIM_MS,
       // One import at a time per process: each writes as fast as the database takes it.
       concurrency: 1,
-      onGiveUp: async (job, reason) => {
+      onGiveUp: async (job) => {
         const { importId } = runPayload.parse(job.payload);
-        await imports.giveUp(importId, `The import stopped ${job.attempts - 1} times without finishing and was given up. ${reason}`);
+        await imports.giveUp(importId, `The import stopped ${job.attempts - 1} times without finishing and was given up.`);
       },
     },
   );
