@@ -160,6 +160,30 @@ describe.each(testDatabases())('job queue on $name', (database) => {
     expect(jobs.map((j) => j.payload)).toEqual([{ tick: true }, { tick: true }]);
   });
 
+  it('runs no more jobs of a kind at once than the kind allows', async () => {
+    const { queue } = queueOf();
+    const worker = new JobWorker(queue, fixedClock(start), createLogger('silent'), { idleMs: 10, concurrency: 4 });
+    let running = 0;
+    let most = 0;
+    const hold = async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      running -= 1;
+      return {};
+    };
+    worker.register('test.single', hold, { concurrency: 1 });
+    for (let i = 0; i < 4; i++) await queue.enqueue('test.single', { i });
+    worker.start();
+    try {
+      await queue.settled({ kinds: ['test.single'] });
+    } finally {
+      await worker.stop();
+    }
+    expect(most).toBe(1);
+    expect((await queue.list({ kind: 'test.single' })).map((j) => j.status)).toEqual(['done', 'done', 'done', 'done']);
+  });
+
   it('runs jobs in a worker: results stored, a JobError without retry fails at once, a stopping worker hands its job back', async () => {
     const { queue } = queueOf();
     const worker = new JobWorker(queue, fixedClock(start), createLogger('silent'), { idleMs: 20 });

@@ -122,17 +122,39 @@ export class JobWorker {
       let claimed = 0;
       try {
         await this.recurring.enqueueDue();
-        const free = this.concurrency - this.running.size;
-        const kinds = [...this.handlers].filter(([kind, h]) => this.runningOf(kind) < h.concurrency).map(([kind]) => kind);
-        const jobs = free > 0 && !this.stopping ? await this.queue.claim(kinds, this.holder, this.leaseMs, free) : [];
-        for (const job of jobs) this.begin(job);
-        claimed = jobs.length;
+        claimed = await this.claimFree();
       } catch (error) {
         this.logger.error({ err: error }, 'job worker: jobs could not be claimed');
       }
       // A full claim may have left more waiting; otherwise wait for a wake-up or the next poll.
       if (claimed === 0 || this.running.size >= this.concurrency) await this.sleep();
     }
+  }
+
+  // Claims as many jobs as there are free slots, each kind with a limit of its own claimed apart so
+  // that one claim never brings more of it than it may run; returns how many were claimed.
+  private async claimFree(): Promise<number> {
+    let free = this.concurrency - this.running.size;
+    let claimed = 0;
+    const unlimited: string[] = [];
+    for (const [kind, registered] of this.handlers) {
+      if (registered.concurrency === Number.POSITIVE_INFINITY) {
+        unlimited.push(kind);
+        continue;
+      }
+      const room = Math.min(free, registered.concurrency - this.runningOf(kind));
+      if (room <= 0 || this.stopping) continue;
+      const jobs = await this.queue.claim([kind], this.holder, this.leaseMs, room);
+      for (const job of jobs) this.begin(job);
+      free -= jobs.length;
+      claimed += jobs.length;
+    }
+    if (free > 0 && unlimited.length > 0 && !this.stopping) {
+      const jobs = await this.queue.claim(unlimited, this.holder, this.leaseMs, free);
+      for (const job of jobs) this.begin(job);
+      claimed += jobs.length;
+    }
+    return claimed;
   }
 
   private runningOf(kind: string): number {
@@ -143,7 +165,9 @@ export class JobWorker {
 
   private begin(job: Job): void {
     const abort = new AbortController();
-    const done = this.execute(job, abort).finally(() => {
+    const done = this.execute(job, abort)
+      .catch((error: unknown) => this.logger.error({ err: error, job: job.id, kind: job.kind }, 'job worker: a job could not be settled'))
+      .finally(() => {
       this.running.delete(job.id);
       this.poke();
     });
