@@ -21,6 +21,7 @@ import { JobWorker } from './platform/jobs/jobs.worker.js';
 import { registerJobMaintenance } from './platform/jobs/jobs.maintenance.js';
 import { registerScoresRoutes } from './modules/analytics/scores/scores.routes.js';
 import { registerSegmentRoutes } from './modules/segments/segments.routes.js';
+import { registerSegmentExportRoutes } from './modules/segments/segment-exports.routes.js';
 import { registerSegmentJobs, SegmentFeedLoop, segmentJobDeps } from './modules/segments/segments.jobs.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 import { registerWorkspaceRoutes } from './modules/workspaces/workspaces.routes.js';
@@ -74,6 +75,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     registerImportRoutes(http, deps);
     registerJobRoutes(http, deps);
     registerSegmentRoutes(http, deps);
+    registerSegmentExportRoutes(http, deps);
     // The web app answers the addresses no API route claims (a catch-all), so it comes last.
     if (options.role !== 'tool') await registerWebApp(http, { dir: webAppDir });
     await http.ready();
@@ -83,7 +85,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       registerJobMaintenance(worker, services.jobs);
       registerImportJobs(worker, services.imports, new ImportRunner({ db, logger, ...services }));
       registerScoreJobs(worker, services.scores, logger, config.SCORES_EVERY_HOURS);
-      registerSegmentJobs(worker, segmentJobDeps(db, services.segmentEvaluator, clock, logger));
+      registerSegmentJobs(worker, segmentJobDeps(db, services.segmentEvaluator, clock, logger), services.segmentExports);
       worker.start();
     }
     // Changed customers are re-evaluated against live segments a few times a second.

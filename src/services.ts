@@ -3,6 +3,7 @@ import type { Db } from './platform/db/database.js';
 import { JobQueue } from './platform/jobs/jobs.service.js';
 import { SegmentEvaluator } from './modules/segments/segment-evaluator.js';
 import { SegmentsService } from './modules/segments/segments.service.js';
+import { SegmentExportsService } from './modules/segments/segment-exports.service.js';
 import { CustomerExportService } from './modules/customers/customer-export.js';
 import { CustomerListService } from './modules/customers/customer-list.service.js';
 import { CustomersService } from './modules/customers/customers.service.js';
@@ -50,6 +51,7 @@ export interface Services {
   jobs: JobQueue;
   segments: SegmentsService;
   segmentEvaluator: SegmentEvaluator;
+  segmentExports: SegmentExportsService;
 }
 
 /** What createServices needs beyond the database and the clock. */
@@ -96,8 +98,9 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const scores = new ScoresService(db, workspaces, clock, customers, jobs);
   const segments = new SegmentsService(db, workspaces, jobs, clock);
   const segmentEvaluator = new SegmentEvaluator(db, workspaces, clock);
+  const segmentExports = new SegmentExportsService(db, segments, workspaces, jobs, clock, options.dataDir);
   return {
     workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports,
-    clvModel, rfm, abcXyz, kpis, lifecycle, cohorts, scores, jobs, segments, segmentEvaluator,
+    clvModel, rfm, abcXyz, kpis, lifecycle, cohorts, scores, jobs, segments, segmentEvaluator, segmentExports,
   };
 }

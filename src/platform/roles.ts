@@ -13,14 +13,15 @@ export type Permission =
   | 'imports:write' // run imports
   | 'analytics:write' // analytics settings, recomputing the scores
   | 'segments:write' // create, change and delete segments, edit static lists
+  | 'segments:export' // export a segment's people and hashed contacts (personal data leaves the system)
   | 'workspace:write' // workspace settings
   | 'members:write' // invite, change role, remove users
   | 'keys:write'; // create and revoke API keys
 
 const grants: Record<Role, readonly Permission[]> = {
-  owner: ['read', 'customers:write', 'imports:write', 'analytics:write', 'segments:write', 'workspace:write', 'members:write', 'keys:write'],
-  admin: ['read', 'customers:write', 'imports:write', 'analytics:write', 'segments:write', 'workspace:write', 'members:write', 'keys:write'],
-  marketer: ['read', 'customers:write', 'imports:write', 'analytics:write', 'segments:write'],
+  owner: ['read', 'customers:write', 'imports:write', 'analytics:write', 'segments:write', 'segments:export', 'workspace:write', 'members:write', 'keys:write'],
+  admin: ['read', 'customers:write', 'imports:write', 'analytics:write', 'segments:write', 'segments:export', 'workspace:write', 'members:write', 'keys:write'],
+  marketer: ['read', 'customers:write', 'imports:write', 'analytics:write', 'segments:write', 'segments:export'],
   manager: ['read', 'customers:write'],
   analyst: ['read'],
 };

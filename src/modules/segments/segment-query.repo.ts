@@ -119,4 +119,33 @@ export class SegmentQueryRepo {
     }
     return [...ids];
   }
+
+  /** Members' composition: counts by a column (a key of null: none), the most frequent first. */
+  async membersBy(workspaceId: string, segmentId: string, column: 'rfm_segment' | 'stage' | 'city', limit: number): Promise<{ key: string | null; count: number }[]> {
+    const join = column === 'city'
+      ? sql`join customers x on x.workspace_id = m.workspace_id and x.id = m.customer_id`
+      : sql`left join customer_scores x on x.workspace_id = m.workspace_id and x.customer_id = m.customer_id`;
+    const result = await sql<{ key: string | null; n: number }>`select x.${sql.raw(column)} as key, count(*) as n from segment_members m ${join}
+      where m.workspace_id = ${workspaceId} and m.segment_id = ${segmentId} group by x.${sql.raw(column)} order by n desc, key limit ${limit}`.execute(this.db);
+    return result.rows.map((r) => ({ key: r.key, count: Number(r.n) }));
+  }
+
+  /** Members with consent granted, per channel. */
+  async membersConsenting(workspaceId: string, segmentId: string): Promise<{ channel: string; granted: number }[]> {
+    const result = await sql<{ channel: string; n: number }>`select k.channel, count(*) as n from segment_members m
+      join customer_consents k on k.workspace_id = m.workspace_id and k.customer_id = m.customer_id and k.status = 'granted'
+      where m.workspace_id = ${workspaceId} and m.segment_id = ${segmentId} group by k.channel`.execute(this.db);
+    return result.rows.map((r) => ({ channel: r.channel, granted: Number(r.n) }));
+  }
+
+  /** Members' revenue and mean predicted CLV, with the workspace's revenue. */
+  async membersValue(workspaceId: string, segmentId: string): Promise<{ revenue: number; totalRevenue: number; avgClv: number | null }> {
+    const mine = await sql<{ revenue: number | null; clv: number | null }>`select sum(s.revenue) as revenue, avg(sc.predicted_clv) as clv from segment_members m
+      left join customer_stats s on s.workspace_id = m.workspace_id and s.customer_id = m.customer_id
+      left join customer_scores sc on sc.workspace_id = m.workspace_id and sc.customer_id = m.customer_id
+      where m.workspace_id = ${workspaceId} and m.segment_id = ${segmentId}`.execute(this.db);
+    const all = await sql<{ revenue: number | null }>`select sum(s.revenue) as revenue from ${from(workspaceId)}`.execute(this.db);
+    const m = mine.rows[0];
+    return { revenue: Number(m?.revenue ?? 0), totalRevenue: Number(all.rows[0]?.revenue ?? 0), avgClv: m?.clv === null || m?.clv === undefined ? null : Math.round(Number(m.clv)) };
+  }
 }

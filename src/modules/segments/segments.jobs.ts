@@ -8,11 +8,13 @@ import type { SegmentEvaluator } from './segment-evaluator.js';
 import { SegmentsRepo } from './segments.repo.js';
 import { ChangeFeedRepo } from './change-feed.repo.js';
 import { REBUILD_JOB } from './segments.service.js';
+import { EXPORT_JOB, type SegmentExportsService } from './segment-exports.service.js';
 
 // Segments' background work:
 // - segments.rebuild (a job per new or changed rule) computes a segment's members in full;
 // - segments.sweep (recurring, every minute) moves customers whose membership changed with time;
 // - segments.prune (recurring, hourly) drops read customer changes;
+// - segments.export writes an audience export's file;
 // - the feed loop (SegmentFeedLoop) re-evaluates changed customers within a fraction of a second.
 
 /** The recurring sweep of conditions relative to now. */
@@ -23,6 +25,7 @@ export const PRUNE_JOB = 'segments.prune';
 const KEEP_CHANGES_MS = 3_600_000;
 
 const rebuildPayload = z.object({ segmentId: z.string().min(1) });
+const exportPayload = z.object({ exportId: z.string().min(1) });
 
 /** What the segment jobs need. */
 export interface SegmentJobDeps {
@@ -39,7 +42,21 @@ export function segmentJobDeps(db: Db, evaluator: SegmentEvaluator, clock: Clock
 }
 
 /** Registers the segment jobs with a worker. */
-export function registerSegmentJobs(worker: JobWorker, deps: SegmentJobDeps, sweepEveryMs = 60_000): void {
+export function registerSegmentJobs(worker: JobWorker, deps: SegmentJobDeps, exports: SegmentExportsService, sweepEveryMs = 60_000): void {
+  worker.register(
+    EXPORT_JOB,
+    async (job, ctx) => {
+      const { exportId } = exportPayload.parse(job.payload);
+      if (job.workspaceId === null) throw new JobError('an export names no workspace', { retry: false });
+      try {
+        return await exports.run(job.workspaceId, exportId, ctx.progress);
+      } catch (error) {
+        if (job.attempts >= job.maxAttempts) await exports.markFailed(exportId, error instanceof Error ? error.message : String(error));
+        throw error;
+      }
+    },
+    { leaseMs: 5 * 60_000, concurrency: 1 },
+  );
   worker.register(
     REBUILD_JOB,
     async (job) => {

@@ -7,7 +7,7 @@ import { recordIdParam } from '../../platform/record-id.js';
 import { workspaceQuery } from '../customers/customers.schemas.js';
 import {
   historyPageSchema, membersPageSchema, previewInputSchema, previewSchema, segmentInputSchema, segmentPatchSchema, segmentSchema,
-  sizesSchema, staticMembersInputSchema,
+  sizesSchema, staticMembersInputSchema, summarySchema,
 } from './segments.schemas.js';
 
 const tags = ['Segments'];
@@ -65,6 +65,11 @@ export function registerSegmentRoutes(http: FastifyInstance, deps: RouteDeps): v
     await segments.delete(request.auth.workspaceId, request.params.id);
     return reply.code(204).send(null);
   });
+
+  api.get('/api/v1/segments/:id/summary', {
+    onRequest: read,
+    schema: { tags, summary: 'What the members are: RFM groups, stages, cities, consent, revenue and mean predicted CLV', params: idParams, querystring: query, response: { 200: summarySchema } },
+  }, async (request) => segments.summary(request.auth.workspaceId, request.params.id));
 
   api.get('/api/v1/segments/:id/members', {
     onRequest: read,

@@ -81,3 +81,15 @@ export const sizesSchema = z.object({ days: z.array(z.object({ day: z.string(), 
 export const staticMembersInputSchema = z.object({
   customerIds: z.array(z.number().int().positive()).min(1).max(10_000),
 });
+
+/** What a segment's members are. */
+export const summarySchema = z.object({
+  count: z.number().int(),
+  revenue: z.number().int().meta({ description: 'Revenue of the members, minor units' }),
+  revenueShare: z.number().meta({ description: 'Of all revenue, 0..1' }),
+  avgPredictedClv: z.number().int().nullable().meta({ description: 'Mean predicted CLV of the members, minor units (null before scores are computed)' }),
+  byRfm: z.array(z.object({ key: z.string().nullable(), count: z.number().int() })),
+  byStage: z.array(z.object({ key: z.string().nullable(), count: z.number().int() })),
+  byCity: z.array(z.object({ key: z.string().nullable(), count: z.number().int() })).meta({ description: 'The ten most frequent cities' }),
+  consent: z.array(z.object({ channel: z.enum(['email', 'sms', 'push', 'messenger']), granted: z.number().int() })),
+});

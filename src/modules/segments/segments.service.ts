@@ -14,7 +14,7 @@ import { type MemberRow, SegmentQueryRepo } from './segment-query.repo.js';
 import { type RuleGroup, ruleGroupSchema } from './segment-rules.schemas.js';
 import { segmentCycle, segmentKindMismatch, segmentMissing, segmentRuleRequired } from './segments.errors.js';
 import { type SegmentRow, SegmentsRepo } from './segments.repo.js';
-import type { memberSchema, previewSchema, segmentInputSchema, segmentPatchSchema, segmentSchema } from './segments.schemas.js';
+import type { memberSchema, previewSchema, segmentInputSchema, segmentPatchSchema, segmentSchema, summarySchema } from './segments.schemas.js';
 
 /** A segment as the API shows it. */
 export type Segment = z.infer<typeof segmentSchema>;
@@ -181,6 +181,22 @@ export class SegmentsService {
       id: row.id, name: row.name, description: row.description, kind: row.kind === 'static' ? 'static' : 'dynamic',
       rule: rule?.success ? rule.data : null, status: row.status === 'ready' ? 'ready' : row.status === 'failed' ? 'failed' : 'building',
       error: row.error, count, change7: await change(7), change30: await change(30), builtAt: row.built_at, createdAt: row.created_at, updatedAt: row.updated_at,
+    };
+  }
+
+  /** What the members are: by RFM group, stage and city, consent per channel, their revenue and mean predicted CLV. */
+  async summary(workspaceId: string, id: string): Promise<z.infer<typeof summarySchema>> {
+    const row = await this.row(workspaceId, id);
+    const query = new SegmentQueryRepo(this.db);
+    const [byRfm, byStage, byCity, consent, value] = await Promise.all([
+      query.membersBy(workspaceId, id, 'rfm_segment', 20), query.membersBy(workspaceId, id, 'stage', 20), query.membersBy(workspaceId, id, 'city', 10),
+      query.membersConsenting(workspaceId, id), query.membersValue(workspaceId, id),
+    ]);
+    const channels = ['email', 'sms', 'push', 'messenger'] as const;
+    return {
+      count: Number(row.member_count), revenue: value.revenue, revenueShare: value.totalRevenue > 0 ? value.revenue / value.totalRevenue : 0,
+      avgPredictedClv: value.avgClv, byRfm, byStage, byCity,
+      consent: channels.map((channel) => ({ channel, granted: consent.find((c) => c.channel === channel)?.granted ?? 0 })),
     };
   }
 

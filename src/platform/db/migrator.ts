@@ -11,6 +11,7 @@ import * as customerCityKey from './migrations/2026-12-01T10-customer-city-key.j
 import * as orderAmountRepair from './migrations/2026-12-07T00-order-amount-repair.js';
 import * as jobs from './migrations/2026-12-07T10-jobs.js';
 import * as segments from './migrations/2026-12-07T20-segments.js';
+import * as segmentExports from './migrations/2026-12-07T21-segment-exports.js';
 
 // Migrations are listed here, in order, rather than read from a folder at run time, so they work the
 // same from source (tsx) and from any bundle. Append-only: never edit one that has shipped.
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T00-order-amount-repair': orderAmountRepair,
   '2026-12-07T10-jobs': jobs,
   '2026-12-07T20-segments': segments,
+  '2026-12-07T21-segment-exports': segmentExports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -378,6 +378,26 @@ export interface CustomerChangesTable {
   at: ColumnType<number, number | undefined, never>;
 }
 
+/** An export of a segment's people or hashed contacts: the record of personal data leaving the system. */
+export interface SegmentExportsTable {
+  id: string;
+  workspace_id: string;
+  segment_id: string;
+  /** The segment's name when exported (the record outlives a rename or deletion). */
+  segment_name: string;
+  format: string; // csv | yandex | vk_phone | vk_email
+  language: string;
+  status: string; // queued | running | done | failed
+  rows: number | null;
+  members: number | null;
+  progress: ColumnType<number, number | undefined, number>;
+  file_path: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: number;
+  finished_at: number | null;
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   installation_settings: InstallationSettingsTable;
@@ -410,4 +430,5 @@ export interface Database {
   segment_sizes: SegmentSizesTable;
   feed_cursors: FeedCursorsTable;
   customer_changes: CustomerChangesTable;
+  segment_exports: SegmentExportsTable;
 }
