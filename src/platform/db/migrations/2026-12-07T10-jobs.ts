@@ -1,11 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import { typesFor, withId } from '../migration-helpers.js';
+import { isPostgres, typesFor, withId } from '../migration-helpers.js';
 
 // The durable job queue (src/platform/jobs, docs/decisions.md "The job queue"): one row per job of
 // background work, claimed by workers with a lease. `queue` names a group of processes that share
 // jobs (one per installation; tests give each app its own). An idempotency key is unique per queue
 // and kind, so enqueueing the same work twice (two processes scheduling one slot, a request sent
-// twice) makes one job.
+// twice) makes one job. Imports started before it get their job here.
 
 /** Creates the jobs table and its indexes. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -36,6 +36,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create unique index jobs_idempotency on jobs (queue, kind, idempotency_key) where idempotency_key is not null`.execute(db);
   await db.schema.createIndex('jobs_workspace').on('jobs').columns(['workspace_id', 'id']).execute();
   await db.schema.createIndex('jobs_finished').on('jobs').columns(['status', 'finished_at']).execute();
+
+  // Imports started before the queue existed (queued, or running in a process stopped for the
+  // upgrade) get their imports.run job in the default queue, as ImportsService.start makes it (three
+  // runs, keyed by the import's id), so the new workers resume them after their last committed chunk.
+  const now = Date.now();
+  const payload = (await isPostgres(db)) ? sql`jsonb_build_object('importId', id)` : sql`json_object('importId', id)`;
+  await sql`insert into jobs (queue, workspace_id, kind, payload, status, run_at, attempts, max_attempts, idempotency_key, created_at)
+    select 'main', workspace_id, 'imports.run', ${payload}, 'queued', ${now}, 0, 3, id, ${now}
+    from import_jobs where status in ('queued', 'running')`.execute(db);
+  await sql`update import_jobs set status = 'queued', claimed_by = null, claimed_until = null where status = 'running'`.execute(db);
 }
 
 /** Drops the table. */
