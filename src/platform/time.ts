@@ -39,3 +39,9 @@ export function fromLocal(year: number, month: number, day: number, hour: number
   const second2 = guess - zoneOffset(first, timeZone);
   return second2;
 }
+
+/** The first instant of a local day given as a day number (days since 1970-01-01). */
+export function localDayStart(dayNumber: number, timeZone: string): number {
+  const d = new Date(dayNumber * 86_400_000);
+  return fromLocal(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, 0, timeZone);
+}

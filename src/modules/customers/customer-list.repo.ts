@@ -33,6 +33,8 @@ export interface ListFilter {
   maxPAlive?: number;
   /** Minor units. */
   minPredictedClv?: number;
+  /** Members of this saved segment (segment_members, kept by the segments module). */
+  segmentId?: string;
 }
 
 /** Where a page starts: after the row with this sort value (null: a row without one) and id. */
@@ -194,6 +196,7 @@ function filterConditions(f: ListFilter): RawBuilder<unknown>[] {
   if (f.minPAlive !== undefined) out.push(sql`sc.p_alive >= ${f.minPAlive}`);
   if (f.maxPAlive !== undefined) out.push(sql`sc.p_alive <= ${f.maxPAlive}`);
   if (f.minPredictedClv !== undefined) out.push(sql`sc.predicted_clv >= ${f.minPredictedClv}`);
+  if (f.segmentId !== undefined) out.push(sql`c.id in (select m.customer_id from segment_members m where m.workspace_id = c.workspace_id and m.segment_id = ${f.segmentId})`);
   return out;
 }
 

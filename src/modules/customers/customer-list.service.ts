@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { fromLocal, localDayNumber } from '../../platform/time.js';
+import { localDayNumber, localDayStart } from '../../platform/time.js';
 import type { LifecycleStage } from '../analytics/lifecycle/lifecycle.js';
 import type { RfmSegment } from '../analytics/rfm/rfm.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
@@ -35,6 +35,8 @@ export interface CustomerListQuery {
   maxDaysSinceLastOrder?: number;
   city?: string;
   managerId?: string;
+  /** Members of this saved segment. */
+  segment?: string;
   hasEmail?: boolean;
   hasPhone?: boolean;
   rfmSegment?: RfmSegment[];
@@ -121,6 +123,7 @@ export class CustomerListService {
       minPAlive: query.minPAlive,
       maxPAlive: query.maxPAlive,
       minPredictedClv: query.minPredictedClv,
+      segmentId: query.segment,
     };
     const after = query.cursor ? readCursor(query.cursor, sort, column) : null;
     const repo = new CustomerListRepo(this.db.kysely);
@@ -141,16 +144,11 @@ function lastOrderBounds(query: CustomerListQuery, timezone: string, now: number
   const tos: number[] = [];
   if (query.lastOrderFrom !== undefined) froms.push(boundInstant(query.lastOrderFrom, 'from', timezone));
   if (query.lastOrderTo !== undefined) tos.push(boundInstant(query.lastOrderTo, 'to', timezone));
-  if (query.maxDaysSinceLastOrder !== undefined) froms.push(dayStart(today - query.maxDaysSinceLastOrder, timezone));
-  if (query.minDaysSinceLastOrder !== undefined) tos.push(dayStart(today - query.minDaysSinceLastOrder + 1, timezone));
+  if (query.maxDaysSinceLastOrder !== undefined) froms.push(localDayStart(today - query.maxDaysSinceLastOrder, timezone));
+  if (query.minDaysSinceLastOrder !== undefined) tos.push(localDayStart(today - query.minDaysSinceLastOrder + 1, timezone));
   return { lastOrderFrom: froms.length ? Math.max(...froms) : undefined, lastOrderTo: tos.length ? Math.min(...tos) : undefined };
 }
 
-// The first instant of a local day given as a day number (days since 1970-01-01).
-function dayStart(dayNumber: number, timezone: string): number {
-  const d = new Date(dayNumber * 86_400_000);
-  return fromLocal(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, 0, timezone);
-}
 
 // A cursor only continues the sort it was made for, and its value has that sort's type.
 function readCursor(cursor: string, sort: CustomerSort, column: ListSortColumn): ListKeyset {

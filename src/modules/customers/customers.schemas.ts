@@ -130,6 +130,7 @@ export const customerListQuerySchema = z.object({
   maxDaysSinceLastOrder: intParam.optional().meta({ description: 'Whole days since the last purchase at most; customers without purchases are left out either way' }),
   city: z.string().max(200).optional().meta({ description: 'The start of the city\'s name; case and ё/е do not matter ("моск" finds "Москва")' }),
   managerId: z.string().max(100).optional().meta({ description: 'User id of the responsible manager' }),
+  segment: z.string().max(100).optional().meta({ description: 'Members of this saved segment (its id)' }),
   hasEmail: booleanParam.optional(),
   hasPhone: booleanParam.optional(),
   rfmSegment: listParam(rfmSegments).optional().meta({ description: 'Stored RFM segments, comma-separated: vip,loyal' }),

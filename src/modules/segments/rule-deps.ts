@@ -51,6 +51,11 @@ export type TimeSource =
   | { on: 'created'; offsets: number[] }
   | { on: 'events'; type: string; names: string[] | null; offsets: number[] }
   | { on: 'orders'; offsets: number[] }
+  /**
+   * Whole local days since the last purchase reaching one of `days`: a customer whose last purchase
+   * lies in [start of day(t0) − k + 1, start of day(t1) − k + 1) passed k days between t0 and t1.
+   */
+  | { on: 'daysSinceLastOrder'; days: number[] }
   /** Conditions on calendar days (birthdays, ages, date traits): every customer, once a day. */
   | { on: 'daily' };
 
@@ -77,7 +82,7 @@ export function timeSources(rule: RuleGroup, cartEvents: readonly string[]): Tim
           const v = c.value ?? 0;
           const to = c.to ?? v;
           const thresholds = [Math.ceil(v), Math.floor(v) + 1, Math.ceil(to), Math.floor(to) + 1];
-          sources.push({ on: 'stats', column: 'last_order_at', offsets: [...new Set(thresholds)].filter((n) => n >= 0).map((n) => n * day) });
+          sources.push({ on: 'daysSinceLastOrder', days: [...new Set(thresholds)].filter((n) => n >= 0) });
         }
         break;
       case 'event':

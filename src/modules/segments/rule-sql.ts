@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Capabilities } from '../../platform/db/capabilities.js';
 import { jsonValue } from '../../platform/db/json-sql.js';
+import { localDayNumber, localDayStart } from '../../platform/time.js';
 import { activitySql } from './rule-sql-activity.js';
 import { type DateTerm, dateSql, numberSql, textSql, type TextTerm } from './rule-sql-terms.js';
 import type { Condition, RuleGroup } from './segment-rules.schemas.js';
@@ -20,8 +21,6 @@ export interface RuleContext {
   /** Evaluating only these customers: subqueries over events and orders look at them alone (their indexes by customer). */
   customerIds?: readonly number[];
 }
-
-const day = 86_400_000;
 
 /** The SQL condition a rule stands for (true for an empty group of "and", false for an empty "or"). */
 export function ruleSql(rule: RuleGroup, ctx: RuleContext): RawBuilder<boolean> {
@@ -95,26 +94,27 @@ export function conditionSql(cond: Condition, ctx: RuleContext): RawBuilder<bool
   }
 }
 
-// Days since the last purchase, as whole days: "at least N" is a last purchase N×24 h ago or more.
+// Days since the last purchase, as the customer list counts them: whole local days from the last
+// purchase's day to today ("at least N": the last purchase was before the start of day today − N + 1).
 function daysSinceSql(cond: Extract<Condition, { kind: 'stat' }>, ctx: RuleContext): RawBuilder<boolean> {
   const last = sql`s.last_order_at`;
-  // The instant before which the last purchase lies N whole days ago.
-  const ago = (n: number) => ctx.now - Math.max(0, Math.min(n, 36_500)) * day;
+  const today = localDayNumber(ctx.now, ctx.timezone);
+  // The first instant of the day n days before today.
+  const start = (n: number) => localDayStart(today - Math.max(-1, Math.min(n, 36_500)), ctx.timezone);
+  const known = (b: RawBuilder<unknown>) => sql<boolean>`coalesce(${b}, false)`;
   const v = cond.value ?? 0;
-  const isNum = (b: RawBuilder<boolean>) => sql<boolean>`coalesce(${b}, false)`;
+  const atLeast = (k: number) => sql`${last} < ${start(k - 1)}`;
+  const atMost = (k: number) => sql`${last} >= ${start(k)}`;
   switch (cond.op) {
     case 'set': return sql<boolean>`(${last} is not null)`;
     case 'notSet': return sql<boolean>`(${last} is null)`;
-    case 'gte': return isNum(sql`${last} <= ${ago(Math.ceil(v))}`);
-    case 'gt': return isNum(sql`${last} <= ${ago(Math.floor(v) + 1)}`);
-    case 'lte': return isNum(sql`${last} > ${ago(Math.floor(v) + 1)}`);
-    case 'lt': return isNum(sql`${last} > ${ago(Math.ceil(v))}`);
-    case 'eq': return Number.isInteger(v) ? isNum(sql`${last} <= ${ago(v)} and ${last} > ${ago(v + 1)}`) : sql<boolean>`(1 = 0)`;
-    case 'neq': return Number.isInteger(v) ? sql<boolean>`(${last} is null or ${last} > ${ago(v)} or ${last} <= ${ago(v + 1)})` : sql<boolean>`(1 = 1)`;
-    case 'between': {
-      const to = cond.to ?? v;
-      return isNum(sql`${last} <= ${ago(Math.ceil(v))} and ${last} > ${ago(Math.floor(to) + 1)}`);
-    }
+    case 'gte': return known(atLeast(Math.ceil(v)));
+    case 'gt': return known(atLeast(Math.floor(v) + 1));
+    case 'lte': return known(atMost(Math.floor(v)));
+    case 'lt': return known(atMost(Math.ceil(v) - 1));
+    case 'eq': return Number.isInteger(v) ? known(sql`${atLeast(v)} and ${atMost(v)}`) : sql<boolean>`(1 = 0)`;
+    case 'neq': return Number.isInteger(v) ? sql<boolean>`(${last} is null or not (${atLeast(v)} and ${atMost(v)}))` : sql<boolean>`(1 = 1)`;
+    case 'between': return known(sql`${atLeast(Math.ceil(v))} and ${atMost(Math.floor(cond.to ?? v))}`);
   }
 }
 

@@ -212,7 +212,7 @@ export class SegmentEvaluator {
     const ids = new Set<number>();
     for (const source of sources) {
       if (source.on === 'daily') continue;
-      for (const id of await query.crossing(workspaceId, source, t0, t1)) ids.add(id);
+      for (const id of await query.crossing(workspaceId, source, t0, t1, tz)) ids.add(id);
     }
     const moved = await this.evaluateSegment(workspaceId, parsed.data, segmentId, [...ids], this.db.kysely);
     await this.cascade(workspaceId, segmentId, moved);

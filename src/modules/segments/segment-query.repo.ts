@@ -2,6 +2,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { TimeSource } from './rule-deps.js';
+import { localDayNumber, localDayStart } from '../../platform/time.js';
 
 // Reading who matches a rule: counts and samples for previews, every matching id for a rebuild,
 // and the matching ones among a few customers after a write. The rule arrives as SQL made by
@@ -90,8 +91,21 @@ export class SegmentQueryRepo {
    * Customers who crossed a threshold of a time source between t0 and t1: a value in
    * [t0 − offset, t1 − offset) for one of its offsets (each a range scan of an index).
    */
-  async crossing(workspaceId: string, source: Exclude<TimeSource, { on: 'daily' }>, t0: number, t1: number): Promise<number[]> {
+  async crossing(workspaceId: string, source: Exclude<TimeSource, { on: 'daily' }>, t0: number, t1: number, timezone: string): Promise<number[]> {
     const ids = new Set<number>();
+    if (source.on === 'daysSinceLastOrder') {
+      const d0 = localDayNumber(t0, timezone);
+      const d1 = localDayNumber(t1, timezone);
+      if (d1 === d0) return [];
+      for (const k of source.days) {
+        const lo = localDayStart(d0 - k + 1, timezone);
+        const hi = localDayStart(d1 - k + 1, timezone);
+        const result = await sql<{ id: number }>`select customer_id as id from customer_stats where workspace_id = ${workspaceId}
+          and last_order_at >= ${lo} and last_order_at < ${hi}`.execute(this.db);
+        for (const r of result.rows) ids.add(Number(r.id));
+      }
+      return [...ids];
+    }
     for (const offset of source.offsets) {
       const lo = t0 - offset;
       const hi = t1 - offset;

@@ -184,6 +184,27 @@ describe.each(testDatabases())('segments API on $name', (database) => {
     expect((await get()).count).toBe(0);
   });
 
+  it('agrees with the customer list on days since the last order, and filters the list by a segment', async () => {
+    const ws = await newWorkspace(app);
+    const made: number[] = [];
+    // Last purchases around the 30-day edge, at different hours of the local day.
+    for (const [i, hoursAgo] of [29 * 24, 29 * 24 + 5, 30 * 24 - 1, 30 * 24 + 2, 31 * 24, 45 * 24].entries()) {
+      const id = await create(ws, { phone: `+7912345${String(7000 + i)}` });
+      await order(ws, id, `d${i}`, 100_00, clock.now() - hoursAgo * 3_600_000);
+      made.push(id);
+    }
+    for (const n of [29, 30, 31]) {
+      const list = await withKey(app, ws.secretKey, { method: 'GET', url: `/api/v1/customers?minDaysSinceLastOrder=${n}&limit=100` });
+      const listed = (list.json().items as { id: number }[]).map((c) => c.id).sort((a, b) => a - b);
+      expect(await ids(ws, [{ kind: 'stat', stat: 'daysSinceLastOrder', op: 'gte', value: n }]), `${n} days`).toEqual(listed);
+    }
+    const rule = { kind: 'group', combinator: 'and', rules: [{ kind: 'stat', stat: 'daysSinceLastOrder', op: 'gte', value: 30 }] };
+    const seg = (await withKey(app, ws.secretKey, { method: 'POST', url: '/api/v1/segments', payload: { name: '30 дней', rule } })).json();
+    await settle();
+    const members = await withKey(app, ws.secretKey, { method: 'GET', url: `/api/v1/customers?segment=${seg.id}&limit=100` });
+    expect((members.json().items as { id: number }[]).map((c) => c.id).sort((a, b) => a - b)).toEqual(await ids(ws, rule.rules));
+  });
+
   it('lets marketers save segments and keeps analysts to reading; static lists are edited by hand', async () => {
     const ws = await newWorkspace(app);
     const anna = await create(ws, { phone: '+79123450011' });
