@@ -47,7 +47,8 @@ export class JobQueue {
       workspaceId: options.workspaceId ?? null, kind, payload: document(payload), runAt: options.runAt ?? now,
       maxAttempts: Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS), idempotencyKey: options.idempotencyKey ?? null, createdAt: now,
     });
-    if (created) this.wake();
+    // Inside a transaction the job is not visible until it commits: the caller wakes the workers then.
+    if (created && !options.within) this.wake();
     return job;
   }
 

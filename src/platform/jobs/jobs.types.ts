@@ -40,7 +40,7 @@ export interface EnqueueOptions {
   idempotencyKey?: string;
   /** Claims before the job is given up (default 5). */
   maxAttempts?: number;
-  /** Insert within this transaction, so the job exists exactly when the caller's own writes do. */
+  /** Insert within this transaction, so the job exists exactly when the caller's own writes do; call JobQueue.wake() after it commits. */
   within?: Kysely<Database>;
 }
 
