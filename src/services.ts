@@ -96,7 +96,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const lifecycle = new LifecycleService(db, workspaces);
   const cohorts = new CohortsService(db, workspaces, clock);
   const scores = new ScoresService(db, workspaces, clock, customers, jobs);
-  const segments = new SegmentsService(db, workspaces, jobs, clock);
+  const segments = new SegmentsService(db, workspaces, customers, jobs, clock);
   const segmentEvaluator = new SegmentEvaluator(db, workspaces, clock);
   const segmentExports = new SegmentExportsService(db, segments, workspaces, jobs, clock, options.dataDir);
   return {

@@ -8,7 +8,7 @@ import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { type CustomerFields, deviceFieldNames, devicesFromRow, fromRow, toColumns } from './customer-fields.js';
 import type { IdentityCache } from './identity-cache.js';
 import { type CustomerRow, CustomersRepo } from './customers.repo.js';
-import { type IdentifierKind, isIdentifierKind, normalizeIdentifier } from '../../common/identifiers.js';
+import { type Identifier, type IdentifierKind, isIdentifierKind, normalizeIdentifier } from '../../common/identifiers.js';
 import { IdentityRepo } from './identity.repo.js';
 import type { IdentityService, Resolution } from './identity.service.js';
 import { type CleanProfile, cleanProfileOrThrow, type ProfileInput, writesProfileRow } from './profile-input.js';
@@ -186,6 +186,32 @@ export class CustomersService {
     return this.get(workspaceId, owner.customerId);
   }
 
+  /**
+   * The live customers that identifiers name, for lists people bring (a column of phones, e-mails,
+   * cards or ids): each value's kind is guessed (an "@" is an e-mail, a value with 10 digits or more
+   * a phone, else a card or an external id), normalised, and looked up in batches.
+   */
+  async resolveIdentifiers(workspaceId: string, values: readonly string[]): Promise<({ customerId: number } | { customerId: null; reason: string | null })[]> {
+    const workspace = await this.workspaces.get(workspaceId);
+    const guesses = values.map((raw) => guessIdentifier(raw, workspace.phoneRegion));
+    const wanted: Identifier[] = [];
+    for (const g of guesses) for (const id of g.ok ? g.ids : []) wanted.push(id);
+    const owners = new Map<string, number>();
+    const repo = new IdentityRepo(this.db.kysely);
+    for (let i = 0; i < wanted.length; i += 500) {
+      for (const o of await repo.owners(workspaceId, wanted.slice(i, i + 500))) owners.set(`${o.kind}:${o.value}`, o.customerId);
+    }
+    // Merges move identifiers to the surviving profile, so an owner is never a merged-away one.
+    return guesses.map((g) => {
+      if (!g.ok) return { customerId: null, reason: g.reason };
+      for (const id of g.ids) {
+        const owner = owners.get(`${id.kind}:${id.value}`);
+        if (owner !== undefined) return { customerId: Number(owner) };
+      }
+      return { customerId: null, reason: null };
+    });
+  }
+
   /** Erases a customer's personal data on request and records the erasure; orders stay, anonymised. */
   async erase(workspaceId: string, id: number, requestedBy: string | null, reason: string | null): Promise<void> {
     const customerId = await this.liveId(workspaceId, id);
@@ -256,4 +282,24 @@ export function toStats(row: StatsRow | undefined): CustomerStats {
     lastOrderAt: row?.last_order_at ?? null,
     lastActivityAt: row?.last_activity_at ?? null,
   };
+}
+
+// The identifiers a bare value may be: an e-mail, a phone, else a card or an external id.
+function guessIdentifier(raw: string, region: string): { ok: true; ids: Identifier[] } | { ok: false; reason: string } {
+  const text = raw.trim();
+  if (!text) return { ok: false, reason: 'empty' };
+  if (text.includes('@')) {
+    const email = normalizeIdentifier('email', text, region);
+    return email.ok ? { ok: true, ids: [{ kind: 'email', value: email.value }] } : { ok: false, reason: email.reason };
+  }
+  const ids: Identifier[] = [];
+  if (text.replace(/\D/g, '').length >= 10) {
+    const phone = normalizeIdentifier('phone', text, region);
+    if (phone.ok) ids.push({ kind: 'phone', value: phone.value });
+  }
+  for (const kind of ['card', 'external_id'] as const) {
+    const id = normalizeIdentifier(kind, text, region);
+    if (id.ok) ids.push({ kind, value: id.value });
+  }
+  return ids.length > 0 ? { ok: true, ids } : { ok: false, reason: `"${text}" is not a phone, e-mail, card or id` };
 }

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { fixedClock } from '../../platform/clock.js';
@@ -218,8 +219,15 @@ describe.each(testDatabases())('segments API on $name', (database) => {
     const add = await asUser(app, marketer, ws.id, { method: 'POST', url: `/api/v1/segments/${id}/members/add`, payload: { customerIds: [anna, anna, 999_999] } });
     expect(add.json()).toEqual({ changed: 1 });
     expect((await asUser(app, analyst, ws.id, { method: 'GET', url: `/api/v1/segments/${id}` })).json().count).toBe(1);
+    // A list from Excel in Windows-1251 with a Russian header: matched by phone in any format and by e-mail.
+    const boris = await create(ws, { phone: '+79123450012', email: 'boris@example.ru' });
+    const file = iconv.encode('ФИО;Телефон\r\nБорис;8 (912) 345-00-12\r\nНикто;+7 999 000-00-00\r\nОшибка;телефон\r\nАнна;+79123450011\r\n', 'windows-1251');
+    const uploaded = await asUser(app, marketer, ws.id, { method: 'POST', url: `/api/v1/segments/${id}/members/upload`, headers: { 'content-type': 'text/csv' }, payload: file });
+    expect(uploaded.statusCode, uploaded.body).toBe(200);
+    expect(uploaded.json()).toMatchObject({ column: 'Телефон', lines: 4, matched: 2, added: 1, notFound: 2 });
+    expect(uploaded.json().notFoundLines.map((l: { line: number }) => l.line)).toEqual([3, 4]);
     const ruleOnList = { kind: 'group', combinator: 'and', rules: [{ kind: 'segment', segmentId: id, member: true }] };
-    expect((await preview(ws, ruleOnList.rules)).ids).toEqual([anna]);
+    expect((await preview(ws, ruleOnList.rules)).ids).toEqual([anna, boris]);
     const refused = await asUser(app, marketer, ws.id, { method: 'PATCH', url: `/api/v1/segments/${id}`, payload: { rule: ruleOnList } });
     expect(refused.statusCode).toBe(409);
   });

@@ -24,3 +24,8 @@ export function segmentCycle(path: string[]): DomainError {
     params: { path: path.join(' → ') },
   });
 }
+
+/** A list file names more people than one upload takes. */
+export function listTooLong(lines: number, max: number): DomainError {
+  return domainError('payload_too_large', 'segments.list_too_long', `The file lists ${lines} values; one upload takes at most ${max}`, { lines, max });
+}

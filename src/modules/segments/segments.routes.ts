@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../../platform/http/auth.js';
+import { DomainError } from '../../platform/errors.js';
 import type { RouteDeps } from '../../platform/http/route-deps.js';
 import { recordIdParam } from '../../platform/record-id.js';
 import { workspaceQuery } from '../customers/customers.schemas.js';
 import {
   historyPageSchema, membersPageSchema, previewInputSchema, previewSchema, segmentInputSchema, segmentPatchSchema, segmentSchema,
-  sizesSchema, staticMembersInputSchema, summarySchema,
+  sizesSchema, staticMembersInputSchema, summarySchema, uploadResultSchema,
 } from './segments.schemas.js';
 
 const tags = ['Segments'];
@@ -98,6 +99,23 @@ export function registerSegmentRoutes(http: FastifyInstance, deps: RouteDeps): v
       },
     }, async (request) => segments.editStatic(request.auth.workspaceId, request.params.id, request.body.customerIds, action));
   }
+
+  // A list file arrives as the request body itself (text/csv or octet-stream), up to 20 MB.
+  void http.register(async (scope) => {
+    scope.addContentTypeParser(['text/csv', 'text/plain', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/segments/:id/members/upload', {
+      onRequest: write,
+      schema: {
+        tags, summary: 'Add the customers a file names to a static segment',
+        description: 'The body is the file (text/csv): a column of phones, e-mails, cards or ids, with or without a header, in UTF-8, Windows-1251 or UTF-16, separated by "," ";" or tab.',
+        params: idParams, querystring: query, response: { 200: uploadResultSchema },
+      },
+    }, async (request) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body)) throw new DomainError('unsupported_media_type', 'Send the file itself as the body, with content-type text/csv');
+      return segments.uploadStatic(request.auth.workspaceId, request.params.id, body);
+    });
+  });
 
   api.get('/api/v1/customers/:id/segments', {
     onRequest: read,

@@ -93,3 +93,14 @@ export const summarySchema = z.object({
   byCity: z.array(z.object({ key: z.string().nullable(), count: z.number().int() })).meta({ description: 'The ten most frequent cities' }),
   consent: z.array(z.object({ channel: z.enum(['email', 'sms', 'push', 'messenger']), granted: z.number().int() })),
 });
+
+/** What an uploaded list did. */
+export const uploadResultSchema = z.object({
+  column: z.string().nullable().meta({ description: 'The header of the column read (null: the first column of a file without a header)' }),
+  lines: z.number().int().meta({ description: 'Values read' }),
+  matched: z.number().int().meta({ description: 'Values that named a customer' }),
+  added: z.number().int().meta({ description: 'Customers added (those already in the list are not counted)' }),
+  notFound: z.number().int(),
+  notFoundLines: z.array(z.object({ line: z.number().int(), value: z.string(), reason: z.string().nullable() })).meta({ description: 'The first 100 lines that named nobody (reason: why the value is not an identifier)' }),
+  broken: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+});

@@ -8,13 +8,15 @@ import type { JobQueue } from '../../platform/jobs/index.js';
 import { localDayNumber } from '../../platform/time.js';
 import { isoDay } from '../analytics/days.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
+import type { CustomersService } from '../customers/customers.service.js';
+import { readListFile } from './list-file.js';
 import { checkRule, referencedSegments } from './rule-check.js';
 import { type RuleContext, ruleSql } from './rule-sql.js';
 import { type MemberRow, SegmentQueryRepo } from './segment-query.repo.js';
 import { type RuleGroup, ruleGroupSchema } from './segment-rules.schemas.js';
-import { segmentCycle, segmentKindMismatch, segmentMissing, segmentRuleRequired } from './segments.errors.js';
+import { listTooLong, segmentCycle, segmentKindMismatch, segmentMissing, segmentRuleRequired } from './segments.errors.js';
 import { type SegmentRow, SegmentsRepo } from './segments.repo.js';
-import type { memberSchema, previewSchema, segmentInputSchema, segmentPatchSchema, segmentSchema, summarySchema } from './segments.schemas.js';
+import type { memberSchema, previewSchema, segmentInputSchema, segmentPatchSchema, segmentSchema, summarySchema, uploadResultSchema } from './segments.schemas.js';
 
 /** A segment as the API shows it. */
 export type Segment = z.infer<typeof segmentSchema>;
@@ -26,12 +28,15 @@ export type Preview = z.infer<typeof previewSchema>;
 /** The job kind that computes a segment's members in full. */
 export const REBUILD_JOB = 'segments.rebuild';
 const sampleSize = 20;
+/** Most values a list file may hold. */
+export const MAX_LIST_VALUES = 200_000;
 
 /** Saved segments: rules, previews, members, history. The evaluator keeps members current. */
 export class SegmentsService {
   constructor(
     private readonly db: Db,
     private readonly workspaces: WorkspacesService,
+    private readonly customers: CustomersService,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
   ) {}
@@ -239,6 +244,31 @@ export class SegmentsService {
   /** The segments a customer is in. */
   async segmentsOf(workspaceId: string, customerId: number): Promise<{ id: string; name: string; kind: string; since: number }[]> {
     return this.repo().segmentsOf(workspaceId, customerId);
+  }
+
+  /**
+   * Adds the customers a file names (a column of phones, e-mails, cards or ids, as Excel or 1C
+   * export it) to a static segment; says how many lines were read, matched and added, and which
+   * lines named nobody or could not be read (the first hundred of each).
+   */
+  async uploadStatic(workspaceId: string, id: string, bytes: Buffer): Promise<z.infer<typeof uploadResultSchema>> {
+    const row = await this.row(workspaceId, id);
+    if (row.kind !== 'static') throw segmentKindMismatch();
+    const file = readListFile(bytes);
+    if (file.values.length > MAX_LIST_VALUES) throw listTooLong(file.values.length, MAX_LIST_VALUES);
+    const resolved = await this.customers.resolveIdentifiers(workspaceId, file.values.map((v) => v.value));
+    const ids: number[] = [];
+    const notFound: { line: number; value: string; reason: string | null }[] = [];
+    resolved.forEach((r, i) => {
+      const v = file.values[i];
+      if (r.customerId !== null) ids.push(r.customerId);
+      else if (v && notFound.length < 100) notFound.push({ line: v.line, value: v.value, reason: r.reason });
+    });
+    const { changed } = ids.length > 0 ? await this.editStatic(workspaceId, id, ids, 'add') : { changed: 0 };
+    return {
+      column: file.column, lines: file.values.length, matched: ids.length, added: changed,
+      notFound: resolved.filter((r) => r.customerId === null).length, notFoundLines: notFound, broken: file.broken.slice(0, 100),
+    };
   }
 
   /** Adds customers to, or removes them from, a static segment; returns how many actually moved. */
