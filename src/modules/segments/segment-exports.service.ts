@@ -54,6 +54,7 @@ export class SegmentExportsService {
       });
       await this.jobs.enqueue(EXPORT_JOB, { exportId: id }, { workspaceId, idempotencyKey: id, within: trx });
     });
+    this.jobs.wake();
     return this.get(workspaceId, id);
   }
 

@@ -119,6 +119,7 @@ export class SegmentsService {
       });
       if (input.kind === 'dynamic') await this.enqueueRebuild(workspaceId, id, now, trx);
     });
+    this.jobs.wake();
     return this.get(workspaceId, id);
   }
 
@@ -141,6 +142,7 @@ export class SegmentsService {
       });
       if (patch.rule) await this.enqueueRebuild(workspaceId, id, now, trx);
     });
+    this.jobs.wake();
     return this.get(workspaceId, id);
   }
 

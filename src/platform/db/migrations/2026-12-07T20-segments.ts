@@ -126,3 +126,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     }
   }
 }
+
+/** Drops what up made. */
+export async function down(db: Kysely<unknown>): Promise<void> {
+  const pg = await isPostgres(db);
+  for (const w of watched) {
+    if (pg) {
+      await sql`drop trigger if exists ${sql.raw(`${w.table}_changed`)} on ${sql.table(w.table)}`.execute(db);
+      await sql`drop function if exists ${sql.raw(`${w.table}_changed`)}()`.execute(db);
+    } else {
+      for (const what of ['inserted', 'deleted', 'updated']) await sql`drop trigger if exists ${sql.raw(`${w.table}_${what}`)}`.execute(db);
+    }
+  }
+  if (pg) await sql`drop function if exists kl_fold(text)`.execute(db);
+  await db.schema.dropIndex('events_name_time').ifExists().execute();
+  for (const table of ['customer_changes', 'feed_cursors', 'segment_sizes', 'segment_changes', 'segment_members', 'segments']) {
+    await db.schema.dropTable(table).ifExists().execute();
+  }
+}

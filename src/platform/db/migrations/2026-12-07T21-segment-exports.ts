@@ -26,3 +26,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('segment_exports_segment').on('segment_exports').columns(['workspace_id', 'segment_id', 'created_at']).execute();
 }
+
+/** Drops segment_exports. */
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('segment_exports').ifExists().execute();
+}
