@@ -4,6 +4,7 @@ import { JobQueue } from './platform/jobs/jobs.service.js';
 import { SegmentEvaluator } from './modules/segments/segment-evaluator.js';
 import { SegmentsService } from './modules/segments/segments.service.js';
 import { SegmentExportsService } from './modules/segments/segment-exports.service.js';
+import { MembershipFeed } from './modules/segments/membership-feed.js';
 import { CustomerExportService } from './modules/customers/customer-export.js';
 import { CustomerListService } from './modules/customers/customer-list.service.js';
 import { CustomersService } from './modules/customers/customers.service.js';
@@ -52,6 +53,7 @@ export interface Services {
   segments: SegmentsService;
   segmentEvaluator: SegmentEvaluator;
   segmentExports: SegmentExportsService;
+  membershipFeed: MembershipFeed;
 }
 
 /** What createServices needs beyond the database and the clock. */
@@ -99,8 +101,9 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const segments = new SegmentsService(db, workspaces, customers, jobs, clock);
   const segmentEvaluator = new SegmentEvaluator(db, workspaces, clock);
   const segmentExports = new SegmentExportsService(db, segments, workspaces, jobs, clock, options.dataDir);
+  const membershipFeed = new MembershipFeed(db, clock);
   return {
     workspaces, users, apiKeys, identity, customers, customerList, timeline, customerExport, orders, ingest, imports,
-    clvModel, rfm, abcXyz, kpis, lifecycle, cohorts, scores, jobs, segments, segmentEvaluator, segmentExports,
+    clvModel, rfm, abcXyz, kpis, lifecycle, cohorts, scores, jobs, segments, segmentEvaluator, segmentExports, membershipFeed,
   };
 }
