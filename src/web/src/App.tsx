@@ -46,6 +46,11 @@ const router = createBrowserRouter([
               { path: 'clv', lazy: async () => ({ Component: (await import('./modules/analytics/clv/ClvPage.js')).ClvPage }) },
             ],
           },
+          // The segments area loads when first opened, with the rule builder's library.
+          { path: 'segments', lazy: async () => ({ Component: (await import('./modules/segments/SegmentsPage.js')).SegmentsPage }) },
+          { path: 'segments/new', lazy: async () => ({ Component: (await import('./modules/segments/SegmentNewPage.js')).SegmentNewPage }) },
+          { path: 'segments/:segmentId', lazy: async () => ({ Component: (await import('./modules/segments/SegmentPage.js')).SegmentPage }) },
+          { path: 'segments/:segmentId/edit', lazy: async () => ({ Component: (await import('./modules/segments/SegmentEditPage.js')).SegmentEditPage }) },
           { path: 'imports', element: <ImportsPage /> },
           { path: 'imports/:importId', element: <ImportPage /> },
           {

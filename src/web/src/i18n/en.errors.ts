@@ -34,4 +34,10 @@ export const errorCodesEn = {
   scores: {
     already_running: 'The scores are being computed already; they will appear when it finishes.',
   },
+  segments: {
+    rule_required: 'A segment by rule needs at least one condition.',
+    kind_mismatch: 'A list has no rule and its members are added by hand; a segment by rule follows its rule.',
+    segment_missing: 'The rule names a segment that no longer exists.',
+    cycle: 'Segments cannot refer to each other in a circle: {{path}}.',
+  },
 };

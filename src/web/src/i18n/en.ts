@@ -5,6 +5,7 @@ import { customerLabelsEn } from './en.customers.js';
 import { customerScoresEn } from './en.customer-scores.js';
 import { errorCodesEn } from './en.errors.js';
 import { importsEn } from './en.imports.js';
+import { segmentsEn } from './en.segments.js';
 import { settingsEn } from './en.settings.js';
 
 /** English messages; their shape is the type every language follows. */
@@ -28,6 +29,7 @@ export const en = {
     toggle: 'Show or hide navigation',
     customers: 'Customers',
     analytics: 'Analytics',
+    segments: 'Segments',
     imports: 'Imports',
     settings: 'Settings',
     apiDocs: 'API documentation',
@@ -344,6 +346,7 @@ export const en = {
   customerScores: customerScoresEn,
   customerLabels: customerLabelsEn,
   settings: settingsEn,
+  segments: segmentsEn,
 };
 
 /** The shape of the interface messages. */

@@ -6,6 +6,7 @@ import { customerLabelsRu } from './ru.customers.js';
 import { customerScoresRu } from './ru.customer-scores.js';
 import { errorCodesRu } from './ru.errors.js';
 import { importsRu } from './ru.imports.js';
+import { segmentsRu } from './ru.segments.js';
 import { settingsRu } from './ru.settings.js';
 import { reasonWordingRu } from '../../../common/reason-wording-ru.js';
 
@@ -30,6 +31,7 @@ export const ru: Messages = {
     toggle: 'Показать или скрыть меню',
     customers: 'Клиенты',
     analytics: 'Аналитика',
+    segments: 'Сегменты',
     imports: 'Импорт',
     settings: 'Настройки',
     apiDocs: 'Документация API',
@@ -301,4 +303,5 @@ export const ru: Messages = {
   customerScores: customerScoresRu,
   customerLabels: customerLabelsRu,
   settings: settingsRu,
+  segments: segmentsRu,
 };

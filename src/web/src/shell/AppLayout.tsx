@@ -21,6 +21,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const sections = [
     { to: `${base}/analytics`, label: t('nav.analytics') },
     { to: `${base}/customers`, label: t('nav.customers') },
+    { to: `${base}/segments`, label: t('nav.segments') },
     { to: `${base}/imports`, label: t('nav.imports') },
   ];
   return (

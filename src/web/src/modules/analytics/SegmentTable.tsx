@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatter } from '../../format/useFormatter.js';
 import type { RfmSegment, RfmSegmentRow } from './analytics.types.js';
+import { SaveAsSegmentButton } from '../segments/SaveAsSegmentButton.js';
+import { rfmRule } from '../segments/save-as.js';
 import { highestClvSegment } from './segment-figures.js';
 
 const figureColumns = ['customers', 'customerShare', 'revenue', 'revenueShare', 'avgCheck', 'clv'] as const;
@@ -58,6 +60,11 @@ export function SegmentTable({ segments, customersLink, footnote }: SegmentTable
                         <Badge size="xs" variant="light" color="green">
                           {t('analytics.scores.rfm.highestClvBadge')}
                         </Badge>
+                      )}
+                      {/* The stored scores' groups are what a segment can read. */}
+                      {customersLink && !none && (
+                        <SaveAsSegmentButton compact prefill={{ name: t('segments.saveAs.rfmName', { segment: name }), rule: rfmRule(s.segment) }}
+                          label={`${t('segments.saveAs.button')}: ${name}`} />
                       )}
                     </Group>
                     <Text size="xs" c="dimmed" lh={1.35}>

@@ -1,0 +1,13 @@
+import { TagsInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** A list of text values typed one by one (Enter, a comma or a semicolon adds one). */
+export function ValuesInput({ values, onChange, label }: { values: string[]; onChange: (values: string[]) => void; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <TagsInput
+      size="xs" miw={200} maw={360} aria-label={label} placeholder={t('segments.operands.valuesHint')} value={values} onChange={onChange}
+      splitChars={[',', ';']} acceptValueOnBlur comboboxProps={{ withinPortal: false }}
+    />
+  );
+}
