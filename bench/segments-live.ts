@@ -1,0 +1,161 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { App } from '../src/main.js';
+import { percentile } from './bench-support.js';
+import type { SegmentsLoadResult } from './segments-ingest-load.js';
+import { liveRules, probeRule } from './segments-rules.js';
+
+// Saved segments kept current during ingestion, on the platform as `klientura start` runs it (HTTP,
+// the job worker and the segment feed loop in one process), with the load generator
+// (bench/segments-ingest-load.ts) in a child process:
+// - ingestion throughput as fast as the server answers, with no live segment;
+// - 50 live segments made (49 rules of the suite and variants, and the probe rule), built by the worker;
+// - membership latency: ingestion paced at a fixed rate, one message in 100 a probe event that moves
+//   its customer into the probe segment; for each probe, the time from the acknowledgement of its
+//   batch to its entry's row in segment_changes, both as the entry's recorded time (`at`) and as
+//   the moment a reader polling segment_changes every 50 ms first saw it;
+// - ingestion throughput again, with the 50 live segments.
+
+/** What the ingestion runs measured. */
+export interface LiveReport {
+  without: SegmentsLoadResult;
+  buildMs: number;
+  latency: { load: SegmentsLoadResult; recorded: number[]; seen: number[]; missing: number; backlogAtEnd: number };
+  withSegments: SegmentsLoadResult;
+  /** Changes waiting for the feed loop when the throughput run with segments ended, and how long it took to catch up. */
+  backlogAfter: number;
+  catchUpMs: number | null;
+}
+
+/** Options of the ingestion runs. */
+export interface LiveOptions {
+  workspaceId: string;
+  writeKey: string;
+  firstCustomerId: number;
+  customers: number;
+  rate: number;
+  latencySeconds: number;
+  throughputSeconds: number;
+}
+
+/** Runs the ingestion measurements on a started platform (role all). */
+export async function runLive(app: App, options: LiveOptions, log: (line: string) => void): Promise<LiveReport> {
+  await app.http.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.http.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const load = (seconds: number, rate: number, probes: number) => runLoad(base, options, seconds, rate, probes);
+  const ws = options.workspaceId;
+
+  log(`  throughput with no live segment, ${options.throughputSeconds} s as fast as the server answers`);
+  const without = await load(options.throughputSeconds, 0, 0);
+  log(`    ${Math.round(without.events / without.seconds).toLocaleString('en')} events/s`);
+
+  const t = performance.now();
+  const rules = [...liveRules(), { name: 'probe', rule: probeRule }];
+  const ids: string[] = [];
+  for (const r of rules) ids.push((await app.services.segments.create(ws, { name: `live: ${r.name}`, kind: 'dynamic', rule: r.rule }, null)).id);
+  const probeSegment = ids[ids.length - 1] ?? '';
+  for (;;) {
+    const list = await app.services.segments.list(ws);
+    const building = list.filter((s) => ids.includes(s.id) && s.status === 'building').length;
+    const failed = list.filter((s) => ids.includes(s.id) && s.status === 'failed');
+    if (failed.length > 0) throw new Error(`segments failed to build: ${failed.map((s) => `${s.name}: ${s.error}`).join('; ')}`);
+    if (building === 0) break;
+    await sleep(1000);
+  }
+  const buildMs = performance.now() - t;
+  log(`  ${ids.length} live segments built in ${(buildMs / 1000).toFixed(1)} s`);
+  const drained = await waitForFeed(app, ws, 600_000);
+  log(`  the feed loop caught up with earlier changes in ${(drained / 1000).toFixed(1)} s`);
+
+  log(`  membership latency: ${options.rate.toLocaleString('en')} events/s for ${options.latencySeconds} s, probes in 1 of 100 messages`);
+  const seen = new Map<number, number>();
+  let lastId = 0;
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      const rows = await sql<{ id: number; customer_id: number }>`select id, customer_id from segment_changes
+        where workspace_id = ${ws} and segment_id = ${probeSegment} and id > ${lastId} and entered = 1 order by id`.execute(app.db.kysely);
+      const now = Date.now();
+      for (const r of rows.rows) {
+        lastId = Math.max(lastId, Number(r.id));
+        if (!seen.has(Number(r.customer_id))) seen.set(Number(r.customer_id), now);
+      }
+      await sleep(50);
+    }
+  })();
+  // Probe customers come from the second half of the base, in order, so none has sent one before.
+  const latencyLoad = await load(options.latencySeconds, options.rate, options.firstCustomerId + Math.floor(options.customers / 2));
+  const backlogAtEnd = await backlog(app, ws);
+  const waitUntil = Date.now() + 30_000;
+  while (Date.now() < waitUntil && latencyLoad.probes.some(([id]) => !seen.has(id))) await sleep(100);
+  polling = false;
+  await poller;
+  const recordedAt = new Map<number, number>();
+  const recordedRows = await sql<{ customer_id: number; at: number }>`select customer_id, at from segment_changes
+    where workspace_id = ${ws} and segment_id = ${probeSegment} and entered = 1`.execute(app.db.kysely);
+  for (const r of recordedRows.rows) recordedAt.set(Number(r.customer_id), Number(r.at));
+  const recorded: number[] = [];
+  const seenLatency: number[] = [];
+  let missing = 0;
+  for (const [id, ack] of latencyLoad.probes) {
+    const at = recordedAt.get(id);
+    const saw = seen.get(id);
+    if (at === undefined || saw === undefined) missing++;
+    if (at !== undefined) recorded.push(at - ack);
+    if (saw !== undefined) seenLatency.push(saw - ack);
+  }
+  recorded.sort((a, b) => a - b);
+  seenLatency.sort((a, b) => a - b);
+  log(`    ${latencyLoad.probes.length} probes: seen p50 ${percentile(seenLatency, 50)} / p99 ${percentile(seenLatency, 99)} ms; recorded p50 ${percentile(recorded, 50)} / p99 ${percentile(recorded, 99)} ms; ${missing} missing after 30 s`);
+  await waitForFeed(app, ws, 600_000);
+
+  log(`  throughput with ${ids.length} live segments, ${options.throughputSeconds} s as fast as the server answers`);
+  const withSegments = await load(options.throughputSeconds, 0, 0);
+  const backlogAfter = await backlog(app, ws);
+  const catchUp = performance.now();
+  const caught = await waitForFeed(app, ws, 600_000);
+  const catchUpMs = caught < 600_000 ? performance.now() - catchUp : null;
+  log(`    ${Math.round(withSegments.events / withSegments.seconds).toLocaleString('en')} events/s; ${backlogAfter.toLocaleString('en')} changes waiting at the end, caught up ${catchUpMs === null ? 'not within 10 minutes' : `in ${(catchUpMs / 1000).toFixed(1)} s`}`);
+  return { without, buildMs, latency: { load: latencyLoad, recorded, seen: seenLatency, missing, backlogAtEnd }, withSegments, backlogAfter, catchUpMs };
+}
+
+// Changes on the workspace's feed that the segment evaluator has not read yet.
+async function backlog(app: App, workspaceId: string): Promise<number> {
+  const result = await sql<{ n: number }>`select count(*) as n from customer_changes where workspace_id = ${workspaceId}
+    and id > coalesce((select position from feed_cursors where consumer = ${`segments:${workspaceId}`}), 0)`.execute(app.db.kysely);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+// Waits until the feed has no unread change (or the limit passes); returns the time waited.
+async function waitForFeed(app: App, workspaceId: string, limitMs: number): Promise<number> {
+  const t = performance.now();
+  while (performance.now() - t < limitMs && (await backlog(app, workspaceId)) > 0) await sleep(200);
+  return performance.now() - t;
+}
+
+async function runLoad(url: string, options: LiveOptions, seconds: number, rate: number, probes: number): Promise<SegmentsLoadResult> {
+  const script = fileURLToPath(new URL('./segments-ingest-load.ts', import.meta.url));
+  const args = [
+    '--url', url, '--write-key', options.writeKey, '--first-customer', String(options.firstCustomerId), '--customers', String(options.customers),
+    '--seconds', String(seconds), '--rate', String(rate), '--probes', String(probes), '--run-id', `s${randomBytes(4).toString('hex')}`,
+  ];
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  const lastLine = output.trim().split('\n').pop() ?? '';
+  if (code !== 0 || !lastLine.startsWith('{')) throw new Error(`the load generator exited with ${code}: ${output.slice(-2000)}`);
+  const result = JSON.parse(lastLine) as SegmentsLoadResult;
+  if (result.failed > 0) console.log(`    ${result.failed} requests failed; first: ${result.firstFailure}`);
+  return result;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
