@@ -54,6 +54,9 @@ export default defineConfig({
         // Libraries change less often than the app, so browsers keep them cached across releases.
         manualChunks(id) {
           if (!id.includes('/node_modules/')) return undefined;
+          // The rule builder's library (and what it brings) loads with the segments screens; in the
+          // shared chunks it would also make them import each other.
+          if (/\/node_modules\/(react-querybuilder|@react-querybuilder|@reduxjs|redux|react-redux|immer|reselect|redux-thunk|dayjs|@mantine\/dates)\//.test(id)) return 'querybuilder';
           if (id.includes('/@mantine/')) return 'mantine';
           // Only the analytics screen draws charts; it loads them with itself.
           if (id.includes('/echarts/') || id.includes('/zrender/')) return 'echarts';

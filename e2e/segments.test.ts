@@ -1,0 +1,153 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
+import { moscowDay, recomputeScores, seedScoredShop } from './support/scored-shop.js';
+import { createCustomer, newShop, sendOrders, type Shop, type TestServer } from './support/server.js';
+import { browserSuite } from './support/suite.js';
+
+const chromiumPath = inject('chromiumPath');
+const anyLanding = /\/w\/[^/]+\/(analytics|customers)$/;
+
+interface ApiPreview {
+  count: number;
+  sample: { id: number; name: string | null }[];
+}
+
+async function api(server: TestServer, shop: Shop, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${server.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${shop.secretKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
+
+function isPreview(value: unknown): value is ApiPreview {
+  return typeof value === 'object' && value !== null && 'count' in value && typeof value.count === 'number' && 'sample' in value && Array.isArray(value.sample);
+}
+
+async function preview(server: TestServer, shop: Shop, rule: unknown): Promise<ApiPreview> {
+  const { json } = await api(server, shop, '/api/v1/segments/preview', { rule });
+  if (!isPreview(json)) throw new Error(`no preview: ${JSON.stringify(json)}`);
+  return json;
+}
+
+// Customers of a shop in three cities; the orders' days are counted back from today.
+const buyers = [
+  { firstName: 'Иван', lastName: 'Орлов', city: 'Москва', phone: '+7 901 000-00-01', daysAgo: [300, 200, 120] },
+  { firstName: 'Пётр', lastName: 'Зайцев', city: 'москва', phone: '+7 901 000-00-02', daysAgo: [400, 350, 250, 95] },
+  { firstName: 'Олег', lastName: 'Титов', city: 'Москва', phone: '+7 901 000-00-03', daysAgo: [100, 50, 10] },
+  { firstName: 'Нина', lastName: 'Белова', city: 'Санкт-Петербург', phone: '+7 901 000-00-04', daysAgo: [300, 200, 150] },
+  { firstName: 'Рита', lastName: 'Крылова', city: 'Москва', phone: '+7 901 000-00-05', daysAgo: [300, 200] },
+];
+
+// "Москва, 3 заказа и больше, без покупок 90 дней", the days without purchases in a nested group.
+const moscowRule = {
+  kind: 'group', combinator: 'and', rules: [
+    { kind: 'text', field: 'city', op: 'eq', value: 'Москва' },
+    { kind: 'stat', stat: 'ordersCount', op: 'gte', value: 3 },
+    { kind: 'group', combinator: 'and', rules: [{ kind: 'stat', stat: 'daysSinceLastOrder', op: 'gte', value: 90 }] },
+  ],
+};
+
+// Picks a field or an operator of a builder row from its Mantine select.
+async function choose(page: Page, row: Locator, control: 'rule-fields' | 'rule-operators', option: string): Promise<void> {
+  await row.locator(`.${control} input`).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+describe.skipIf(!chromiumPath)('web app: segments', () => {
+  const suite = browserSuite(chromiumPath);
+
+  it('builds a segment with nested groups, counts it as it is typed, saves it and shows its members', async () => {
+    const shop = await newShop(suite.server, 'Сегменты');
+    for (const b of buyers) await createCustomer(suite.server, shop, { firstName: b.firstName, lastName: b.lastName, phone: b.phone, city: b.city });
+    await sendOrders(suite.server, shop, buyers.flatMap((b) => b.daysAgo.map((d, i) => ({ phone: b.phone, orderId: `${b.lastName}-${i}`, total: 1000, at: `${moscowDay(d)}T09:00:00Z` }))));
+    // Orders reach the statistics through the ingestion writer; wait until they have.
+    let expected = await preview(suite.server, shop, moscowRule);
+    for (let i = 0; i < 50 && expected.count < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      expected = await preview(suite.server, shop, moscowRule);
+    }
+    expect(expected.count).toBe(2);
+
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner, { landing: anyLanding });
+    await page.getByRole('link', { name: 'Сегменты' }).click();
+    await page.getByText('Сегментов пока нет').waitFor();
+    await page.getByRole('link', { name: 'Новый сегмент' }).click();
+    await page.getByLabel('Название').fill('Москва, 3 заказа и больше, без покупок 90 дней');
+
+    const root = page.locator('.ruleGroup-header').first();
+    await root.getByRole('button', { name: '+ Условие' }).click();
+    const city = page.locator('.rule').nth(0);
+    await choose(page, city, 'rule-fields', 'Город');
+    await city.getByLabel('Значение').fill('Москва');
+    await root.getByRole('button', { name: '+ Условие' }).click();
+    const orders = page.locator('.rule').nth(1);
+    await choose(page, orders, 'rule-fields', 'Заказов');
+    await choose(page, orders, 'rule-operators', '≥');
+    await orders.getByLabel('Значение').fill('3');
+    await root.getByRole('button', { name: '+ Группа' }).click();
+    await page.locator('.ruleGroup .ruleGroup .ruleGroup-header').getByRole('button', { name: '+ Условие' }).click();
+    const days = page.locator('.ruleGroup .ruleGroup .rule').first();
+    await choose(page, days, 'rule-fields', 'Дней без покупок');
+    await choose(page, days, 'rule-operators', '≥');
+    await days.getByLabel('Значение').fill('90');
+
+    // The count appears as the rule is typed, and it is the API's for the same rule.
+    await page.getByTestId('preview-count').filter({ hasText: `Клиентов: ${expected.count}` }).waitFor();
+    const sample = page.locator('section[aria-label="Кто подходит сейчас"] table tbody tr');
+    await expect.poll(() => sample.count()).toBe(2);
+    await screenshot(page, 'segment-builder');
+
+    await page.getByRole('button', { name: 'Сохранить сегмент' }).click();
+    await page.waitForURL(/\/segments\/[^/]+$/);
+    await page.getByTestId('segment-size').filter({ hasText: '2' }).waitFor();
+    const members = page.locator('section[aria-label="Участники"] table tbody tr');
+    await expect.poll(() => members.count()).toBe(2);
+    const names = (await members.locator('td:first-child').allInnerTexts()).map((s) => s.trim()).sort();
+    expect(names).toEqual(expected.sample.map((m) => m.name ?? '').sort());
+    await screenshot(page, 'segment-page');
+
+    // A hashed list for Yandex Audience, when the server exports.
+    const segmentId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    if ((await api(suite.server, shop, `/api/v1/segments/${segmentId}/exports`)).status === 200) {
+      await page.getByRole('button', { name: 'Выгрузить' }).click();
+      await page.getByRole('menuitem', { name: 'Яндекс Аудитории (хеши)' }).click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: 'Скачать' }).click();
+      const file = await download;
+      expect(await file.failure()).toBeNull();
+    }
+
+    await page.getByRole('link', { name: 'Сегменты' }).click();
+    await page.getByRole('link', { name: 'Москва, 3 заказа и больше, без покупок 90 дней' }).waitFor();
+    await screenshot(page, 'segments-list');
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+
+  it('saves an RFM group of the analytics as a segment of the same customers', async () => {
+    const shop = await newShop(suite.server, 'Сегмент из RFM');
+    await seedScoredShop(suite.server, shop);
+    await recomputeScores(suite.server, shop);
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner, { landing: anyLanding });
+    await page.goto(`/w/${shop.id}/analytics/rfm`);
+    const table = page.getByRole('table', { name: 'Сегменты' });
+    const row = table.locator('tr', { hasText: 'Требуют внимания' });
+    const figure = (await row.locator('td').nth(1).innerText()).trim();
+    await row.getByRole('link', { name: /Сохранить как сегмент/ }).click();
+    await page.getByLabel('Название').and(page.locator('input')).waitFor();
+    expect(await page.getByLabel('Название').and(page.locator('input')).inputValue()).toBe('RFM: Требуют внимания');
+    await page.getByTestId('preview-count').filter({ hasText: `Клиентов: ${figure}` }).waitFor();
+    await page.getByRole('button', { name: 'Сохранить сегмент' }).click();
+    await page.waitForURL(/\/segments\/[^/]+$/);
+    await page.getByTestId('segment-size').filter({ hasText: figure }).waitFor();
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  });
+});
