@@ -10,7 +10,7 @@ import { benchCategories, benchPages, benchTiers } from './segments-data.js';
 // customers (userId = their external id): 45 % page views, 40 % product events, 10 % identify calls
 // changing the `tier` trait, 5 % `Order Completed` with 1–3 lines. With --probes, one message in
 // 100 is instead a `Segment Probe` event of a customer who never sent one, and the time its batch
-// was acknowledged is reported, so the benchmark can time the customer's entry into the probe segment.
+// was sent and acknowledged are reported, so the benchmark can time the customer's entry into the probe segment.
 // Prints a progress line every 5 s on stderr and one JSON result line on stdout.
 
 /** What the load generator reports. */
@@ -22,8 +22,8 @@ export interface SegmentsLoadResult {
   seconds: number;
   p50: number;
   p99: number;
-  /** Probe customers and the epoch ms their batch was acknowledged. */
-  probes: [number, number][];
+  /** Probe customers, the epoch ms their batch was sent and the epoch ms it was acknowledged. */
+  probes: [number, number, number][];
 }
 
 const { values } = parseArgs({
@@ -100,7 +100,7 @@ function post(body: string): Promise<{ status: number; text: string }> {
 }
 
 const latencies: number[] = [];
-const probes: [number, number][] = [];
+const probes: [number, number, number][] = [];
 let events = 0;
 let failed = 0;
 let firstFailure: string | null = null;
@@ -121,12 +121,13 @@ async function worker(): Promise<void> {
     }
     const messages = Array.from({ length: batch }, () => message());
     const sent = performance.now();
+    const sentAt = Date.now();
     const response = await post(JSON.stringify({ batch: messages.map((m) => m.body) }));
     const acknowledged = Date.now();
     latencies.push(performance.now() - sent);
     if (response.status === 200) {
       events += (JSON.parse(response.text) as { accepted: number }).accepted;
-      for (const m of messages) if (m.probe !== null) probes.push([m.probe, acknowledged]);
+      for (const m of messages) if (m.probe !== null) probes.push([m.probe, sentAt, acknowledged]);
     } else {
       failed++;
       firstFailure ??= `${response.status} ${response.text.slice(0, 500)}`;

@@ -18,12 +18,15 @@ import { liveRules, probeRule } from './segments-rules.js';
 //   the moment a reader polling segment_changes every 50 ms first saw it;
 // - ingestion throughput again, with the 50 live segments.
 
+/** A load run and the server's CPU time (every thread of this process) per 1,000 events stored meanwhile. */
+export type MeasuredLoad = SegmentsLoadResult & { serverCpuMsPer1000: number };
+
 /** What the ingestion runs measured. */
 export interface LiveReport {
-  without: SegmentsLoadResult;
+  without: MeasuredLoad;
   buildMs: number;
-  latency: { load: SegmentsLoadResult; recorded: number[]; seen: number[]; missing: number; backlogAtEnd: number };
-  withSegments: SegmentsLoadResult;
+  latency: { load: MeasuredLoad; recorded: number[]; seen: number[]; seenFromSend: number[]; missing: number; backlogAtEnd: number };
+  withSegments: MeasuredLoad;
   /** Changes waiting for the feed loop when the throughput run with segments ended, and how long it took to catch up. */
   backlogAfter: number;
   catchUpMs: number | null;
@@ -45,9 +48,16 @@ export async function runLive(app: App, options: LiveOptions, log: (line: string
   await app.http.listen({ host: '127.0.0.1', port: 0 });
   const address = app.http.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const load = (seconds: number, rate: number, probes: number) => runLoad(base, options, seconds, rate, probes);
+  const load = async (seconds: number, rate: number, probes: number): Promise<MeasuredLoad> => {
+    const cpu = process.cpuUsage();
+    const result = await runLoad(base, options, seconds, rate, probes);
+    const used = process.cpuUsage(cpu);
+    return { ...result, serverCpuMsPer1000: (used.user + used.system) / 1000 / Math.max(1, result.events / 1000) };
+  };
   const ws = options.workspaceId;
 
+  // A fresh process is slower at first (JIT, caches): a short run first, not measured.
+  await load(5, 0, 0);
   log(`  throughput with no live segment, ${options.throughputSeconds} s as fast as the server answers`);
   const without = await load(options.throughputSeconds, 0, 0);
   log(`    ${Math.round(without.events / without.seconds).toLocaleString('en')} events/s`);
@@ -99,16 +109,19 @@ export async function runLive(app: App, options: LiveOptions, log: (line: string
   for (const r of recordedRows.rows) recordedAt.set(Number(r.customer_id), Number(r.at));
   const recorded: number[] = [];
   const seenLatency: number[] = [];
+  const seenFromSend: number[] = [];
   let missing = 0;
-  for (const [id, ack] of latencyLoad.probes) {
+  for (const [id, sent, ack] of latencyLoad.probes) {
     const at = recordedAt.get(id);
     const saw = seen.get(id);
     if (at === undefined || saw === undefined) missing++;
     if (at !== undefined) recorded.push(at - ack);
-    if (saw !== undefined) seenLatency.push(saw - ack);
+    if (saw !== undefined) {
+      seenLatency.push(saw - ack);
+      seenFromSend.push(saw - sent);
+    }
   }
-  recorded.sort((a, b) => a - b);
-  seenLatency.sort((a, b) => a - b);
+  for (const list of [recorded, seenLatency, seenFromSend]) list.sort((a, b) => a - b);
   log(`    ${latencyLoad.probes.length} probes: seen p50 ${percentile(seenLatency, 50)} / p99 ${percentile(seenLatency, 99)} ms; recorded p50 ${percentile(recorded, 50)} / p99 ${percentile(recorded, 99)} ms; ${missing} missing after 30 s`);
   await waitForFeed(app, ws, 600_000);
 
@@ -119,7 +132,7 @@ export async function runLive(app: App, options: LiveOptions, log: (line: string
   const caught = await waitForFeed(app, ws, 600_000);
   const catchUpMs = caught < 600_000 ? performance.now() - catchUp : null;
   log(`    ${Math.round(withSegments.events / withSegments.seconds).toLocaleString('en')} events/s; ${backlogAfter.toLocaleString('en')} changes waiting at the end, caught up ${catchUpMs === null ? 'not within 10 minutes' : `in ${(catchUpMs / 1000).toFixed(1)} s`}`);
-  return { without, buildMs, latency: { load: latencyLoad, recorded, seen: seenLatency, missing, backlogAtEnd }, withSegments, backlogAfter, catchUpMs };
+  return { without, buildMs, latency: { load: latencyLoad, recorded, seen: seenLatency, seenFromSend, missing, backlogAtEnd }, withSegments, backlogAfter, catchUpMs };
 }
 
 // Changes on the workspace's feed that the segment evaluator has not read yet.
