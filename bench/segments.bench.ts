@@ -3,19 +3,20 @@ import { parseArgs } from 'node:util';
 import { type Engine, int, postgresAvailable, removeDir, table } from './bench-support.js';
 import { DuckYardstick } from './segments-duckdb.js';
 import { type LiveReport, runLive } from './segments-live.js';
-import { benchNow, dropCached, prepareDatabase, startApp } from './segments-prepare.js';
+import { localDayNumber } from '../src/platform/time.js';
+import { benchNow, dropCached, type Prepared, prepareDatabase, startApp } from './segments-prepare.js';
 import { explainRule, ms, type RuleTiming, timePreviews, timeRebuilds } from './segments-previews.js';
 import { percentile } from './bench-support.js';
 
 // npm run bench:segments -- [--engine sqlite|postgres|both] [--customers N] [--orders N] [--events N] [--seed S]
-//                           [--runs R] [--rate E] [--latency-seconds S] [--throughput-seconds S] [--no-live] [--fresh]
+//                           [--runs R] [--rate E] [--latency-seconds S] [--throughput-seconds S] [--no-live] [--no-previews] [--fresh]
 //
 // Segments at scale (docs/benchmarks.md): a shop of N customers (default 1,000,000) with 10·N orders
 // and 10·N tracking events, per engine; live counts of a suite of 28 rules through
 // SegmentsService.preview beside DuckDB on the same data (counts compared), the materialisation of
 // new saved segments, and, on the platform as it runs in production, the membership latency of 50
 // live segments while ingestion runs at E events/s and the ingestion throughput with 0 and 50 of
-// them. --no-live skips the ingestion runs; --fresh makes the data again instead of using the cache.
+// them. --no-live skips the ingestion runs, --no-previews the live counts and materialisation; --fresh makes the data again instead of using the cache.
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     'latency-seconds': { type: 'string', default: '60' },
     'throughput-seconds': { type: 'string', default: '30' },
     'no-live': { type: 'boolean', default: false },
+    'no-previews': { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
   },
 });
@@ -60,33 +62,7 @@ async function runEngine(engine: Engine): Promise<void> {
   const prepared = await prepareDatabase(engine, size, log);
   console.log(`  data ready in ${((performance.now() - t) / 1000).toFixed(1)} s${prepared.fromCache ? ' (from the cache)' : ''}`);
   try {
-    const duck = await DuckYardstick.copy(prepared.database, prepared.workspaceId, log);
-    let timings: RuleTiming[];
-    let rebuilds: Awaited<ReturnType<typeof timeRebuilds>>;
-    const plans: string[] = [];
-    try {
-      const started = await startApp(prepared.database.url, 'api', benchNow);
-      try {
-        console.log(`\n  live counts (SegmentsService.preview, a warm-up then ${runs} runs; DuckDB the same)`);
-        timings = await timePreviews(started.app, prepared.workspaceId, duck, benchNow, runs, log);
-        console.log('\n  materialisation (SegmentEvaluator.rebuild of a new saved segment)');
-        rebuilds = await timeRebuilds(started.app, prepared.workspaceId, ['10 orders or more', 'city is Москва', 'abandoned a cart (24 h) in 30 days'], log);
-        // Where the time goes: the plans of the slowest rule of each group that misses its target.
-        for (const group of ['fields', 'activity'] as const) {
-          const slowest = timings.filter((x) => x.rule.group === group).sort((a, b) => b.ours.p95 - a.ours.p95)[0];
-          if (slowest && slowest.ours.p95 > (group === 'fields' ? targets.fieldsP95 : targets.activityP95)) {
-            plans.push(`${slowest.rule.name} (p95 ${ms(slowest.ours.p95)}):\n${await explainRule(started.app, prepared.workspaceId, slowest.rule.rule)}`);
-          }
-        }
-      } finally {
-        await started.app.close();
-        removeDir(started.dataDir);
-      }
-    } finally {
-      duck.close();
-    }
-    printPreviews(engine, timings, rebuilds);
-    for (const plan of plans) console.log(`\nplan of ${plan}`);
+    if (!values['no-previews']) await runPreviews(engine, prepared);
     if (!values['no-live']) {
       console.log(`\n  ingestion with live segments (platform with its worker and feed loop; system clock)`);
       const live = await startApp(prepared.database.url, 'all', null);
@@ -104,6 +80,32 @@ async function runEngine(engine: Engine): Promise<void> {
     console.log(`\nLoad average now: ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
   } finally {
     await prepared.database.stop();
+  }
+}
+
+// Live counts beside DuckDB, materialisation, and the plans of the slowest rules that miss.
+async function runPreviews(engine: Engine, prepared: Prepared): Promise<void> {
+  const duck = await DuckYardstick.copy(prepared.database, prepared.workspaceId, log);
+  const started = await startApp(prepared.database.url, 'api', benchNow);
+  const plans: string[] = [];
+  try {
+    console.log(`\n  live counts (SegmentsService.preview, a warm-up then ${runs} runs; DuckDB the same)`);
+    const timings = await timePreviews(started.app, prepared.workspaceId, duck, benchNow, runs, log);
+    console.log('\n  materialisation (SegmentEvaluator.rebuild of a new saved segment)');
+    const rebuilds = await timeRebuilds(started.app, prepared.workspaceId, ['10 orders or more', 'city is Москва', 'abandoned a cart (24 h) in 30 days'], log);
+    for (const group of ['fields', 'activity'] as const) {
+      const slowest = timings.filter((x) => x.rule.group === group).sort((a, b) => b.ours.p95 - a.ours.p95)[0];
+      if (slowest && slowest.ours.p95 > (group === 'fields' ? targets.fieldsP95 : targets.activityP95)) {
+        plans.push(`${slowest.rule.name} (p95 ${ms(slowest.ours.p95)}):\n${await explainRule(started.app, prepared.workspaceId, slowest.rule.rule)}`);
+        plans.push(`the same in DuckDB:\n${await duck.explain(slowest.rule.duck({ now: benchNow, today: localDayNumber(benchNow, 'Europe/Moscow') }))}`);
+      }
+    }
+    printPreviews(engine, timings, rebuilds);
+    for (const plan of plans) console.log(`\nplan of ${plan}`);
+  } finally {
+    await started.app.close();
+    removeDir(started.dataDir);
+    duck.close();
   }
 }
 
