@@ -4,8 +4,10 @@ import { foldText } from '../../platform/db/fold.js';
 import { localDayNumber } from '../../platform/time.js';
 import { isoDay } from '../analytics/days.js';
 
-// Operators on one value (text, number, date) as SQL. Each returns true or false, never null: a
-// missing value matches "not equal", "does not contain", "not in" and "not set", and nothing else.
+// Operators on one value (text, number, date) as SQL. A missing value matches "not equal", "does
+// not contain", "not in" and "not set", and nothing else: the other operators compare the bare
+// column, which is null (not true) for a missing value — so the engines can use their indexes —
+// and rule-sql.ts reads null as false where it matters (under "not").
 
 const day = 86_400_000;
 const never = sql<boolean>`(1 = 0)`;
@@ -32,7 +34,7 @@ export function textSql(term: TextTerm, cond: TextOperands): RawBuilder<boolean>
   const folded = sql`kl_fold(${term.text})`;
   const v = foldText(cond.value ?? '');
   const list = (cond.values ?? []).map(foldText);
-  const known = (b: RawBuilder<unknown>) => sql<boolean>`coalesce(${b}, false)`;
+  const known = (b: RawBuilder<unknown>) => sql<boolean>`(${b})`;
   const unknownOr = (b: RawBuilder<unknown>) => sql<boolean>`(${term.text} is null or ${b})`;
   switch (cond.op) {
     case 'eq': return known(sql`${folded} = ${v}`);
@@ -58,7 +60,7 @@ export interface NumberOperands {
 /** A number operator; "between" includes both ends. */
 export function numberSql(term: RawBuilder<unknown>, cond: NumberOperands): RawBuilder<boolean> {
   const v = cond.value ?? 0;
-  const known = (b: RawBuilder<unknown>) => sql<boolean>`coalesce(${b}, false)`;
+  const known = (b: RawBuilder<unknown>) => sql<boolean>`(${b})`;
   switch (cond.op) {
     case 'eq': return known(sql`${term} = ${v}`);
     case 'neq': return sql<boolean>`(${term} is null or ${term} <> ${v})`;
@@ -98,7 +100,7 @@ export function dateSql(term: DateTerm, cond: DateOperands, ctx: DateContext): R
 }
 
 function instantSql(ms: RawBuilder<unknown>, cond: DateOperands, ctx: DateContext): RawBuilder<boolean> {
-  const known = (b: RawBuilder<unknown>) => sql<boolean>`coalesce(${b}, false)`;
+  const known = (b: RawBuilder<unknown>) => sql<boolean>`(${b})`;
   const start = (d: string | undefined) => boundInstant(d ?? '1970-01-01', 'from', ctx.timezone);
   const end = (d: string | undefined) => boundInstant(d ?? '1970-01-01', 'to', ctx.timezone);
   const n = (cond.days ?? 0) * day;
@@ -115,7 +117,7 @@ function instantSql(ms: RawBuilder<unknown>, cond: DateOperands, ctx: DateContex
 }
 
 function daySql(text: RawBuilder<unknown>, cond: DateOperands, ctx: DateContext): RawBuilder<boolean> {
-  const known = (b: RawBuilder<unknown>) => sql<boolean>`coalesce(${b}, false)`;
+  const known = (b: RawBuilder<unknown>) => sql<boolean>`(${b})`;
   const today = localDayNumber(ctx.now, ctx.timezone);
   const n = cond.days ?? 0;
   switch (cond.op) {

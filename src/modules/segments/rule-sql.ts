@@ -28,8 +28,10 @@ export function ruleSql(rule: RuleGroup, ctx: RuleContext): RawBuilder<boolean> 
   let body: RawBuilder<boolean>;
   if (parts.length === 0) body = rule.combinator === 'and' ? sql<boolean>`(1 = 1)` : sql<boolean>`(1 = 0)`;
   else body = sql<boolean>`(${sql.join(parts, rule.combinator === 'and' ? sql` and ` : sql` or `)})`;
-  // A NULL inside must not make "not" unknown: every condition below is true or false, never null.
-  return rule.not ? sql<boolean>`(not ${body})` : body;
+  // Conditions on a missing value are null, which the WHERE clause reads as false. Under "not" it
+  // must be false too before negating: and/or are monotone, so coalescing the group's null to false
+  // gives what reading every null condition as false would.
+  return rule.not ? sql<boolean>`(not coalesce(${body}, false))` : body;
 }
 
 const textColumns: Record<string, string> = {
@@ -52,7 +54,7 @@ function col(name: string): RawBuilder<unknown> {
   return sql.raw(name);
 }
 
-/** The SQL of one condition; always true or false, never null. */
+/** The SQL of one condition: true, false, or null for a missing value (read as false). */
 export function conditionSql(cond: Condition, ctx: RuleContext): RawBuilder<boolean> {
   switch (cond.kind) {
     case 'text':
@@ -71,7 +73,7 @@ export function conditionSql(cond: Condition, ctx: RuleContext): RawBuilder<bool
     case 'score':
       return numberSql(col(scoreColumns[cond.score] ?? 'null'), cond);
     case 'class':
-      return sql<boolean>`coalesce(${col(scoreColumns[cond.score] ?? 'null')} in (${sql.join(cond.in)}), false)`;
+      return sql<boolean>`(${col(scoreColumns[cond.score] ?? 'null')} in (${sql.join(cond.in)}))`;
     case 'identifier':
     {
       const has = sql<boolean>`(c.id in (select i.customer_id from customer_identifiers i where i.workspace_id = ${ctx.workspaceId} and i.kind = ${cond.identifier}))`;
@@ -101,7 +103,7 @@ function daysSinceSql(cond: Extract<Condition, { kind: 'stat' }>, ctx: RuleConte
   const today = localDayNumber(ctx.now, ctx.timezone);
   // The first instant of the day n days before today.
   const start = (n: number) => localDayStart(today - Math.max(-1, Math.min(n, 36_500)), ctx.timezone);
-  const known = (b: RawBuilder<unknown>) => sql<boolean>`coalesce(${b}, false)`;
+  const known = (b: RawBuilder<unknown>) => sql<boolean>`(${b})`;
   const v = cond.value ?? 0;
   const atLeast = (k: number) => sql`${last} < ${start(k - 1)}`;
   const atMost = (k: number) => sql`${last} >= ${start(k)}`;

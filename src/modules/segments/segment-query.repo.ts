@@ -31,10 +31,14 @@ export interface MemberRow {
   stage: string | null;
 }
 
-/** The rows a rule reads, for the workspace's live customers. */
+/**
+ * The rows a rule reads, for the workspace's live customers. Every customer has a stats row (made
+ * with the profile), so stats are an inner join and the planner may start from a stats index;
+ * scores exist only after a computation.
+ */
 function from(workspaceId: string): RawBuilder<unknown> {
   return sql`customers c
-    left join customer_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
+    join customer_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
     left join customer_scores sc on sc.workspace_id = c.workspace_id and sc.customer_id = c.id
     where c.workspace_id = ${workspaceId} and c.merged_into is null and c.erased_at is null`;
 }
