@@ -25,6 +25,7 @@ export type MeasuredLoad = SegmentsLoadResult & { serverCpuMsPer1000: number };
 export interface LiveReport {
   without: MeasuredLoad;
   buildMs: number;
+  buildFailures: string[];
   latency: { load: MeasuredLoad; recorded: number[]; seen: number[]; seenFromSend: number[]; missing: number; backlogAtEnd: number };
   withSegments: MeasuredLoad;
   /** Changes waiting for the feed loop when the throughput run with segments ended, and how long it took to catch up. */
@@ -67,14 +68,16 @@ export async function runLive(app: App, options: LiveOptions, log: (line: string
   const ids: string[] = [];
   for (const r of rules) ids.push((await app.services.segments.create(ws, { name: `live: ${r.name}`, kind: 'dynamic', rule: r.rule }, null)).id);
   const probeSegment = ids[ids.length - 1] ?? '';
+  // A failed build is retried by the job queue: it is reported, and the run waits for it to succeed.
+  const failures = new Map<string, string>();
   for (;;) {
-    const list = await app.services.segments.list(ws);
-    const building = list.filter((s) => ids.includes(s.id) && s.status === 'building').length;
-    const failed = list.filter((s) => ids.includes(s.id) && s.status === 'failed');
-    if (failed.length > 0) throw new Error(`segments failed to build: ${failed.map((s) => `${s.name}: ${s.error}`).join('; ')}`);
-    if (building === 0) break;
+    const list = (await app.services.segments.list(ws)).filter((s) => ids.includes(s.id));
+    for (const s of list) if (s.status === 'failed' && !failures.has(s.id)) failures.set(s.id, `${s.name}: ${s.error ?? ''}`);
+    if (list.every((s) => s.status === 'ready')) break;
+    if (performance.now() - t > 30 * 60_000) throw new Error(`segments not built after 30 minutes; failures: ${[...failures.values()].join('; ')}`);
     await sleep(1000);
   }
+  for (const failure of failures.values()) console.error(`\n*** A SEGMENT BUILD FAILED (and succeeded when the job was retried): ${failure} ***\n`);
   const buildMs = performance.now() - t;
   log(`  ${ids.length} live segments built in ${(buildMs / 1000).toFixed(1)} s`);
   const drained = await waitForFeed(app, ws, 600_000);
@@ -132,7 +135,7 @@ export async function runLive(app: App, options: LiveOptions, log: (line: string
   const caught = await waitForFeed(app, ws, 600_000);
   const catchUpMs = caught < 600_000 ? performance.now() - catchUp : null;
   log(`    ${Math.round(withSegments.events / withSegments.seconds).toLocaleString('en')} events/s; ${backlogAfter.toLocaleString('en')} changes waiting at the end, caught up ${catchUpMs === null ? 'not within 10 minutes' : `in ${(catchUpMs / 1000).toFixed(1)} s`}`);
-  return { without, buildMs, latency: { load: latencyLoad, recorded, seen: seenLatency, seenFromSend, missing, backlogAtEnd }, withSegments, backlogAfter, catchUpMs };
+  return { without, buildMs, buildFailures: [...failures.values()], latency: { load: latencyLoad, recorded, seen: seenLatency, seenFromSend, missing, backlogAtEnd }, withSegments, backlogAfter, catchUpMs };
 }
 
 // Changes on the workspace's feed that the segment evaluator has not read yet.

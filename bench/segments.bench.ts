@@ -143,7 +143,7 @@ function printLive(engine: Engine, r: LiveReport): void {
   const p99 = percentile(lat.seen, 99);
   console.log(`\n${table([
     ['measure', engine, 'target'],
-    ['50 live segments built (worker, from scratch)', `${(r.buildMs / 1000).toFixed(1)} s`, ''],
+    ['50 live segments built (worker, from scratch)', `${(r.buildMs / 1000).toFixed(1)} s`, r.buildFailures.length > 0 ? `${r.buildFailures.length} builds FAILED first: ${r.buildFailures.join('; ')}` : ''],
     [
       `membership latency at ${int(paced)} events/s (${lat.load.probes.length} probes): seen in segment_changes, p50 / p99`, `${percentile(lat.seen, 50)} / ${p99} ms`,
       `p99 ≤ ${targets.latencyP99} ms ${met(lat.missing === 0 && p99 <= targets.latencyP99)}${paced < 0.9 * rate ? ` (the paced rate of ${int(rate)} events/s NOT reached)` : ''}`,
