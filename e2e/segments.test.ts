@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { expectNoPageErrors, openTab, screenshot, signIn } from './support/browser.js';
@@ -109,27 +111,34 @@ describe.skipIf(!chromiumPath)('web app: segments', () => {
     await expect.poll(() => members.count()).toBe(2);
     const names = (await members.locator('td:first-child').allInnerTexts()).map((s) => s.trim()).sort();
     expect(names).toEqual(expected.sample.map((m) => m.name ?? '').sort());
+
+    // A hashed list for Yandex Audience: SHA-256 of the members' phone digits, the e-mail column empty.
+    await page.getByRole('button', { name: 'Выгрузить' }).click();
+    await page.getByRole('menuitem', { name: 'Яндекс Аудитории (хеши телефонов и e-mail)' }).click();
+    const exports = page.locator('section[aria-label="Выгрузки"]');
+    await exports.getByText('строк: 2 из 2 участников', { exact: false }).waitFor();
+    await exports.getByText('Площадка принимает списки не меньше 100').waitFor();
+    const download = page.waitForEvent('download');
+    await exports.getByRole('link', { name: 'Скачать' }).click();
+    const path = await (await download).path();
+    const lines = (await readFile(path, 'utf8')).trim().split('\n');
+    const sha = (digits: string) => createHash('sha256').update(digits).digest('hex');
+    expect(lines[0]).toBe('phone,email');
+    expect(lines.slice(1).sort()).toEqual([`${sha('79010000001')},`, `${sha('79010000002')},`].sort());
     await screenshot(page, 'segment-page');
 
-    // A hashed list for Yandex Audience, when the server exports.
-    const segmentId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
-    if ((await api(suite.server, shop, `/api/v1/segments/${segmentId}/exports`)).status === 200) {
-      await page.getByRole('button', { name: 'Выгрузить' }).click();
-      await page.getByRole('menuitem', { name: 'Яндекс Аудитории (хеши)' }).click();
-      const download = page.waitForEvent('download');
-      await page.getByRole('link', { name: 'Скачать' }).click();
-      const file = await download;
-      expect(await file.failure()).toBeNull();
-    }
+    // A member's profile lists the segment.
+    await page.locator('section[aria-label="Участники"]').getByRole('link', { name: 'Орлов Иван' }).click();
+    await page.locator('section[aria-label="Сегменты"]').getByRole('link', { name: 'Москва, 3 заказа и больше, без покупок 90 дней' }).waitFor();
 
-    await page.getByRole('link', { name: 'Сегменты' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Сегменты' }).click();
     await page.getByRole('link', { name: 'Москва, 3 заказа и больше, без покупок 90 дней' }).waitFor();
     await screenshot(page, 'segments-list');
     expectNoPageErrors(tab);
     await tab.context.close();
-  });
+  }, 90_000);
 
-  it('saves an RFM group of the analytics as a segment of the same customers', async () => {
+  it('saves an RFM group of the analytics and the customer list\'s filters as segments of the same customers', async () => {
     const shop = await newShop(suite.server, 'Сегмент из RFM');
     await seedScoredShop(suite.server, shop);
     await recomputeScores(suite.server, shop);
@@ -147,7 +156,17 @@ describe.skipIf(!chromiumPath)('web app: segments', () => {
     await page.getByRole('button', { name: 'Сохранить сегмент' }).click();
     await page.waitForURL(/\/segments\/[^/]+$/);
     await page.getByTestId('segment-size').filter({ hasText: figure }).waitFor();
+
+    await page.goto(`/w/${shop.id}/analytics/abc-xyz`);
+    await page.getByRole('link', { name: 'Сохранить как сегмент: AX' }).waitFor();
+    await screenshot(page, 'segment-save-abc-xyz');
+
+    // The customer list's filters as a segment: the same customers as the list counts.
+    await page.goto(`/w/${shop.id}/customers?minOrders=2&stage=churned,loyal`);
+    const total = (await page.getByTestId('customer-total').innerText()).replace(/\D/g, '');
+    await page.getByRole('link', { name: 'Сохранить как сегмент' }).click();
+    await page.getByTestId('preview-count').filter({ hasText: `Клиентов: ${total}` }).waitFor();
     expectNoPageErrors(tab);
     await tab.context.close();
-  });
+  }, 90_000);
 });

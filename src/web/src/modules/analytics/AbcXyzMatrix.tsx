@@ -1,6 +1,8 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { abcXyzRule } from '../segments/save-as.js';
+import { SaveAsSegmentButton } from '../segments/SaveAsSegmentButton.js';
 import { useFormatter } from '../../format/useFormatter.js';
 import type { AbcXyzCell } from './analytics.types.js';
 
@@ -71,6 +73,11 @@ export function AbcXyzMatrix({ cells, cellLink }: AbcXyzMatrixProps) {
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                       {customers === 0 ? '—' : f.money(cell?.revenue ?? 0)}
                     </Text>
+                    {/* Cells that lead to customers are the stored scores', which a segment can read. */}
+                    {cellLink && customers > 0 && (
+                      <SaveAsSegmentButton compact short prefill={{ name: t('segments.saveAs.cellName', { cell: abc + xyz }), rule: abcXyzRule([abc + xyz]) }}
+                        label={`${t('segments.saveAs.button')}: ${abc + xyz}`} />
+                    )}
                   </Table.Td>
                 );
               })}

@@ -19,6 +19,7 @@ import { EraseCustomerModal } from './EraseCustomerModal.js';
 import { FieldsCard } from './FieldsCard.js';
 import { IdentifiersCard } from './IdentifiersCard.js';
 import { KeyNumbers } from './KeyNumbers.js';
+import { CustomerSegmentsCard } from '../segments/CustomerSegmentsCard.js';
 import { ScoresCard } from './ScoresCard.js';
 
 /** A customer's 360° profile: contacts, key numbers, scores, identifiers, consent, fields and the timeline. */
@@ -114,6 +115,7 @@ function ProfileView({ profile }: { profile: CustomerProfile }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <ScoresCard customerId={profile.id} />
+            <CustomerSegmentsCard customerId={profile.id} />
             <IdentifiersCard identifiers={profile.identifiers} />
             <ConsentCard consent={profile.consent} />
             <FieldsCard profile={profile} />

@@ -20,6 +20,7 @@ import { scoreFilterCount } from './score-filters.js';
 import { ScoresAsOf } from './ScoresAsOf.js';
 import { ScoresStatusLine } from './ScoresStatusLine.js';
 import { useColumnChoice } from './useColumnChoice.js';
+import { ListSaveAsSegment } from '../segments/ListSaveAsSegment.js';
 
 const pageSize = 50;
 
@@ -92,6 +93,7 @@ export function CustomersPage() {
         />
         <CustomerFilters value={state} currency={workspace.currency} onChange={(filters) => update({ ...state, ...filters })} />
         <ColumnChooser value={visible} onChange={setVisible} />
+        <ListSaveAsSegment state={state} userId={user.id} currency={workspace.currency} />
       </Group>
       <ActiveFilters value={state} currency={workspace.currency} onChange={(patch) => update({ ...state, ...patch })} onClearAll={() => update({ ...state, ...noFilters })} />
       <Paper withBorder radius="md" p={0} style={{ overflow: 'hidden' }}>

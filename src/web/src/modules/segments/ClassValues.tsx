@@ -12,5 +12,5 @@ export function ClassValues({ score, values, onChange }: { score: string; values
     : score === 'stage' ? stages.map((s) => ({ value: s, label: t(`analytics.lifecycle.stages.${s}.name`) }))
     : (score === 'abc' ? ['A', 'B', 'C'] : ['X', 'Y', 'Z']).map((v) => ({ value: v, label: v }));
   const label = labels.field(`class.${score}`);
-  return <MultiSelect size="xs" miw={220} maw={420} aria-label={label} placeholder={label} data={data} value={values} onChange={onChange} comboboxProps={{ withinPortal: false }} />;
+  return <MultiSelect size="sm" miw={220} maw={420} aria-label={label} placeholder={label} data={data} value={values} onChange={onChange} comboboxProps={{ withinPortal: false }} />;
 }

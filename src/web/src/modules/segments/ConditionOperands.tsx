@@ -26,7 +26,7 @@ export function ConditionOperands({ field, operator, value, handleOnChange, path
     case 'cart':
       inputs = (
         <Group gap={6} wrap="wrap">
-          <TextInput size="xs" w={70} inputMode="numeric" aria-label={t('segments.operands.hours')} value={o.hours} onChange={(e) => set({ hours: e.currentTarget.value })} />
+          <TextInput size="sm" w={70} inputMode="numeric" aria-label={t('segments.operands.hours')} value={o.hours} onChange={(e) => set({ hours: e.currentTarget.value })} />
           <Text size="sm">{t('segments.operands.hours')}</Text>
           <WindowInput value={o.window} onChange={(window) => set({ window })} />
         </Group>
@@ -34,7 +34,7 @@ export function ConditionOperands({ field, operator, value, handleOnChange, path
       break;
     case 'segment':
       inputs = (
-        <Select size="xs" w={240} aria-label={t('segments.operands.segment')} placeholder={t('segments.operands.segment')} data={ctx.segments.map((s) => ({ value: s.id, label: s.name }))}
+        <Select size="sm" w={240} aria-label={t('segments.operands.segment')} placeholder={t('segments.operands.segment')} data={ctx.segments.map((s) => ({ value: s.id, label: s.name }))}
           value={o.segmentId || null} onChange={(v) => set({ segmentId: v ?? '' })} searchable comboboxProps={{ withinPortal: false }} />
       );
       break;
@@ -46,7 +46,7 @@ export function ConditionOperands({ field, operator, value, handleOnChange, path
       inputs = (
         <Group gap={6} wrap="wrap">
           {kind === 'trait' && (
-            <TextInput size="xs" w={150} aria-label={t('segments.operands.trait')} placeholder={t('segments.operands.trait')} value={o.trait} onChange={(e) => set({ trait: e.currentTarget.value })} />
+            <TextInput size="sm" w={150} aria-label={t('segments.operands.trait')} placeholder={t('segments.operands.trait')} value={o.trait} onChange={(e) => set({ trait: e.currentTarget.value })} />
           )}
           <ValueInputs shape={shape} operator={operator} operands={o} onChange={set} money={money} currency={ctx.currency} />
         </Group>

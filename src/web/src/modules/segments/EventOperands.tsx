@@ -18,8 +18,8 @@ export function EventOperands({ type, operands: o, onChange }: { type: string; o
   return (
     <Stack gap={4}>
       <Group gap={6} wrap="wrap">
-        <TextInput size="xs" w={type === 'track' ? 180 : 260} aria-label={nameLabel} placeholder={nameLabel} value={o.name} onChange={(e) => onChange({ name: e.currentTarget.value })} />
-        <TextInput size="xs" w={60} inputMode="numeric" aria-label={t('segments.operands.times')} value={o.count} onChange={(e) => onChange({ count: e.currentTarget.value })} />
+        <TextInput size="sm" w={type === 'track' ? 180 : 260} aria-label={nameLabel} placeholder={nameLabel} value={o.name} onChange={(e) => onChange({ name: e.currentTarget.value })} />
+        <TextInput size="sm" w={60} inputMode="numeric" aria-label={t('segments.operands.times')} value={o.count} onChange={(e) => onChange({ count: e.currentTarget.value })} />
         <Text size="sm">{t('segments.operands.times')}</Text>
         <WindowInput value={o.window} onChange={(window) => onChange({ window })} />
         <Button size="compact-xs" variant="subtle" onClick={() => onChange({ where: [...o.where, { path: '', op: 'eq', value: '', values: [] }] })}>
@@ -29,13 +29,13 @@ export function EventOperands({ type, operands: o, onChange }: { type: string; o
       {o.where.map((p, i) => (
         <Group key={i} gap={6} wrap="wrap" pl="md">
           <Text size="sm" c="dimmed">{t('segments.operands.where')}</Text>
-          <TextInput size="xs" w={160} aria-label={t('segments.operands.propertyPath')} placeholder={t('segments.operands.propertyPath')} value={p.path} onChange={(e) => setWhere(i, { path: e.currentTarget.value })} />
-          <Select size="xs" w={130} aria-label={t('segments.builder.operatorPlaceholder')} data={propertyOps.map((op) => ({ value: op, label: opLabel(op) }))} value={p.op} allowDeselect={false}
+          <TextInput size="sm" w={160} aria-label={t('segments.operands.propertyPath')} placeholder={t('segments.operands.propertyPath')} value={p.path} onChange={(e) => setWhere(i, { path: e.currentTarget.value })} />
+          <Select size="sm" w={130} aria-label={t('segments.builder.operatorPlaceholder')} data={propertyOps.map((op) => ({ value: op, label: opLabel(op) }))} value={p.op} allowDeselect={false}
             onChange={(op) => op && oneOf(propertyOps, op) && setWhere(i, { op })} comboboxProps={{ withinPortal: false }} />
           {p.op === 'in' ? (
             <ValuesInput values={p.values} onChange={(values) => setWhere(i, { values })} label={t('segments.operands.values')} />
           ) : p.op !== 'set' && p.op !== 'notSet' ? (
-            <TextInput size="xs" w={160} aria-label={t('segments.operands.value')} placeholder={t('segments.operands.value')} value={p.value} onChange={(e) => setWhere(i, { value: e.currentTarget.value })} />
+            <TextInput size="sm" w={160} aria-label={t('segments.operands.value')} placeholder={t('segments.operands.value')} value={p.value} onChange={(e) => setWhere(i, { value: e.currentTarget.value })} />
           ) : null}
           <ActionIcon size="sm" variant="subtle" color="gray" aria-label={t('segments.operands.removeProperty')} onClick={() => onChange({ where: o.where.filter((_, j) => j !== i) })}>
             ×

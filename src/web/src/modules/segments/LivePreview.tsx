@@ -34,7 +34,7 @@ export function LivePreview({ preview, complete }: { preview: UseQueryResult<Pre
         {data && data.sample.length > 0 && (
           <>
             <Text size="sm" fw={600}>{t('segments.preview.sample')}</Text>
-            <MembersTable rows={data.sample} label={t('segments.preview.sample')} />
+            <MembersTable rows={data.sample} label={t('segments.preview.sample')} compact />
           </>
         )}
         {data && data.count === 0 && <Text c="dimmed" size="sm">{t('segments.preview.none')}</Text>}

@@ -5,18 +5,18 @@ import { useFormatter } from '../../format/useFormatter.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 import type { SegmentMember } from './segments.types.js';
 
-/** Customers of a segment or a preview: name (opening the profile), phone, city, orders and revenue. */
-export function MembersTable({ rows, label }: { rows: SegmentMember[]; label: string }) {
+/** Customers of a segment or a preview: name (opening the profile), phone, city, orders and revenue; `compact` (a narrow column) leaves the phone out. */
+export function MembersTable({ rows, label, compact = false }: { rows: SegmentMember[]; label: string; compact?: boolean }) {
   const { t } = useTranslation();
   const f = useFormatter();
   const { id: workspaceId } = useWorkspace();
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={compact ? 0 : 560}>
       <Table striped highlightOnHover aria-label={label} verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('segments.members.name')}</Table.Th>
-            <Table.Th>{t('segments.members.phone')}</Table.Th>
+            {!compact && <Table.Th>{t('segments.members.phone')}</Table.Th>}
             <Table.Th>{t('segments.members.city')}</Table.Th>
             <Table.Th ta="right">{t('segments.members.orders')}</Table.Th>
             <Table.Th ta="right">{t('segments.members.revenue')}</Table.Th>
@@ -30,7 +30,7 @@ export function MembersTable({ rows, label }: { rows: SegmentMember[]; label: st
                   {m.name ?? t('segments.members.noName', { id: m.id })}
                 </Anchor>
               </Table.Td>
-              <Table.Td><Text size="sm">{m.phone ?? '—'}</Text></Table.Td>
+              {!compact && <Table.Td><Text size="sm">{m.phone ?? '—'}</Text></Table.Td>}
               <Table.Td><Text size="sm">{m.city ?? '—'}</Text></Table.Td>
               <Table.Td ta="right"><Text size="sm">{f.number(m.ordersCount)}</Text></Table.Td>
               <Table.Td ta="right"><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{f.money(m.revenue)}</Text></Table.Td>

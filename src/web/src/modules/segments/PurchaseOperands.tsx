@@ -13,11 +13,11 @@ export function PurchaseOperands({ operands: o, onChange, currency }: { operands
   const byData = [{ value: 'any', label: t('segments.operands.anyProduct') }, ...byValues.map((b) => ({ value: b, label: t(`segments.operands.by.${b}`) }))];
   return (
     <Group gap={6} wrap="wrap">
-      <TextInput size="xs" w={90} inputMode="decimal" aria-label={t('segments.operands.value')} value={o.value} onChange={(e) => onChange({ value: e.currentTarget.value })}
+      <TextInput size="sm" w={90} inputMode="decimal" aria-label={t('segments.operands.value')} value={o.value} onChange={(e) => onChange({ value: e.currentTarget.value })}
         rightSection={o.measure === 'amount' ? <Text size="xs" c="dimmed">{currency}</Text> : null} />
-      <Select size="xs" w={130} aria-label={t('segments.operands.measure.orders')} data={measures.map((m) => ({ value: m, label: t(`segments.operands.measure.${m}`) }))} value={o.measure}
+      <Select size="sm" w={130} aria-label={t('segments.operands.measure.orders')} data={measures.map((m) => ({ value: m, label: t(`segments.operands.measure.${m}`) }))} value={o.measure}
         allowDeselect={false} onChange={(m) => m && oneOf(measures, m) && onChange({ measure: m })} comboboxProps={{ withinPortal: false }} />
-      <Select size="xs" w={150} aria-label={t('segments.operands.productValues')} data={byData} value={o.by || 'any'} allowDeselect={false}
+      <Select size="sm" w={150} aria-label={t('segments.operands.productValues')} data={byData} value={o.by || 'any'} allowDeselect={false}
         onChange={(b) => b && onChange({ by: oneOf(byValues, b) ? b : '' })} comboboxProps={{ withinPortal: false }} />
       {o.by !== '' && <ValuesInput values={o.products} onChange={(products) => onChange({ products })} label={t('segments.operands.productValues')} />}
       <WindowInput value={o.window} onChange={(window) => onChange({ window })} />

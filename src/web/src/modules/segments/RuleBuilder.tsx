@@ -3,6 +3,7 @@ import { QueryBuilderMantine } from '@react-querybuilder/mantine';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Field, type OptionGroup, QueryBuilder, type RuleGroupType } from 'react-querybuilder';
+import { BuilderAction } from './BuilderAction.js';
 import { ConditionOperands } from './ConditionOperands.js';
 import { emptyOperands } from './operands.js';
 import { fieldEntries, fieldEntry, type FieldEntry } from './rule-fields.js';
@@ -56,7 +57,7 @@ export function RuleBuilder({ query, onChange, context }: RuleBuilderProps) {
         combinators={combinators}
         getOperators={(field) => (fieldEntry(field)?.operators ?? []).map((op) => ({ name: op, value: op, label: labels.operator(field, op) }))}
         getDefaultValue={() => emptyOperands()}
-        controlElements={{ valueEditor: ConditionOperands }}
+        controlElements={{ valueEditor: ConditionOperands, actionElement: BuilderAction }}
         translations={translations}
         context={context}
         showNotToggle

@@ -28,11 +28,11 @@ export function SegmentComposition({ segmentId }: { segmentId: string }) {
   const s = summary.data;
   const rfmWord = (key: string | null) => {
     const known = rfmSegments.find((x) => x === key);
-    return known ? t(`analytics.segments.${known}.name`) : (key ?? '—');
+    return known ? t(`analytics.segments.${known}.name`) : (key ?? t('segments.summary.noScore'));
   };
   const stageWord = (key: string | null) => {
     const known = stages.find((x) => x === key);
-    return known ? t(`analytics.lifecycle.stages.${known}.name`) : (key ?? '—');
+    return known ? t(`analytics.lifecycle.stages.${known}.name`) : (key ?? t('segments.summary.noScore'));
   };
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={t('segments.summary.title')}>

@@ -7,19 +7,22 @@ import { useWorkspace } from '../../session/workspace-context.js';
 import { useStartExport } from './segment-exports.api.js';
 import type { ExportFormat } from './segments.types.js';
 
-const formats: readonly ExportFormat[] = ['csv', 'yandex', 'vk'];
+// Every format the API writes (a record keyed by its union, so a new one cannot be left out).
+const formatSet: Record<ExportFormat, true> = { csv: true, yandex: true, vk_phone: true, vk_email: true };
+const formats = Object.keys(formatSet).filter((f): f is ExportFormat => Object.hasOwn(formatSet, f));
 
-/** "Export": a choice of a CSV for people or a hashed list for Yandex Audience or VK Ads; for the roles that may export. */
+/** "Export": a choice of a CSV for people or a hashed list for Yandex Audience or VK Ads; for the roles that may export (owner, admin, marketer). */
 export function SegmentExports({ segmentId }: { segmentId: string }) {
   const { role } = useWorkspace();
-  // Exports share the roles of segment writes (owner, admin, marketer).
-  if (!roleAllows(role, 'segments:write')) return null;
+  if (!roleAllows(role, 'segments:export')) return null;
   return <ExportMenu segmentId={segmentId} />;
 }
 
 function ExportMenu({ segmentId }: { segmentId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const start = useStartExport(segmentId);
+  // The CSV's column names follow the interface language.
+  const language = i18n.language === 'en' ? 'en' : 'ru';
   const failure = useErrorText(start.error ?? new Error(''));
   return (
     <Menu position="bottom-end" withinPortal>
@@ -28,7 +31,7 @@ function ExportMenu({ segmentId }: { segmentId: string }) {
       </Menu.Target>
       <Menu.Dropdown>
         {formats.map((format) => (
-          <Menu.Item key={format} onClick={() => start.mutate(format, {
+          <Menu.Item key={format} onClick={() => start.mutate({ format, language }, {
             onSuccess: () => notifications.show({ color: 'blue', message: t('segments.exports.started') }),
             onError: () => notifications.show({ color: 'red', title: failure.title, message: failure.message }),
           })}>

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Paper, Progress, Stack, Text, Title } from '@mant
 import { useTranslation } from 'react-i18next';
 import { useFormatter } from '../../format/useFormatter.js';
 import { useWorkspace } from '../../session/workspace-context.js';
+import { useMemberName } from '../customers/members.api.js';
 import { exportFileUrl, useSegmentExports } from './segment-exports.api.js';
 import type { SegmentExport } from './segments.types.js';
 
@@ -28,16 +29,17 @@ function ExportRow({ item: e }: { item: SegmentExport }) {
   const { t } = useTranslation();
   const f = useFormatter();
   const { id: workspaceId } = useWorkspace();
+  const memberName = useMemberName(e.createdBy !== null);
   return (
     <Stack gap={2} data-testid="segment-export">
       <Group gap="xs" justify="space-between" wrap="nowrap">
         <Text size="sm" fw={600}>{t(`segments.exports.formats.${e.format}`)}</Text>
-        <Badge size="sm" variant="light" color={colors[e.status]}>{t(`segments.exports.status.${e.status}`, { percent: f.percent(e.progress, 0) })}</Badge>
+        <Badge size="sm" variant="light" color={colors[e.status]} style={{ flexShrink: 0 }}>{t(`segments.exports.status.${e.status}`, { percent: f.percent(e.progress, 0) })}</Badge>
       </Group>
       <Text size="xs" c="dimmed">
         {f.dateTime(e.createdAt)}
-        {e.createdBy ? ` · ${t('segments.exports.by', { who: e.createdBy })}` : ''}
-        {e.rows !== null ? ` · ${t('segments.exports.rows', { n: f.number(e.rows) })}` : ''}
+        {e.createdBy ? ` · ${t('segments.exports.by', { who: memberName(e.createdBy) })}` : ''}
+        {e.rows !== null ? ` · ${t('segments.exports.rows', { n: f.number(e.rows), members: f.number(e.members ?? e.rows) })}` : ''}
       </Text>
       {e.status === 'running' && <Progress value={e.progress * 100} size="sm" />}
       {e.status === 'done' && <Anchor href={exportFileUrl(e.id, workspaceId)} size="sm" download>{t('segments.exports.download')}</Anchor>}

@@ -63,7 +63,7 @@ export function SegmentPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
-            <SizeChart segmentId={s.id} />
+            <SizeChart segmentId={s.id} createdAt={s.createdAt} />
             <SegmentComposition segmentId={s.id} />
             <SegmentMembersPanel segmentId={s.id} />
           </Stack>
@@ -71,7 +71,7 @@ export function SegmentPage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             {s.kind === 'static' && canWrite && <StaticMembersBox segmentId={s.id} />}
-            {canWrite && <SegmentExportsPanel segmentId={s.id} />}
+            {roleAllows(workspace.role, 'segments:export') && <SegmentExportsPanel segmentId={s.id} />}
             <SegmentHistoryPanel segmentId={s.id} />
           </Stack>
         </Grid.Col>

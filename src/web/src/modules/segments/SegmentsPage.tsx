@@ -48,9 +48,9 @@ export function SegmentsPage() {
                   <Table.Th>{t('segments.columns.name')}</Table.Th>
                   <Table.Th>{t('segments.columns.kind')}</Table.Th>
                   <Table.Th>{t('segments.columns.status')}</Table.Th>
-                  <Table.Th ta="right">{t('segments.columns.size')}</Table.Th>
-                  <Table.Th ta="right">{t('segments.columns.change7')}</Table.Th>
-                  <Table.Th ta="right">{t('segments.columns.change30')}</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('segments.columns.size')}</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('segments.columns.change7')}</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('segments.columns.change30')}</Table.Th>
                   <Table.Th>{t('segments.columns.updated')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>

@@ -4,15 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/EChart.js';
 import type { ChartOption } from '../../components/echarts.js';
 import { useFormatter } from '../../format/useFormatter.js';
+import { useWorkspace } from '../../session/workspace-context.js';
 import { useSegmentSizes } from './segments.api.js';
 
 /** A segment's size at the end of each of the last 90 days. */
-export function SizeChart({ segmentId }: { segmentId: string }) {
+export function SizeChart({ segmentId, createdAt }: { segmentId: string; createdAt: number }) {
   const { t } = useTranslation();
   const f = useFormatter();
   const theme = useMantineTheme();
   const sizes = useSegmentSizes(segmentId, 90);
-  const days = useMemo(() => sizes.data?.days ?? [], [sizes.data]);
+  const { timezone } = useWorkspace();
+  // Days before the segment existed have no size; they are left out rather than drawn as zeros.
+  const days = useMemo(() => {
+    const first = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(createdAt);
+    return (sizes.data?.days ?? []).filter((d) => d.day >= first);
+  }, [sizes.data, createdAt, timezone]);
   const option = useMemo((): ChartOption => ({
     grid: { left: 56, right: 16, top: 16, bottom: 32 },
     tooltip: { trigger: 'axis' },

@@ -22,14 +22,14 @@ export function ValueInputs({ shape, operator, operands: o, onChange, money, cur
   if (operator === 'set' || operator === 'notSet' || shape === 'boolean' || operator === 'anniversaryThisMonth') return null;
   const unit = money ? <Text size="xs" c="dimmed">{currency}</Text> : null;
   const number = (key: 'value' | 'to' | 'days' | 'from' | 'toAge', label: string) => (
-    <TextInput size="xs" w={money ? 120 : 90} inputMode="decimal" aria-label={label} placeholder={label} value={o[key]} rightSection={key === 'value' || key === 'to' ? unit : null}
+    <TextInput size="sm" w={money ? 120 : 90} inputMode="decimal" aria-label={label} placeholder={label} value={o[key]} rightSection={key === 'value' || key === 'to' ? unit : null}
       onChange={(e) => onChange({ [key]: e.currentTarget.value })} />
   );
   if (operator === 'in' || operator === 'notIn' || operator === 'hasAny' || operator === 'hasNone') {
     return <ValuesInput values={o.values} onChange={(values) => onChange({ values })} label={t('segments.operands.values')} />;
   }
   if (shape === 'text' || shape === 'list') {
-    return <TextInput size="xs" w={220} aria-label={t('segments.operands.value')} placeholder={t('segments.operands.value')} value={o.value} onChange={(e) => onChange({ value: e.currentTarget.value })} />;
+    return <TextInput size="sm" w={220} aria-label={t('segments.operands.value')} placeholder={t('segments.operands.value')} value={o.value} onChange={(e) => onChange({ value: e.currentTarget.value })} />;
   }
   if (shape === 'number') {
     return (
@@ -51,8 +51,8 @@ export function ValueInputs({ shape, operator, operands: o, onChange, money, cur
   if (operator === 'ageBetween') return <>{number('from', t('segments.operands.ageFrom'))}{number('toAge', t('segments.operands.ageTo'))}</>;
   return (
     <>
-      <DateField size="xs" w={150} aria-label={operator === 'between' ? t('segments.operands.from') : t('segments.operands.value')} value={o.value} onChange={(value) => onChange({ value })} />
-      {operator === 'between' && <DateField size="xs" w={150} aria-label={t('segments.operands.to')} value={o.to} onChange={(to) => onChange({ to })} />}
+      <DateField size="sm" w={150} aria-label={operator === 'between' ? t('segments.operands.from') : t('segments.operands.value')} value={o.value} onChange={(value) => onChange({ value })} />
+      {operator === 'between' && <DateField size="sm" w={150} aria-label={t('segments.operands.to')} value={o.to} onChange={(to) => onChange({ to })} />}
     </>
   );
 }

@@ -10,19 +10,19 @@ export function WindowInput({ value, onChange }: { value: WindowDraft; onChange:
   return (
     <Group gap={6} wrap="wrap">
       <Select
-        size="xs" w={150} aria-label={t('segments.operands.window.lastDays')} data={kinds} value={value.kind} allowDeselect={false}
+        size="sm" w={150} aria-label={t('segments.operands.window.lastDays')} data={kinds} value={value.kind} allowDeselect={false}
         onChange={(k) => k && onChange({ ...value, kind: k === 'ever' || k === 'between' ? k : 'lastDays' })} comboboxProps={{ withinPortal: false }}
       />
       {value.kind === 'lastDays' && (
         <>
-          <TextInput size="xs" w={70} inputMode="numeric" aria-label={t('segments.operands.days')} value={value.days} onChange={(e) => onChange({ ...value, days: e.currentTarget.value })} />
+          <TextInput size="sm" w={70} inputMode="numeric" aria-label={t('segments.operands.days')} value={value.days} onChange={(e) => onChange({ ...value, days: e.currentTarget.value })} />
           <Text size="sm">{t('segments.operands.days')}</Text>
         </>
       )}
       {value.kind === 'between' && (
         <>
-          <DateField size="xs" w={150} aria-label={t('segments.operands.from')} value={value.from} onChange={(from) => onChange({ ...value, from })} />
-          <DateField size="xs" w={150} aria-label={t('segments.operands.to')} value={value.to} onChange={(to) => onChange({ ...value, to })} />
+          <DateField size="sm" w={150} aria-label={t('segments.operands.from')} value={value.from} onChange={(from) => onChange({ ...value, from })} />
+          <DateField size="sm" w={150} aria-label={t('segments.operands.to')} value={value.to} onChange={(to) => onChange({ ...value, to })} />
         </>
       )}
     </Group>

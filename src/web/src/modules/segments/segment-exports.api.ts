@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context.js';
 import { useWorkspace } from '../../session/workspace-context.js';
-import type { ExportFormat, SegmentExport } from './segments.types.js';
+import type { ExportInput, SegmentExport } from './segments.types.js';
 
 const running = (e: SegmentExport) => e.status === 'queued' || e.status === 'running';
 
@@ -24,8 +24,8 @@ export function useStartExport(segmentId: string) {
   const queryClient = useQueryClient();
   const { id: workspaceId } = useWorkspace();
   return useMutation({
-    mutationFn: (format: ExportFormat) =>
-      api.request<SegmentExport>(`/api/v1/segments/${encodeURIComponent(segmentId)}/exports`, { method: 'POST', body: { format }, workspaceId }),
+    mutationFn: (input: ExportInput) =>
+      api.request<SegmentExport>(`/api/v1/segments/${encodeURIComponent(segmentId)}/exports`, { method: 'POST', body: input, workspaceId }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ws', workspaceId, 'segment-exports', segmentId] }),
   });
 }

@@ -3,8 +3,9 @@
 import type { z } from 'zod';
 import type { Condition, PropertyCondition, RuleGroup, RuleWindow } from '../../../../modules/segments/segment-rules.schemas.js';
 import type {
-  historyPageSchema, memberSchema, membersPageSchema, previewSchema, segmentInputSchema, segmentPatchSchema, segmentSchema, sizesSchema,
+  historyPageSchema, memberSchema, membersPageSchema, previewSchema, segmentInputSchema, segmentPatchSchema, segmentSchema, sizesSchema, summarySchema,
 } from '../../../../modules/segments/segments.schemas.js';
+import type { exportInputSchema, exportSchema } from '../../../../modules/segments/segment-exports.schemas.js';
 
 export type { Condition, PropertyCondition, RuleGroup, RuleWindow };
 
@@ -32,44 +33,13 @@ export interface CustomerSegment {
   since: number;
 }
 
-// The composition and export contracts, written out until the server's schemas are shared.
-
 /** A value of a breakdown with its number of members (key null: no value). */
-export interface Share {
-  key: string | null;
-  count: number;
-}
-
+export type Share = SegmentSummary['byRfm'][number];
 /** GET /segments/:id/summary: who the members are. */
-export interface SegmentSummary {
-  count: number;
-  /** Minor units. */
-  revenue: number;
-  /** 0..1 of all revenue. */
-  revenueShare: number;
-  /** Minor units, null before the scores are computed. */
-  avgPredictedClv: number | null;
-  byRfm: Share[];
-  byStage: Share[];
-  byCity: Share[];
-  consent: { channel: 'email' | 'sms' | 'push' | 'messenger'; granted: number }[];
-}
-
-/** A file format of an audience export. */
-export type ExportFormat = 'csv' | 'yandex' | 'vk';
-
+export type SegmentSummary = z.output<typeof summarySchema>;
 /** An audience export: a job writing a file of the members. */
-export interface SegmentExport {
-  id: string;
-  segmentId: string;
-  format: ExportFormat;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  rows: number | null;
-  /** 0..1. */
-  progress: number;
-  minimumRows: number | null;
-  error: string | null;
-  createdBy: string | null;
-  createdAt: number;
-  finishedAt: number | null;
-}
+export type SegmentExport = z.output<typeof exportSchema>;
+/** A file format of an audience export. */
+export type ExportFormat = SegmentExport['format'];
+/** Body of POST /segments/:id/exports. */
+export type ExportInput = z.input<typeof exportInputSchema>;

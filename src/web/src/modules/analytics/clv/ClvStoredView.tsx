@@ -1,4 +1,4 @@
-import { Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatter } from '../../../format/useFormatter.js';
@@ -7,6 +7,8 @@ import type { ScoresSummary } from '../analytics.types.js';
 import { AnalyticsPanel } from '../AnalyticsPanel.js';
 import { atRiskCustomers } from '../customer-links.js';
 import { ClvListPanels } from './ClvListPanels.js';
+import { atRiskRule } from '../../segments/save-as.js';
+import { SaveAsSegmentButton } from '../../segments/SaveAsSegmentButton.js';
 import { DecilesChart } from './DecilesChart.js';
 
 /** The CLV screen as of the last computation of the scores, from its summary: no model is fitted on the visit. */
@@ -43,9 +45,12 @@ export function ClvStoredView({ summary }: { summary: ScoresSummary }) {
         lists={clv}
         busy={false}
         atRiskFooter={
-          <Anchor component={Link} to={atRiskCustomers(workspace.id, clv.atRiskBand)} size="sm" fw={600}>
-            {t('analytics.scores.clv.atRiskAll', { count: f.number(clv.atRiskCustomers), min: f.percent(clv.atRiskBand.min, 0), max: f.percent(clv.atRiskBand.max, 0) })} →
-          </Anchor>
+          <Group gap="sm">
+            <Anchor component={Link} to={atRiskCustomers(workspace.id, clv.atRiskBand)} size="sm" fw={600}>
+              {t('analytics.scores.clv.atRiskAll', { count: f.number(clv.atRiskCustomers), min: f.percent(clv.atRiskBand.min, 0), max: f.percent(clv.atRiskBand.max, 0) })} →
+            </Anchor>
+            <SaveAsSegmentButton compact prefill={{ name: t('segments.saveAs.atRiskName'), rule: atRiskRule(clv.atRiskBand) }} />
+          </Group>
         }
       />
       <AnalyticsPanel title={t('analytics.clv.deciles.title')} intro={t('analytics.clv.deciles.text')} busy={false}>

@@ -6,6 +6,8 @@ import { useWorkspace } from '../../../session/workspace-context.js';
 import { stages as allStages } from '../../customers/score-values.js';
 import type { ScoresSummary } from '../analytics.types.js';
 import { stageCustomers } from '../customer-links.js';
+import { stageRule } from '../../segments/save-as.js';
+import { SaveAsSegmentButton } from '../../segments/SaveAsSegmentButton.js';
 
 /** The customers in each stage as of the last computation of the scores, each stage opening its customers; empty stages left out. */
 export function StoredStageList({ summary }: { summary: ScoresSummary }) {
@@ -20,7 +22,11 @@ export function StoredStageList({ summary }: { summary: ScoresSummary }) {
           <Anchor component={Link} to={stageCustomers(workspace.id, stage)} size="sm" fw={500}>
             {t(`analytics.lifecycle.stages.${stage}.name`)}
           </Anchor>
-          <Text size="sm">{f.number(summary.stages[stage])}</Text>
+          <Group gap={4} wrap="nowrap">
+            <SaveAsSegmentButton compact short prefill={{ name: t('segments.saveAs.stageName', { stage: t(`analytics.lifecycle.stages.${stage}.name`) }), rule: stageRule(stage) }}
+              label={`${t('segments.saveAs.button')}: ${t(`analytics.lifecycle.stages.${stage}.name`)}`} />
+            <Text size="sm">{f.number(summary.stages[stage])}</Text>
+          </Group>
         </Group>
       ))}
     </Stack>
