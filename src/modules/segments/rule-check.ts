@@ -29,8 +29,35 @@ export function checkRule(rule: RuleGroup, path = 'rule'): FieldProblem[] {
     });
   };
   visit(rule, path, 1);
+  const values = countValues(rule);
+  if (values > MAX_VALUES) problems.push({ field: path, reason: `a rule may list at most ${MAX_VALUES} values in all (this one lists ${values})` });
   if (conditions > MAX_CONDITIONS) problems.push({ field: path, reason: `a rule may hold at most ${MAX_CONDITIONS} conditions (this one has ${conditions})` });
   return problems;
+}
+
+/** Most listed values (in lists, products, property values) a rule may hold in all: each is a bound parameter. */
+export const MAX_VALUES = 5000;
+
+function countValues(rule: RuleGroup): number {
+  let n = 0;
+  for (const r of rule.rules) {
+    if (r.kind === 'group') n += countValues(r);
+    else if (r.kind === 'text' || r.kind === 'trait') n += r.values?.length ?? 0;
+    else if (r.kind === 'class') n += r.in.length;
+    else if (r.kind === 'purchase') n += r.product?.values.length ?? 0;
+    else if (r.kind === 'event') n += r.where.reduce((sum, p) => sum + (p.values?.length ?? 0), 0);
+  }
+  return n;
+}
+
+/** How many conditions read events or orders (each repeats the evaluated ids in its subquery). */
+export function activityConditions(rule: RuleGroup): number {
+  let n = 0;
+  for (const r of rule.rules) {
+    if (r.kind === 'group') n += activityConditions(r);
+    else if (r.kind === 'event' || r.kind === 'purchase' || r.kind === 'cartAbandoned') n++;
+  }
+  return n;
 }
 
 /** The ids of the segments a rule refers to. */

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { readJson } from '../../platform/db/normalize.js';
 import { localDayNumber } from '../../platform/time.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
-import { referencedSegments } from './rule-check.js';
+import { activityConditions, referencedSegments } from './rule-check.js';
 import { dependencyMask, timeSources } from './rule-deps.js';
 import { type RuleContext, ruleSql } from './rule-sql.js';
 import { cartEvents } from './rule-sql-activity.js';
@@ -48,7 +48,8 @@ export class SegmentEvaluator {
   private async live(repo: SegmentsRepo, workspaceId: string): Promise<LiveSegment[]> {
     const byId = new Map<string, LiveSegment>();
     for (const row of await repo.list(workspaceId)) {
-      if (row.kind !== 'dynamic' || !row.rule) continue;
+      // A segment whose rule failed to evaluate waits for its rule to change (a rebuild).
+      if (row.kind !== 'dynamic' || !row.rule || row.status === 'failed') continue;
       const parsed = ruleGroupSchema.safeParse(readJson<unknown>(row.rule, null));
       if (!parsed.success) continue;
       byId.set(row.id, { row, rule: parsed.data, mask: dependencyMask(parsed.data), refs: referencedSegments(parsed.data) });
@@ -125,8 +126,11 @@ export class SegmentEvaluator {
     const repo = new SegmentsRepo(db);
     const query = new SegmentQueryRepo({ ...this.db, kysely: db });
     const now = this.clock.now();
-    for (let i = 0; i < ids.length; i += evalChunk) {
-      const part = ids.slice(i, i + evalChunk);
+    // Each event or order condition repeats the ids in its subquery: keep a statement's bound
+    // values well under SQLite's 32,766.
+    const step = Math.max(50, Math.min(evalChunk, Math.floor(15_000 / (activityConditions(rule) + 1))));
+    for (let i = 0; i < ids.length; i += step) {
+      const part = ids.slice(i, i + step);
       const ctx = await this.ctx(workspaceId, now, part);
       const matching = await query.matchingAmong(workspaceId, ruleSql(rule, ctx), part);
       const current = await repo.membersAmong(workspaceId, segmentId, part);
@@ -169,6 +173,32 @@ export class SegmentEvaluator {
       if (last) await feed.advance(consumer, last.id, now);
       return changes.length;
     });
+  }
+
+  /**
+   * After a pass failed: evaluates each live segment on its own against the waiting changes and
+   * marks the ones that fail as failed (with the error on the segment), so one bad segment cannot
+   * hold up every other. Returns the segments marked.
+   */
+  async isolateFailures(workspaceId: string): Promise<string[]> {
+    const feed = new ChangeFeedRepo(this.db.kysely, this.db.caps);
+    const cursor = (await feed.cursor(`segments:${workspaceId}`, 0, this.clock.now())) ?? 0;
+    const ids = [...new Set((await feed.customerChanges(workspaceId, cursor, changesPerPass)).map((c) => c.customer_id))];
+    const failed: string[] = [];
+    const query = new SegmentQueryRepo(this.db);
+    for (const seg of await this.live(new SegmentsRepo(this.db.kysely), workspaceId)) {
+      try {
+        const step = Math.max(50, Math.min(evalChunk, Math.floor(15_000 / (activityConditions(seg.rule) + 1))));
+        for (let i = 0; i < ids.length; i += step) {
+          const part = ids.slice(i, i + step);
+          await query.matchingAmong(workspaceId, ruleSql(seg.rule, await this.ctx(workspaceId, this.clock.now(), part)), part);
+        }
+      } catch (error) {
+        await this.markFailed(workspaceId, seg.row.id, `The rule could not be evaluated: ${error instanceof Error ? error.message : String(error)}`);
+        failed.push(seg.row.id);
+      }
+    }
+    return failed;
   }
 
   // Merged and erased customers leave static lists; a merged one's survivor takes its place.

@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { fixedClock } from '../../platform/clock.js';
+import { SegmentFeedLoop, segmentJobDeps } from './segments.jobs.js';
 import { addUser, asUser, newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
 
 // Segments through the API: previews of every kind of condition, saved segments built and kept
@@ -141,6 +142,23 @@ describe.each(testDatabases())('segments API on $name', (database) => {
     for (let i = 0; i < 40; i++) deep = { kind: 'group', combinator: 'and', rules: [deep] };
     expect((await bad(deep as object)).code).toBe('validation_failed');
     expect((await bad({ kind: 'group', combinator: 'and', rules: [{ kind: 'segment', segmentId: 'seg_nope', member: true }] })).domainCode).toBe('segments.segment_missing');
+    const many = Array.from({ length: 6 }, () => ({ kind: 'text', field: 'city', op: 'in', values: Array.from({ length: 1000 }, (_, i) => `Город ${i}`) }));
+    expect((await bad({ kind: 'group', combinator: 'or', rules: many })).details[0].reason).toMatch(/at most 5000 values/);
+  });
+
+  it('keeps a rule of 150 event conditions current, and answers forty previews at once', async () => {
+    const ws = await newWorkspace(app);
+    const rules = Array.from({ length: 150 }, (_, i) => ({ kind: 'event', type: 'track', name: `Event ${i}`, where: [], frequency: { op: 'atLeast', count: 1 }, window: { kind: 'lastDays', days: 30 } }));
+    const made = await withKey(app, ws.secretKey, { method: 'POST', url: '/api/v1/segments', payload: { name: 'Любое из 150', rule: { kind: 'group', combinator: 'or', rules } } });
+    expect(made.statusCode, made.body).toBe(201);
+    // 300 customers changed at once: 150 subqueries of their ids would pass SQLite's limit of bound values in one statement.
+    const batch = Array.from({ length: 300 }, (_, u) => ({ type: 'track', userId: `h${u}`, event: `Event ${u % 150}`, timestamp: new Date(clock.now() - day).toISOString() }));
+    const sent = await app.http.inject({ method: 'POST', url: '/v1/batch', headers: { 'content-type': 'application/json', authorization: basic(ws.writeKey) }, payload: JSON.stringify({ batch }) });
+    expect(sent.statusCode, sent.body).toBe(200);
+    await settle();
+    expect((await withKey(app, ws.secretKey, { method: 'GET', url: `/api/v1/segments/${made.json().id}` })).json()).toMatchObject({ status: 'ready', count: 300 });
+    const answers = await Promise.all(Array.from({ length: 40 }, () => preview(ws, rules.slice(0, 20), 'or')));
+    expect(new Set(answers.map((a) => a.count))).toEqual(new Set([40]));
   });
 
   it('keeps a saved segment current as customers change, with history and sizes', async () => {
@@ -204,6 +222,25 @@ describe.each(testDatabases())('segments API on $name', (database) => {
     await settle();
     const members = await withKey(app, ws.secretKey, { method: 'GET', url: `/api/v1/customers?segment=${seg.id}&limit=100` });
     expect((members.json().items as { id: number }[]).map((c) => c.id).sort((a, b) => a - b)).toEqual(await ids(ws, rule.rules));
+  });
+
+  it('sets aside a segment whose stored rule cannot be evaluated, and keeps the others current', async () => {
+    const ws = await newWorkspace(app);
+    const good = (await withKey(app, ws.secretKey, { method: 'POST', url: '/api/v1/segments', payload: { name: 'Казань', rule: { kind: 'group', combinator: 'and', rules: [{ kind: 'text', field: 'city', op: 'eq', value: 'Казань' }] } } })).json();
+    await settle();
+    // A rule stored before today's limits: 70 conditions of 1,000 values each pass both engines' limits of bound values.
+    const values = Array.from({ length: 1000 }, (_, i) => `v${i}`);
+    const huge = { kind: 'group', combinator: 'or', rules: Array.from({ length: 70 }, () => ({ kind: 'event', type: 'track', name: 'X', where: [{ path: 'sku', op: 'in', values }], frequency: { op: 'atLeast', count: 1 }, window: { kind: 'ever' } })) };
+    const now = clock.now();
+    await app.db.kysely.insertInto('segments').values({ id: `seg_old_${ws.id}`, workspace_id: ws.id, name: 'Старое', description: null, kind: 'dynamic', rule: JSON.stringify(huge), status: 'ready', error: null, swept_until: now, built_at: now, created_by: null, created_at: now, updated_at: now }).execute();
+    const anna = await create(ws, { phone: '+79123450031', city: 'Казань' });
+    const loop = new SegmentFeedLoop(segmentJobDeps(app.db, app.services.segmentEvaluator, app.clock, app.logger));
+    await loop.drain();
+    await settle();
+    const old = (await withKey(app, ws.secretKey, { method: 'GET', url: `/api/v1/segments/seg_old_${ws.id}` })).json();
+    expect(old.status).toBe('failed');
+    expect(old.error).toMatch(/could not be evaluated/);
+    expect((await app.services.segments.memberIds(ws.id, good.id))).toEqual([anna]);
   });
 
   it('lets marketers save segments and keeps analysts to reading; static lists are edited by hand', async () => {

@@ -122,7 +122,16 @@ export class SegmentFeedLoop {
     let total = 0;
     for (const ws of await this.deps.segments.workspacesWithRules()) {
       for (;;) {
-        const read = await this.deps.evaluator.evaluateChanges(ws);
+        let read: number;
+        try {
+          read = await this.deps.evaluator.evaluateChanges(ws);
+        } catch (error) {
+          // One segment's failure must not stop the others: find it, set it aside, go on.
+          const failed = await this.deps.evaluator.isolateFailures(ws);
+          this.deps.logger.error({ err: error, workspaceId: ws, failed }, 'segment evaluation failed');
+          if (failed.length === 0) break;
+          continue;
+        }
         if (read <= 0 || this.stopped) break;
         total += read;
       }
