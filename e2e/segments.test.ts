@@ -169,4 +169,54 @@ describe.skipIf(!chromiumPath)('web app: segments', () => {
     expectNoPageErrors(tab);
     await tab.context.close();
   }, 90_000);
+  it('edits a rule of every kind of condition and shows a refusal beside the condition it names', async () => {
+    const shop = await newShop(suite.server, 'Все условия');
+    const list = await api(suite.server, shop, '/api/v1/segments', { name: 'Список', kind: 'static' });
+    const listId = typeof list.json === 'object' && list.json !== null && 'id' in list.json && typeof list.json.id === 'string' ? list.json.id : '';
+    const rule = {
+      kind: 'group', combinator: 'and', rules: [
+        { kind: 'text', field: 'city', op: 'in', values: ['Москва', 'Казань'] },
+        { kind: 'date', field: 'birthDate', op: 'anniversaryWithinDays', days: 7 },
+        { kind: 'date', field: 'birthDate', op: 'ageBetween', from: 25, toAge: 40 },
+        { kind: 'statDate', stat: 'lastOrderAt', op: 'between', value: '2026-01-01', to: '2026-03-31' },
+        { kind: 'stat', stat: 'revenue', op: 'between', value: 150_050, to: 1_000_000 },
+        { kind: 'score', score: 'pAlive', op: 'lte', value: 0.7 },
+        { kind: 'class', score: 'rfmSegment', in: ['vip', 'loyal'] },
+        { kind: 'trait', trait: 'любимый цвет', type: 'text', op: 'contains', value: 'зел' },
+        { kind: 'identifier', identifier: 'email', present: false },
+        { kind: 'consent', channel: 'sms', status: 'granted' },
+        {
+          kind: 'group', combinator: 'or', not: true, rules: [
+            { kind: 'event', type: 'track', name: 'Product Viewed', where: [{ path: 'category', op: 'eq', value: 'обувь' }], frequency: { op: 'atLeast', count: 3 }, window: { kind: 'lastDays', days: 30 } },
+            { kind: 'purchase', product: { by: 'category', values: ['Обувь'] }, measure: 'amount', op: 'atLeast', value: 1_000_000, window: { kind: 'between', from: '2026-01-01', to: '2026-06-30' } },
+            { kind: 'cartAbandoned', hours: 24, window: { kind: 'lastDays', days: 7 } },
+            { kind: 'segment', segmentId: listId, member: false },
+          ],
+        },
+      ],
+    };
+    const tab = await openTab(suite.browser, suite.server.url);
+    const { page } = tab;
+    await signIn(page, shop.owner, { landing: anyLanding });
+    // The builder opens with a rule the way "Save as segment" hands it over: in the history entry's state.
+    await page.goto(`/w/${shop.id}/segments/new`);
+    await page.evaluate((prefill) => window.history.replaceState({ usr: { prefill }, key: 'prefill', idx: 0 }, '', window.location.href), { name: 'Все условия', rule });
+    await page.reload();
+    await page.getByTestId('preview-count').filter({ hasText: 'Клиентов: 0' }).waitFor();
+    await expect.poll(() => page.locator('.rule').count()).toBe(14);
+    await screenshot(page, 'segment-builder-every-kind');
+    await page.locator('.ruleGroup .ruleGroup').scrollIntoViewIfNeeded();
+    await screenshot(page, 'segment-builder-behaviour');
+
+    // Revenue from 1 500,50 ₽ up to 100 ₽: the API refuses the range, and the builder says so beside it.
+    const revenue = page.locator('.rule').nth(4);
+    await revenue.getByLabel('По', { exact: true }).fill('100');
+    await revenue.getByRole('alert').filter({ hasText: 'the range ends before it starts' }).waitFor();
+    await page.getByText('Исправьте условия, отмеченные красным').waitFor();
+    await revenue.getByLabel('По', { exact: true }).fill('10000');
+    await page.getByTestId('preview-count').filter({ hasText: 'Клиентов: 0' }).waitFor();
+    expect(await revenue.getByRole('alert').count()).toBe(0);
+    expectNoPageErrors(tab);
+    await tab.context.close();
+  }, 90_000);
 });

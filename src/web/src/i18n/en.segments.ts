@@ -111,7 +111,7 @@ export const segmentsEn = {
     took: 'counted in {{ms}} ms',
     sample: 'Some of them',
     none: 'Nobody matches yet',
-    failed: 'Could not count',
+    refused: 'Correct the conditions marked in red',
   },
   members: {
     title: 'Members',

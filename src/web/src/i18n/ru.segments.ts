@@ -112,7 +112,7 @@ export const segmentsRu: typeof segmentsEn = {
     took: 'посчитано за {{ms}} мс',
     sample: 'Некоторые из них',
     none: 'Пока никто не подходит',
-    failed: 'Не удалось посчитать',
+    refused: 'Исправьте условия, отмеченные красным',
   },
   members: {
     title: 'Участники',

@@ -11,7 +11,7 @@ import { ValueInputs } from './ValueInputs.js';
 import { WindowInput } from './WindowInput.js';
 
 /** The operands of one condition, by the kind of its field, with the API's refusals of it underneath. */
-export function ConditionOperands({ field, operator, value, handleOnChange, path, context }: ValueEditorProps) {
+export function ConditionOperands({ field, operator, value, handleOnChange, path, context, className }: ValueEditorProps) {
   const { t } = useTranslation();
   const ctx = readContext(context);
   const o = readOperands(value);
@@ -19,6 +19,8 @@ export function ConditionOperands({ field, operator, value, handleOnChange, path
   const entry = fieldEntry(field);
   const errors = ctx.errors[path.join('.')] ?? [];
   const kind = field.split('.')[0];
+  // Behaviours, and ranges of days or money, need more than the row leaves beside the pickers.
+  const wide = entry?.shape === 'event' || entry?.shape === 'purchase' || entry?.shape === 'cart' || operator === 'between';
   let inputs = null;
   switch (entry?.shape) {
     case 'event': inputs = <EventOperands type={field.slice('event.'.length)} operands={o} onChange={set} />; break;
@@ -34,7 +36,7 @@ export function ConditionOperands({ field, operator, value, handleOnChange, path
       break;
     case 'segment':
       inputs = (
-        <Select size="sm" w={240} aria-label={t('segments.operands.segment')} placeholder={t('segments.operands.segment')} data={ctx.segments.map((s) => ({ value: s.id, label: s.name }))}
+        <Select size="sm" w="100%" maw={320} aria-label={t('segments.operands.segment')} placeholder={t('segments.operands.segment')} data={ctx.segments.map((s) => ({ value: s.id, label: s.name }))}
           value={o.segmentId || null} onChange={(v) => set({ segmentId: v ?? '' })} searchable comboboxProps={{ withinPortal: false }} />
       );
       break;
@@ -54,7 +56,9 @@ export function ConditionOperands({ field, operator, value, handleOnChange, path
     }
   }
   return (
-    <Stack gap={2}>
+    // The operands take the row's remaining width, so a pair of inputs stays side by side; a
+    // behaviour's take a line of their own (rule-builder.css).
+    <Stack gap={2} className={`${className ?? ''}${wide ? ' segment-operands-wide' : ''}`} style={wide ? undefined : { flex: 1, minWidth: 0 }}>
       {inputs}
       {errors.map((e) => (
         <Text key={e} size="xs" c="red" role="alert">

@@ -6,8 +6,11 @@ import { useFormatter } from '../../format/useFormatter.js';
 import { MembersTable } from './MembersTable.js';
 import type { Preview } from './segments.types.js';
 
-/** What the rule being edited matches now: count, shares of customers and revenue, the time it took, a sample. */
-export function LivePreview({ preview, complete }: { preview: UseQueryResult<Preview>; complete: boolean }) {
+/**
+ * What the rule being edited matches now: count, shares of customers and revenue, the time it took, a
+ * sample. `refused`: the API refused conditions, which the builder shows beside them.
+ */
+export function LivePreview({ preview, complete, refused }: { preview: UseQueryResult<Preview>; complete: boolean; refused: boolean }) {
   const { t } = useTranslation();
   const f = useFormatter();
   const data = preview.data;
@@ -19,7 +22,7 @@ export function LivePreview({ preview, complete }: { preview: UseQueryResult<Pre
           {preview.isFetching && <Loader size="xs" />}
         </Group>
         {!complete && !data && <Text c="dimmed">{t('segments.preview.waiting')}</Text>}
-        {preview.isError && <ErrorState error={preview.error} />}
+        {preview.isError && (refused ? <Text c="red" size="sm">{t('segments.preview.refused')}</Text> : <ErrorState error={preview.error} />)}
         {data && (
           <Stack gap={4} style={{ opacity: preview.isPlaceholderData || !complete ? 0.55 : 1 }}>
             <Text fz={28} fw={650} data-testid="preview-count" aria-live="polite">

@@ -1,9 +1,11 @@
 import 'react-querybuilder/dist/query-builder.css';
+import './rule-builder.css';
 import { QueryBuilderMantine } from '@react-querybuilder/mantine';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Field, type OptionGroup, QueryBuilder, type RuleGroupType } from 'react-querybuilder';
 import { BuilderAction } from './BuilderAction.js';
+import { BuilderSelector } from './BuilderSelector.js';
 import { ConditionOperands } from './ConditionOperands.js';
 import { emptyOperands } from './operands.js';
 import { fieldEntries, fieldEntry, type FieldEntry } from './rule-fields.js';
@@ -49,6 +51,7 @@ export function RuleBuilder({ query, onChange, context }: RuleBuilderProps) {
     { name: 'or', value: 'or', label: t('segments.builder.or') },
   ], [t]);
   return (
+    <div className="segment-rules">
     <QueryBuilderMantine>
       <QueryBuilder
         fields={fields}
@@ -57,12 +60,13 @@ export function RuleBuilder({ query, onChange, context }: RuleBuilderProps) {
         combinators={combinators}
         getOperators={(field) => (fieldEntry(field)?.operators ?? []).map((op) => ({ name: op, value: op, label: labels.operator(field, op) }))}
         getDefaultValue={() => emptyOperands()}
-        controlElements={{ valueEditor: ConditionOperands, actionElement: BuilderAction }}
+        controlElements={{ valueEditor: ConditionOperands, actionElement: BuilderAction, fieldSelector: BuilderSelector, operatorSelector: BuilderSelector, combinatorSelector: BuilderSelector }}
         translations={translations}
         context={context}
         showNotToggle
         resetOnOperatorChange={false}
       />
     </QueryBuilderMantine>
+    </div>
   );
 }

@@ -9,7 +9,7 @@ import { useSegment, useUpdateSegment } from './segments.api.js';
 
 /** The builder of an existing segment: its name, description and (for a segment by rule) its rule. */
 export function SegmentEditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { segmentId = '' } = useParams();
   const workspace = useWorkspace();
   const navigate = useNavigate();
@@ -22,7 +22,7 @@ export function SegmentEditPage() {
   return (
     <SegmentForm
       title={t('segments.builder.editTitle', { name: s.name })}
-      initial={{ name: s.name, description: s.description ?? '', kind: s.kind, query: s.rule ? fromRule(s.rule, workspace.currency) : { combinator: 'and', rules: [] } }}
+      initial={{ name: s.name, description: s.description ?? '', kind: s.kind, query: s.rule ? fromRule(s.rule, workspace.currency, i18n.language === 'ru') : { combinator: 'and', rules: [] } }}
       segmentId={s.id}
       saving={update.isPending}
       saveError={update.error}

@@ -94,7 +94,7 @@ export function SegmentForm({ title, initial, segmentId, saving, saveError, subm
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          {kind === 'dynamic' && <LivePreview preview={preview} complete={rule !== null && rule === debounced} />}
+          {kind === 'dynamic' && <LivePreview preview={preview} complete={rule !== null && rule === debounced} refused={Object.keys(ruleErrors(preview.error, word)).length > 0} />}
         </Grid.Col>
       </Grid>
       {saveError && Object.keys(ruleErrors(saveError, word)).length === 0 && <ErrorState error={saveError} />}

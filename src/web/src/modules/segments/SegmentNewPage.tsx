@@ -8,13 +8,13 @@ import { useCreateSegment } from './segments.api.js';
 
 /** The builder of a new segment, empty or filled in by "Save as segment" on another screen. */
 export function SegmentNewPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const workspace = useWorkspace();
   const location = useLocation();
   const navigate = useNavigate();
   const create = useCreateSegment();
   const prefill = readPrefill(location.state);
-  const query = prefill ? fromRule(prefill.rule, workspace.currency) : { combinator: 'and', rules: [] };
+  const query = prefill ? fromRule(prefill.rule, workspace.currency, i18n.language === 'ru') : { combinator: 'and', rules: [] };
   return (
     <SegmentForm
       // A new prefill (another "Save as segment") starts the form again.

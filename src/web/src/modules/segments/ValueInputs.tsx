@@ -29,7 +29,7 @@ export function ValueInputs({ shape, operator, operands: o, onChange, money, cur
     return <ValuesInput values={o.values} onChange={(values) => onChange({ values })} label={t('segments.operands.values')} />;
   }
   if (shape === 'text' || shape === 'list') {
-    return <TextInput size="sm" w={220} aria-label={t('segments.operands.value')} placeholder={t('segments.operands.value')} value={o.value} onChange={(e) => onChange({ value: e.currentTarget.value })} />;
+    return <TextInput size="sm" style={{ flex: 1 }} miw={120} maw={320} aria-label={t('segments.operands.value')} placeholder={t('segments.operands.value')} value={o.value} onChange={(e) => onChange({ value: e.currentTarget.value })} />;
   }
   if (shape === 'number') {
     return (

@@ -6,7 +6,7 @@ export function ValuesInput({ values, onChange, label }: { values: string[]; onC
   const { t } = useTranslation();
   return (
     <TagsInput
-      size="sm" miw={200} maw={360} aria-label={label} placeholder={t('segments.operands.valuesHint')} value={values} onChange={onChange}
+      size="sm" style={{ flex: 1 }} miw={160} maw={420} aria-label={label} placeholder={t('segments.operands.valuesHint')} value={values} onChange={onChange}
       splitChars={[',', ';']} acceptValueOnBlur comboboxProps={{ withinPortal: false }}
     />
   );

@@ -43,6 +43,11 @@ describe('the rule builder\'s tree and the rule language', () => {
     expect(revenue && 'field' in revenue ? revenue.value : null).toMatchObject({ value: '1500.5', to: '10000' });
     expect(toCondition('stat.revenue', 'gte', { value: '1 500,50' }, 'RUB')).toEqual({ kind: 'stat', stat: 'revenue', op: 'gte', value: 150_050 });
     expect(toCondition('stat.ordersCount', 'gte', { value: '3' }, 'RUB')).toEqual({ kind: 'stat', stat: 'ordersCount', op: 'gte', value: 3 });
+    // In Russian the decimals are typed after a comma, and read back the same.
+    const russian = fromRule(everything, 'RUB', true);
+    const typedRevenue = russian.rules[5];
+    expect(typedRevenue && 'field' in typedRevenue ? typedRevenue.value : null).toMatchObject({ value: '1500,5' });
+    expect(toRule(russian, 'RUB')).toEqual(everything);
   });
 
   it('has no rule while a condition still misses what its operator needs', () => {

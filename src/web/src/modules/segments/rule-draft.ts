@@ -146,11 +146,15 @@ export function toCondition(field: string, op: string, value: unknown, currency:
 
 const typed = (n: number | string | boolean | undefined): string => (n === undefined ? '' : String(n));
 
-/** A condition as a builder row: its field key, operator and operands as they would be typed (money in major units). */
-export function fromCondition(c: Condition, currency: string): Omit<RuleType, 'id'> {
+/**
+ * A condition as a builder row: its field key, operator and operands as they would be typed (money in
+ * major units, decimals with `comma` as in Russian).
+ */
+export function fromCondition(c: Condition, currency: string, comma = false): Omit<RuleType, 'id'> {
   const field = fieldKeyOf(c);
   const o = emptyOperands();
-  const major = (n: number | undefined) => (n === undefined ? '' : fieldEntry(field)?.money ? String(toMajorUnits(n, currency)) : String(n));
+  const decimal = (n: number) => (comma ? String(n).replace('.', ',') : String(n));
+  const major = (n: number | undefined) => (n === undefined ? '' : decimal(fieldEntry(field)?.money ? toMajorUnits(n, currency) : n));
   switch (c.kind) {
     case 'text': case 'date': case 'statDate':
       return { field, operator: c.op, value: { ...o, value: typed(c.value), to: typed('to' in c ? c.to : undefined), values: 'values' in c ? (c.values ?? []) : [], days: typed('days' in c ? c.days : undefined), from: typed('from' in c ? c.from : undefined), toAge: typed('toAge' in c ? c.toAge : undefined) } };
@@ -165,7 +169,7 @@ export function fromCondition(c: Condition, currency: string): Omit<RuleType, 'i
         value: { ...o, name: c.name ?? '', count: String(c.frequency.count), window: draftWindow(c.window), where: c.where.map((p) => ({ path: p.path, op: p.op, value: typed(p.value), values: p.values ?? [] })) },
       };
     case 'purchase':
-      return { field, operator: c.op, value: { ...o, measure: c.measure, value: c.measure === 'amount' ? String(toMajorUnits(c.value, currency)) : String(c.value), window: draftWindow(c.window), by: c.product?.by ?? '', products: c.product?.values ?? [] } };
+      return { field, operator: c.op, value: { ...o, measure: c.measure, value: decimal(c.measure === 'amount' ? toMajorUnits(c.value, currency) : c.value), window: draftWindow(c.window), by: c.product?.by ?? '', products: c.product?.values ?? [] } };
     case 'cartAbandoned': return { field, operator: 'abandoned', value: { ...o, hours: String(c.hours), window: draftWindow(c.window) } };
     case 'segment': return { field, operator: c.member ? 'member' : 'notMember', value: { ...o, segmentId: c.segmentId } };
   }
@@ -187,12 +191,12 @@ export function toRule(tree: RuleGroupType, currency: string): RuleGroup | null 
   return { kind: 'group', combinator: tree.combinator === 'or' ? 'or' : 'and', ...(tree.not ? { not: true } : {}), rules };
 }
 
-/** A rule as a builder tree. */
-export function fromRule(rule: RuleGroup, currency: string): RuleGroupType {
+/** A rule as a builder tree (decimals typed with `comma` as in Russian). */
+export function fromRule(rule: RuleGroup, currency: string, comma = false): RuleGroupType {
   return {
     combinator: rule.combinator,
     not: rule.not ?? false,
-    rules: rule.rules.map((r) => (r.kind === 'group' ? fromRule(r, currency) : fromCondition(r, currency))),
+    rules: rule.rules.map((r) => (r.kind === 'group' ? fromRule(r, currency, comma) : fromCondition(r, currency, comma))),
   };
 }
 
