@@ -78,9 +78,9 @@ export async function timeRebuilds(app: App, workspaceId: string, names: string[
 /** The engine's plan for a rule's preview count (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL). */
 export async function explainRule(app: App, workspaceId: string, rule: RuleGroup): Promise<string> {
   const ctx = await app.services.segments.context(workspaceId);
-  // The FROM clause of SegmentQueryRepo.counts, repeated here to ask the engine for its plan.
+  // The FROM clause of SegmentQueryRepo.counts (keep the two alike), repeated here to ask the engine for its plan.
   const query = sql`select count(*) as n, sum(s.revenue) as revenue from customers c
-    left join customer_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
+    join customer_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
     left join customer_scores sc on sc.workspace_id = c.workspace_id and sc.customer_id = c.id
     where c.workspace_id = ${workspaceId} and c.merged_into is null and c.erased_at is null and ${ruleSql(rule, ctx)}`;
   const sqlite = app.db.caps.name !== 'postgres';
