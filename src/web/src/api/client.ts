@@ -45,6 +45,8 @@ export interface RequestOptions {
   body?: unknown;
   /** A multipart body (a file upload) sent instead of JSON; the browser writes its content type and boundary. */
   form?: FormData;
+  /** A file sent as the body itself, with its own content type (text/csv when it names none). */
+  file?: Blob;
   /** Sent as x-workspace-id; calls about the user (auth) send none. */
   workspaceId?: string;
   signal?: AbortSignal;
@@ -66,6 +68,7 @@ export class ApiClient {
     const method = options.method ?? 'GET';
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json';
+    if (options.file) headers['content-type'] = options.file.type || 'text/csv';
     if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     if (options.workspaceId) headers['x-workspace-id'] = options.workspaceId;
     let response: Response;
@@ -74,7 +77,7 @@ export class ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+        body: options.form ?? options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
         signal: options.signal,
       });
     } catch (error) {

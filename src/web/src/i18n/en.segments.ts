@@ -147,6 +147,10 @@ export const segmentsEn = {
     add: 'Add',
     added: 'Added: {{n}}',
     addInvalid: 'Only whole positive numbers: {{bad}}',
+    upload: 'Add from a file…',
+    uploadHint: 'A CSV with a column of phones, e-mails, cards or ids, as Excel or 1C saves it',
+    uploaded: 'Lines read: {{lines}}, customers added: {{added}}, not found: {{notFound}}',
+    notFoundLine: 'Line {{line}}: “{{value}}” names no customer',
   },
   summary: {
     title: 'Who they are',

@@ -148,6 +148,10 @@ export const segmentsRu: typeof segmentsEn = {
     add: 'Добавить',
     added: 'Добавлено: {{n}}',
     addInvalid: 'Только целые положительные числа: {{bad}}',
+    upload: 'Добавить из файла…',
+    uploadHint: 'CSV со столбцом телефонов, e-mail, карт или номеров — как его сохраняют Excel или 1С',
+    uploaded: 'Прочитано строк: {{lines}}, добавлено клиентов: {{added}}, не найдено: {{notFound}}',
+    notFoundLine: 'Строка {{line}}: «{{value}}» — такого клиента нет',
   },
   summary: {
     title: 'Кто они',

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState.js';
 import { useAddStaticMembers } from './segments.api.js';
+import { StaticListUpload } from './StaticListUpload.js';
 
-/** Adds customers to a static segment by their ids, typed or pasted. */
+/** Adds customers to a static segment by their ids, typed or pasted, or from a file of contacts. */
 export function StaticMembersBox({ segmentId }: { segmentId: string }) {
   const { t } = useTranslation();
   const add = useAddStaticMembers(segmentId);
@@ -23,6 +24,7 @@ export function StaticMembersBox({ segmentId }: { segmentId: string }) {
           {add.isSuccess && <Text size="sm" c="teal.8">{t('segments.page.added', { n: add.data.changed })}</Text>}
         </Group>
         {add.isError && <ErrorState error={add.error} />}
+        <StaticListUpload segmentId={segmentId} />
       </Stack>
     </Paper>
   );

@@ -2,7 +2,7 @@ import { keepPreviousData, skipToken, useInfiniteQuery, useMutation, useQuery, u
 import { useApi } from '../../api/api-context.js';
 import { useWorkspace } from '../../session/workspace-context.js';
 import type {
-  CustomerSegment, HistoryPage, MembersPage, Preview, RuleGroup, Segment, SegmentInput, SegmentPatch, SegmentSummary, Sizes,
+  CustomerSegment, HistoryPage, MembersPage, Preview, RuleGroup, Segment, SegmentInput, SegmentPatch, SegmentSummary, Sizes, UploadResult,
 } from './segments.types.js';
 
 // Server state of the segments screens. Keys start with the workspace, like every other query, so
@@ -140,6 +140,19 @@ export function useAddStaticMembers(segmentId: string) {
   return useMutation({
     mutationFn: (customerIds: number[]) =>
       api.request<{ changed: number }>(`/api/v1/segments/${encodeURIComponent(segmentId)}/members/add`, { method: 'POST', body: { customerIds }, workspaceId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ws', workspaceId], predicate: (q) => String(q.queryKey[2]).startsWith('segment') }),
+  });
+}
+
+/** Adds the customers a file names (phones, e-mails, cards or ids) to a static segment. */
+export function useUploadStaticList(segmentId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const { id: workspaceId } = useWorkspace();
+  return useMutation({
+    // Sent as CSV whatever type the browser gives the file (Excel's own is not one the server reads).
+    mutationFn: (file: Blob) =>
+      api.request<UploadResult>(`/api/v1/segments/${encodeURIComponent(segmentId)}/members/upload`, { method: 'POST', file: new Blob([file], { type: 'text/csv' }), workspaceId }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ws', workspaceId], predicate: (q) => String(q.queryKey[2]).startsWith('segment') }),
   });
 }

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { Condition, PropertyCondition, RuleGroup, RuleWindow } from '../../../../modules/segments/segment-rules.schemas.js';
 import type {
-  historyPageSchema, memberSchema, membersPageSchema, previewSchema, segmentInputSchema, segmentPatchSchema, segmentSchema, sizesSchema, summarySchema,
+  historyPageSchema, memberSchema, membersPageSchema, previewSchema, segmentInputSchema, segmentPatchSchema, segmentSchema, sizesSchema, summarySchema, uploadResultSchema,
 } from '../../../../modules/segments/segments.schemas.js';
 import type { exportInputSchema, exportSchema } from '../../../../modules/segments/segment-exports.schemas.js';
 
@@ -33,6 +33,8 @@ export interface CustomerSegment {
   since: number;
 }
 
+/** POST /segments/:id/members/upload: what a list file added. */
+export type UploadResult = z.output<typeof uploadResultSchema>;
 /** A value of a breakdown with its number of members (key null: no value). */
 export type Share = SegmentSummary['byRfm'][number];
 /** GET /segments/:id/summary: who the members are. */
