@@ -228,6 +228,13 @@ describe.skipIf(!chromiumPath)('web app: segments', () => {
     await page.getByText('Строка 3: «8 (902) 000-00-99» — такого клиента нет').waitFor();
     await page.getByTestId('segment-size').filter({ hasText: '1' }).waitFor();
     await page.locator('section[aria-label="Участники"]').getByRole('link', { name: 'Лисина Вера' }).waitFor();
+
+    // Renamed on its edit page, the list keeps its members.
+    await page.getByRole('link', { name: 'Изменить' }).click();
+    await page.getByLabel('Название').and(page.locator('input')).fill('Список из файла');
+    await page.getByRole('button', { name: 'Сохранить изменения' }).click();
+    await page.getByRole('heading', { name: 'Список из файла' }).waitFor();
+    await page.getByTestId('segment-size').filter({ hasText: '1' }).waitFor();
     expectNoPageErrors(tab);
     await tab.context.close();
   }, 90_000);

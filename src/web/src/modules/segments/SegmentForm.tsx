@@ -45,20 +45,23 @@ export function SegmentForm({ title, initial, segmentId, saving, saveError, subm
   const [kind, setKind] = useState(initial.kind);
   const [query, setQuery] = useState(initial.query);
   const [nameMissing, setNameMissing] = useState(false);
+  // The rule last submitted: the save's refusals stand only until that rule is edited.
+  const [submitted, setSubmitted] = useState<RuleGroup | null>(null);
   const rule = useMemo(() => toRule(query, currency), [query, currency]);
   // Every change is counted once the typing pauses, and only a rule the server can evaluate.
   const [debounced] = useDebouncedValue(rule, 300);
   const preview = usePreview(kind === 'dynamic' ? debounced : null);
   const errors = useMemo(() => {
     const fromPreview = ruleErrors(preview.error, word);
-    const fromSave = ruleErrors(saveError, word);
+    const fromSave = rule === submitted ? ruleErrors(saveError, word) : {};
     return Object.keys(fromSave).length ? fromSave : fromPreview;
-  }, [preview.error, saveError, word]);
+  }, [preview.error, saveError, word, rule, submitted]);
   const context = useMemo(() => ({
     currency, errors, segments: (others.data ?? []).filter((s) => s.id !== segmentId).map((s) => ({ id: s.id, name: s.name })),
   }), [currency, errors, others.data, segmentId]);
   const submit = () => {
     if (!name.trim()) return setNameMissing(true);
+    setSubmitted(rule);
     onSubmit({ name: name.trim(), description: description.trim(), kind, rule: kind === 'dynamic' ? rule : null });
   };
   const ruleless = kind === 'dynamic' && !rule;
