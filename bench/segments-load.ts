@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { cityKey } from '../src/modules/customers/customer-fields.js';
 import type { Shop } from './analytics-data.js';
 import { PostgresShopWriter } from './analytics-load-postgres.js';
 import { SqliteShopWriter } from './analytics-load-sqlite.js';
@@ -52,18 +53,19 @@ export async function loadExtras(
     const n = shop.createdAt.length;
     const id = (i: number) => ids.customer + i;
     await phase('profiles (city, gender, birth date, e-mail, tier)', async () => {
-      await sink.exec('create table bench_profiles (id bigint primary key, city text, gender text, birth_date text, email text, traits text)');
-      await sink.rows('bench_profiles', ['id', 'city', 'gender', 'birth_date', 'email', 'traits'], n, (i) => {
+      await sink.exec('create table bench_profiles (id bigint primary key, city text, city_key text, gender text, birth_date text, email text, traits text)');
+      await sink.rows('bench_profiles', ['id', 'city', 'city_key', 'gender', 'birth_date', 'email', 'traits'], n, (i) => {
         const birth = profiles.birthDay[i] ?? Number.NaN;
         const tier = profiles.tier[i] ?? 0;
+        const city = benchCities[profiles.city[i] ?? 0]?.[0] ?? null;
         return [
-          id(i), benchCities[profiles.city[i] ?? 0]?.[0] ?? null, profiles.gender[i] === 1 ? 'female' : profiles.gender[i] === 2 ? 'male' : null,
+          id(i), city, cityKey(city), profiles.gender[i] === 1 ? 'female' : profiles.gender[i] === 2 ? 'male' : null,
           Number.isNaN(birth) ? null : isoOfDay(birth), profiles.hasEmail[i] === 1 ? emailOf(id(i)) : null,
           tier > 0 ? JSON.stringify({ tier: benchTiers[tier - 1] }) : '{}',
         ];
       });
       const traits = database.engine === 'sqlite' ? 'p.traits' : 'p.traits::jsonb';
-      await sink.exec(`update customers set city = p.city, gender = p.gender, birth_date = p.birth_date, email = p.email, traits = ${traits}
+      await sink.exec(`update customers set city = p.city, city_key = p.city_key, gender = p.gender, birth_date = p.birth_date, email = p.email, traits = ${traits}
         from bench_profiles p where customers.id = p.id and customers.workspace_id = '${workspaceId}'`);
       await sink.exec('drop table bench_profiles');
     });
