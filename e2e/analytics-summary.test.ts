@@ -103,15 +103,15 @@ describe.skipIf(!chromiumPath)('web app: the customer base as of the last comput
     await screenshot(page, 'home-scores-cards');
 
     // Each group opens exactly its customers.
-    await abc.getByRole('link', { name: '3' }).click();
+    await abc.getByRole('link', { name: '3', exact: true }).click();
     await page.waitForURL(/\/customers\?abcXyz=AX,AY$/);
     await expectListed(page, ['Волкова', 'Ёлкина', 'Соколов']);
     await page.goBack();
-    await lifecycle.getByRole('link', { name: 'Ушедшие' }).click();
+    await lifecycle.getByRole('link', { name: 'Ушедшие', exact: true }).click();
     await page.waitForURL(/\/customers\?stage=churned$/);
     await expectListed(page, ['Ёлкина', 'Павлов']);
     await page.goBack();
-    await rfm.getByRole('group', { name: 'Самый высокий CLV' }).getByRole('link', { name: 'VIP' }).click();
+    await rfm.getByRole('group', { name: 'Самый высокий CLV' }).getByRole('link', { name: 'VIP', exact: true }).click();
     await page.waitForURL(/\/customers\?rfmSegment=vip$/);
     await expectListed(page, ['Волкова']);
 
@@ -263,11 +263,11 @@ describe.skipIf(!chromiumPath)('web app: the customer base as of the last comput
       'Ушедшие 2',
       'Вернувшиеся 1',
     ]);
-    await now.getByRole('link', { name: 'Вернувшиеся' }).click();
+    await now.getByRole('link', { name: 'Вернувшиеся', exact: true }).click();
     await page.waitForURL(/\/customers\?stage=returned$/);
     await expectListed(page, ['Лебедева']);
     await page.goBack();
-    await now.getByRole('link', { name: 'Потенциальные' }).click();
+    await now.getByRole('link', { name: 'Потенциальные', exact: true }).click();
     await page.waitForURL(/\/customers\?stage=potential$/);
     await expectListed(page, ['Кузнецова']);
     expectNoPageErrors(tab);

@@ -180,7 +180,6 @@ export const segmentsEn = {
     unavailable: 'Exports are not available yet',
   },
   saveAs: {
-    short: 'As a segment',
     button: 'Save as segment',
     filtersName: 'Customers: {{filters}}',
     rfmName: 'RFM: {{segment}}',

@@ -181,7 +181,6 @@ export const segmentsRu: typeof segmentsEn = {
     unavailable: 'Выгрузки пока недоступны',
   },
   saveAs: {
-    short: 'В сегмент',
     button: 'Сохранить как сегмент',
     filtersName: 'Клиенты: {{filters}}',
     rfmName: 'RFM: {{segment}}',

@@ -75,7 +75,7 @@ export function AbcXyzMatrix({ cells, cellLink }: AbcXyzMatrixProps) {
                     </Text>
                     {/* Cells that lead to customers are the stored scores', which a segment can read. */}
                     {cellLink && customers > 0 && (
-                      <SaveAsSegmentButton compact short prefill={{ name: t('segments.saveAs.cellName', { cell: abc + xyz }), rule: abcXyzRule([abc + xyz]) }}
+                      <SaveAsSegmentButton compact prefill={{ name: t('segments.saveAs.cellName', { cell: abc + xyz }), rule: abcXyzRule([abc + xyz]) }}
                         label={`${t('segments.saveAs.button')}: ${abc + xyz}`} />
                     )}
                   </Table.Td>

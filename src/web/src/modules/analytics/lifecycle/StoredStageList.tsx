@@ -23,7 +23,7 @@ export function StoredStageList({ summary }: { summary: ScoresSummary }) {
             {t(`analytics.lifecycle.stages.${stage}.name`)}
           </Anchor>
           <Group gap={4} wrap="nowrap">
-            <SaveAsSegmentButton compact short prefill={{ name: t('segments.saveAs.stageName', { stage: t(`analytics.lifecycle.stages.${stage}.name`) }), rule: stageRule(stage) }}
+            <SaveAsSegmentButton compact prefill={{ name: t('segments.saveAs.stageName', { stage: t(`analytics.lifecycle.stages.${stage}.name`) }), rule: stageRule(stage) }}
               label={`${t('segments.saveAs.button')}: ${t(`analytics.lifecycle.stages.${stage}.name`)}`} />
             <Text size="sm">{f.number(summary.stages[stage])}</Text>
           </Group>
