@@ -38,7 +38,8 @@ export function checkRule(rule: RuleGroup, path = 'rule'): FieldProblem[] {
 /** Most listed values (in lists, products, property values) a rule may hold in all: each is a bound parameter. */
 export const MAX_VALUES = 5000;
 
-function countValues(rule: RuleGroup): number {
+/** How many listed values a rule holds in all. */
+export function countValues(rule: RuleGroup): number {
   let n = 0;
   for (const r of rule.rules) {
     if (r.kind === 'group') n += countValues(r);

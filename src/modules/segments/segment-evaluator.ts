@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { readJson } from '../../platform/db/normalize.js';
 import { localDayNumber } from '../../platform/time.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
-import { activityConditions, referencedSegments } from './rule-check.js';
+import { activityConditions, countValues, referencedSegments } from './rule-check.js';
 import { dependencyMask, timeSources } from './rule-deps.js';
 import { type RuleContext, ruleSql } from './rule-sql.js';
 import { cartEvents } from './rule-sql-activity.js';
@@ -161,7 +161,13 @@ export class SegmentEvaluator {
       for (const c of changes) kinds.set(c.customer_id, (kinds.get(c.customer_id) ?? 0) | c.kinds);
       const repo = new SegmentsRepo(trx);
       const moved = new Map<string, number[]>();
-      for (const seg of await this.live(repo, workspaceId)) {
+      const segments = await this.live(repo, workspaceId);
+      // Segments that name no other segment are evaluated together, a column each in one pass.
+      const changedKinds = [...kinds.values()].reduce((a, k) => a | k, 0);
+      const together = segments.filter((s) => s.refs.length === 0 && (s.mask & changedKinds) !== 0);
+      for (const [id, list] of await this.evaluateMany(workspaceId, together, [...kinds.keys()], trx, now)) moved.set(id, list);
+      for (const seg of segments) {
+        if (seg.refs.length === 0) continue;
         const ids = new Set<number>();
         for (const [id, k] of kinds) if (k & seg.mask) ids.add(id);
         for (const ref of seg.refs) for (const id of moved.get(ref) ?? []) ids.add(id);
@@ -173,6 +179,52 @@ export class SegmentEvaluator {
       if (last) await feed.advance(consumer, last.id, now);
       return changes.length;
     });
+  }
+
+  // Evaluates several segments for the same customers: each group of segments (packed so a
+  // statement's bound values stay well under SQLite's limit) is one query per slice of customers,
+  // plus one read of who is in which; then each segment's difference is applied.
+  private async evaluateMany(workspaceId: string, segments: LiveSegment[], ids: readonly number[], db: Db['kysely'], now: number): Promise<Map<string, number[]>> {
+    const moved = new Map<string, number[]>();
+    const repo = new SegmentsRepo(db);
+    const query = new SegmentQueryRepo({ ...this.db, kysely: db });
+    const budget = 15_000;
+    const groups: LiveSegment[][] = [];
+    let group: LiveSegment[] = [];
+    let cost = 0;
+    for (const seg of segments) {
+      const own = countValues(seg.rule) + activityConditions(seg.rule) * 50 + 20;
+      if (group.length > 0 && (cost + own > budget || group.length >= 25)) {
+        groups.push(group);
+        group = [];
+        cost = 0;
+      }
+      group.push(seg);
+      cost += own;
+    }
+    if (group.length > 0) groups.push(group);
+    const day = localDayNumber(now, (await this.workspaces.get(workspaceId)).timezone);
+    for (const g of groups) {
+      const values = g.reduce((n, s) => n + countValues(s.rule) + 20, 0);
+      const activity = g.reduce((n, s) => n + activityConditions(s.rule), 0);
+      const step = Math.max(20, Math.min(evalChunk, Math.floor(Math.max(0, budget - values) / (activity + 1))));
+      for (let i = 0; i < ids.length; i += step) {
+        const part = ids.slice(i, i + step);
+        const ctx = await this.ctx(workspaceId, now, part);
+        const matching = await query.matchingManyAmong(workspaceId, g.map((s) => ruleSql(s.rule, ctx)), part);
+        const current = await repo.membershipsAmong(workspaceId, g.map((s) => s.row.id), part);
+        for (const [k, seg] of g.entries()) {
+          const match = matching[k] ?? new Set<number>();
+          const members = current.get(seg.row.id) ?? new Set<number>();
+          const enter = part.filter((id) => match.has(id) && !members.has(id));
+          const exit = part.filter((id) => members.has(id) && !match.has(id));
+          if (enter.length === 0 && exit.length === 0) continue;
+          const done = await repo.applyChanges(workspaceId, seg.row.id, enter, exit, now, day);
+          moved.set(seg.row.id, [...(moved.get(seg.row.id) ?? []), ...done.entered, ...done.exited]);
+        }
+      }
+    }
+    return moved;
   }
 
   /**

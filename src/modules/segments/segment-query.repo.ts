@@ -82,6 +82,25 @@ export class SegmentQueryRepo {
     return new Set(result.rows.map((r) => Number(r.id)));
   }
 
+  /**
+   * For several rules at once, the ids among `ids` each matches: one pass over the customers with a
+   * column per rule (the rules should be made with the same ids).
+   */
+  async matchingManyAmong(workspaceId: string, rules: readonly RawBuilder<boolean>[], ids: readonly number[]): Promise<Set<number>[]> {
+    const out = rules.map(() => new Set<number>());
+    if (ids.length === 0 || rules.length === 0) return out;
+    const columns = rules.map((rule, i) => sql`(${rule}) as ${sql.ref(`m${i}`)}`);
+    const result = await sql<Record<string, unknown>>`select c.id, ${sql.join(columns)} from ${from(workspaceId)} and c.id in (${sql.join([...ids])})`.execute(this.db);
+    for (const row of result.rows) {
+      const id = Number(row.id);
+      rules.forEach((_, i) => {
+        const v = row[`m${i}`];
+        if (v === true || v === 1) out[i]?.add(id);
+      });
+    }
+    return out;
+  }
+
   /** Members as lists show them, by customer id, after `afterId`. */
   async members(workspaceId: string, segmentId: string, afterId: number | null, limit: number): Promise<MemberRow[]> {
     const after = afterId === null ? sql`` : sql`and c.id < ${afterId}`;

@@ -75,11 +75,26 @@ export class SegmentsRepo {
     return found;
   }
 
+  /** Of `ids`, who is in which of the segments. */
+  async membershipsAmong(workspaceId: string, segmentIds: readonly string[], ids: readonly number[]): Promise<Map<string, Set<number>>> {
+    const out = new Map<string, Set<number>>(segmentIds.map((id) => [id, new Set<number>()]));
+    if (segmentIds.length === 0) return out;
+    for (let i = 0; i < ids.length; i += chunk) {
+      const rows = await this.db.selectFrom('segment_members').select(['segment_id', 'customer_id']).where('workspace_id', '=', workspaceId)
+        .where('customer_id', 'in', ids.slice(i, i + chunk)).where('segment_id', 'in', [...segmentIds]).execute();
+      for (const r of rows) out.get(r.segment_id)?.add(Number(r.customer_id));
+    }
+    return out;
+  }
+
   /**
    * Adds and removes members, records each entry and exit that actually happened, and keeps the
    * member count and today's size; returns the ids that entered and exited. Call inside a transaction.
    */
-  async applyChanges(workspaceId: string, segmentId: string, enter: readonly number[], exit: readonly number[], now: number, day: number): Promise<{ entered: number[]; exited: number[] }> {
+  async applyChanges(workspaceId: string, segmentId: string, enterIds: readonly number[], exitIds: readonly number[], now: number, day: number): Promise<{ entered: number[]; exited: number[] }> {
+    // In ascending order, so writers that meet over the same rows lock them in the same order.
+    const enter = [...enterIds].sort((a, b) => a - b);
+    const exit = [...exitIds].sort((a, b) => a - b);
     const entered: number[] = [];
     const exited: number[] = [];
     for (let i = 0; i < enter.length; i += chunk) {
