@@ -191,7 +191,8 @@ describe.skipIf(!chromiumPath)('web app: the customer list', () => {
     expect(await page.getByRole('button', { name: '← Назад' }).isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Дальше →' }).click();
-    await expect.poll(() => rowTexts(page)).toEqual(['Покупатель3', 'Покупатель2', 'Покупатель1'].map((n) => expect.stringContaining(n)));
+    // The next page is a request: on a busy machine it takes longer than a poll's default second.
+    await expect.poll(() => rowTexts(page), { timeout: 10_000 }).toEqual(['Покупатель3', 'Покупатель2', 'Покупатель1'].map((n) => expect.stringContaining(n)));
     await page.getByText('Клиенты 51–53').waitFor();
     expect(await page.getByRole('button', { name: 'Дальше →' }).isDisabled()).toBe(true);
 
