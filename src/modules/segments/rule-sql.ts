@@ -141,8 +141,8 @@ function traitSql(cond: Extract<Condition, { kind: 'trait' }>, ctx: RuleContext)
     case 'list': {
       const wanted = (cond.values ?? []).map((v) => v.toLowerCase().replace(/ё/g, 'е'));
       if (wanted.length === 0) return cond.op === 'hasNone' ? sql<boolean>`(1 = 1)` : sql<boolean>`(1 = 0)`;
-      const any = value.anyElement((e) => sql<boolean>`kl_fold(${e}) in (${sql.join(wanted)})`);
-      return cond.op === 'hasNone' ? sql<boolean>`(not ${any})` : any;
+      const matchesOne = value.anyElement((e) => sql<boolean>`kl_fold(${e}) in (${sql.join(wanted)})`);
+      return cond.op === 'hasNone' ? sql<boolean>`(not ${matchesOne})` : matchesOne;
     }
   }
 }
