@@ -128,7 +128,7 @@ export class SegmentEvaluator {
     const now = this.clock.now();
     // Each event or order condition repeats the ids in its subquery: keep a statement's bound
     // values well under SQLite's 32,766.
-    const step = Math.max(50, Math.min(evalChunk, Math.floor(15_000 / (activityConditions(rule) + 1))));
+    const step = evalStep(rule);
     for (let i = 0; i < ids.length; i += step) {
       const part = ids.slice(i, i + step);
       const ctx = await this.ctx(workspaceId, now, part);
@@ -240,7 +240,7 @@ export class SegmentEvaluator {
     const query = new SegmentQueryRepo(this.db);
     for (const seg of await this.live(new SegmentsRepo(this.db.kysely), workspaceId)) {
       try {
-        const step = Math.max(50, Math.min(evalChunk, Math.floor(15_000 / (activityConditions(seg.rule) + 1))));
+        const step = evalStep(seg.rule);
         for (let i = 0; i < ids.length; i += step) {
           const part = ids.slice(i, i + step);
           await query.matchingAmong(workspaceId, ruleSql(seg.rule, await this.ctx(workspaceId, this.clock.now(), part)), part);
@@ -301,6 +301,12 @@ export class SegmentEvaluator {
     await repo.update(workspaceId, segmentId, { swept_until: t1 });
     return ids.size;
   }
+}
+
+// Customers per statement for one rule: each event or order condition repeats the ids in its
+// subquery, so a statement's bound values stay well under SQLite's 32,766.
+function evalStep(rule: RuleGroup): number {
+  return Math.max(50, Math.min(evalChunk, Math.floor(15_000 / (activityConditions(rule) + 1))));
 }
 
 /** What enters and what exits, from two ascending id lists. */
