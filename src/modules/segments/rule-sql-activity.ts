@@ -39,8 +39,25 @@ function windowSql(column: RawBuilder<unknown>, window: RuleWindow, ctx: RuleCon
   return parts;
 }
 
+/** A condition on what customers did. */
+export type ActivityCondition = Extract<Condition, { kind: 'event' | 'purchase' | 'cartAbandoned' }>;
+
+/**
+ * Who an activity condition holds for: everyone, or the customers in (or not in) the ids a query
+ * selects (one column of customer ids, never null). Previews read the set once; rule SQL tests
+ * `c.id in (…)`.
+ */
+export type ActivityMembers = { kind: 'all' } | { kind: 'in' | 'notIn'; ids: RawBuilder<unknown> };
+
 /** The SQL of an event, purchase or abandoned-cart condition. */
-export function activitySql(cond: Extract<Condition, { kind: 'event' | 'purchase' | 'cartAbandoned' }>, ctx: RuleContext): RawBuilder<boolean> {
+export function activitySql(cond: ActivityCondition, ctx: RuleContext): RawBuilder<boolean> {
+  const members = activityMembers(cond, ctx);
+  if (members.kind === 'all') return sql<boolean>`(1 = 1)`;
+  return members.kind === 'in' ? sql<boolean>`(c.id in (${members.ids}))` : sql<boolean>`(c.id not in (${members.ids}))`;
+}
+
+/** Who an event, purchase or abandoned-cart condition holds for, as a set of ids. */
+export function activityMembers(cond: ActivityCondition, ctx: RuleContext): ActivityMembers {
   switch (cond.kind) {
     case 'event': return eventSql(cond, ctx);
     case 'purchase': return purchaseSql(cond, ctx);
@@ -56,24 +73,24 @@ export function activitySql(cond: Extract<Condition, { kind: 'event' | 'purchase
         sql<boolean>`not exists (select 1 from orders o where o.workspace_id = e.workspace_id and o.customer_id = e.customer_id
           and o.ordered_at >= e.timestamp and o.ordered_at < e.timestamp + ${cond.hours * hour})`,
       ];
-      return sql<boolean>`(c.id in (select e.customer_id from events e where ${sql.join(where, sql` and `)}))`;
+      return { kind: 'in', ids: sql`select e.customer_id from events e where ${sql.join(where, sql` and `)}` };
     }
   }
 }
 
 // "In (customers whose aggregate passes)": at least / at most / exactly, with zero handled as "none".
-function frequencySql(base: RawBuilder<unknown>, aggregate: RawBuilder<unknown>, op: 'atLeast' | 'atMost' | 'exactly', n: number): RawBuilder<boolean> {
+function frequencySql(base: RawBuilder<unknown>, aggregate: RawBuilder<unknown>, op: 'atLeast' | 'atMost' | 'exactly', n: number): ActivityMembers {
   const having = (cmp: RawBuilder<unknown>) => sql`${base} group by 1 having ${cmp}`;
   if (op === 'atLeast') {
-    if (n <= 0) return sql<boolean>`(1 = 1)`;
-    return sql<boolean>`(c.id in (${having(sql`${aggregate} >= ${n}`)}))`;
+    if (n <= 0) return { kind: 'all' };
+    return { kind: 'in', ids: having(sql`${aggregate} >= ${n}`) };
   }
-  if (op === 'atMost') return sql<boolean>`(c.id not in (${having(sql`${aggregate} > ${n}`)}))`;
-  if (n <= 0) return sql<boolean>`(c.id not in (${having(sql`${aggregate} > 0`)}))`;
-  return sql<boolean>`(c.id in (${having(sql`${aggregate} = ${n}`)}))`;
+  if (op === 'atMost') return { kind: 'notIn', ids: having(sql`${aggregate} > ${n}`) };
+  if (n <= 0) return { kind: 'notIn', ids: having(sql`${aggregate} > 0`) };
+  return { kind: 'in', ids: having(sql`${aggregate} = ${n}`) };
 }
 
-function eventSql(cond: EventCondition, ctx: RuleContext): RawBuilder<boolean> {
+function eventSql(cond: EventCondition, ctx: RuleContext): ActivityMembers {
   const where = [sql<boolean>`e.workspace_id = ${ctx.workspaceId}`, ...onlySql(sql`e.customer_id`, ctx), sql<boolean>`e.type = ${cond.type}`];
   if (cond.name !== undefined && cond.name !== '') where.push(sql<boolean>`e.name = ${cond.name}`);
   where.push(...windowSql(sql`e.timestamp`, cond.window, ctx));
@@ -102,7 +119,7 @@ export function propertySql(p: PropertyCondition, ctx: RuleContext): RawBuilder<
 
 const productColumns = { productId: 'i.product_id', sku: 'i.sku', category: 'i.category', name: 'i.name' } as const;
 
-function purchaseSql(cond: PurchaseCondition, ctx: RuleContext): RawBuilder<boolean> {
+function purchaseSql(cond: PurchaseCondition, ctx: RuleContext): ActivityMembers {
   const statuses = sql.join([...purchaseStatuses]);
   const window = windowSql(sql`o.ordered_at`, cond.window, ctx);
   if (!cond.product) {
