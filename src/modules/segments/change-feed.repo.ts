@@ -93,6 +93,30 @@ export class ChangeFeedRepo {
     return row ? Number(row.position) : null;
   }
 
+  /** A reader's position, read without taking anything (0 for a reader that has none yet). */
+  async position(consumer: string): Promise<number> {
+    const row = await this.db.selectFrom('feed_cursors').select('position').where('consumer', '=', consumer).executeTakeFirst();
+    return Number(row?.position ?? 0);
+  }
+
+  /**
+   * Takes a reader's lease until `now + ms` unless another holder's has not expired yet; returns the
+   * lease (its expiry, which release needs) or null. One statement, so it costs SQLite's writer one
+   * short commit; a holder that died frees the reader when its lease expires.
+   */
+  async lease(consumer: string, now: number, ms: number): Promise<number | null> {
+    const until = now + ms;
+    const result = await sql<{ position: number }>`insert into feed_cursors (consumer, position, updated_at) values (${`${consumer}#lease`}, ${until}, ${now})
+      on conflict (consumer) do update set position = excluded.position, updated_at = excluded.updated_at where feed_cursors.position <= ${now}
+      returning position`.execute(this.db);
+    return result.rows.length > 0 ? until : null;
+  }
+
+  /** Gives a lease back (unless it expired and was taken by another holder since). */
+  async release(consumer: string, lease: number, now: number): Promise<void> {
+    await this.db.updateTable('feed_cursors').set({ position: 0, updated_at: now }).where('consumer', '=', `${consumer}#lease`).where('position', '=', lease).execute();
+  }
+
   /** Moves a reader's cursor forward. */
   async advance(consumer: string, position: number, now: number): Promise<void> {
     await this.db.updateTable('feed_cursors').set({ position, updated_at: now }).where('consumer', '=', consumer).where('position', '<', position).execute();

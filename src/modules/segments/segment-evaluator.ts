@@ -16,13 +16,41 @@ import { type SegmentRow, SegmentsRepo } from './segments.repo.js';
 // - rebuild: every member from scratch (a new or changed rule), applied as a difference, then the
 //   customers that changed meanwhile are checked again;
 // - evaluateChanges: the customers on customer_changes since the workspace's cursor, against only
-//   the segments whose conditions read what changed, in one transaction with the cursor's move;
+//   the segments whose conditions read what changed. The evaluation only reads, outside any write
+//   transaction (on SQLite a write transaction holds the one writer that ingestion needs); the
+//   differences are then applied in short transactions that first check the cursor has not moved,
+//   and the last one moves it. A write made between the evaluation and the apply is on the feed
+//   after the changes read, so the next pass evaluates its customer again;
 // - sweep: customers who crossed a threshold of a condition relative to now since the last sweep.
 
 // Customers evaluated per statement.
 const evalChunk = 1000;
 // Changes read per pass.
 const changesPerPass = 5000;
+// How long a pass may hold a workspace before another process may take it over.
+const passLeaseMs = 120_000;
+
+/** Who enters and who exits one segment. */
+interface Difference {
+  enter: number[];
+  exit: number[];
+}
+
+/** A pass over a workspace's changes, evaluated and not yet applied (planChanges, applyPlanned). */
+export interface PlannedPass {
+  workspaceId: string;
+  /** The cursor's position the changes were read after. */
+  from: number;
+  /** The last change read. */
+  to: number;
+  /** How many changes were read. */
+  read: number;
+  /** The changed customers with what changed about each. */
+  kinds: Map<number, number>;
+  now: number;
+  /** The differences of the segments that name no other segment. */
+  independent: Map<string, Difference>;
+}
 
 interface LiveSegment {
   row: SegmentRow;
@@ -90,7 +118,7 @@ export class SegmentEvaluator {
     await this.cascade(workspaceId, segmentId, [...enter, ...exit]);
     // Customers whose data changed while the members were computed are checked again.
     const upTo = await feed.horizon(workspaceId);
-    if (upTo > from) await this.evaluateSegment(workspaceId, parsed.data, segmentId, await feed.changedBetween(workspaceId, from, upTo), this.db.kysely);
+    if (upTo > from) await this.evaluateSegment(workspaceId, parsed.data, segmentId, await feed.changedBetween(workspaceId, from, upTo));
     await repo.update(workspaceId, segmentId, { status: 'ready', error: null, built_at: this.clock.now(), swept_until: now });
     return repo.memberCount(workspaceId, segmentId);
   }
@@ -100,7 +128,7 @@ export class SegmentEvaluator {
     if (moved.length === 0 || depth > 50) return;
     for (const seg of await this.live(new SegmentsRepo(this.db.kysely), workspaceId)) {
       if (!seg.refs.includes(segmentId)) continue;
-      const next = await this.evaluateSegment(workspaceId, seg.rule, seg.row.id, moved, this.db.kysely);
+      const next = await this.evaluateSegment(workspaceId, seg.rule, seg.row.id, moved);
       await this.cascade(workspaceId, seg.row.id, next, depth + 1);
     }
   }
@@ -120,74 +148,136 @@ export class SegmentEvaluator {
     }
   }
 
-  // Evaluates one segment for some customers and applies the difference; returns who moved.
-  private async evaluateSegment(workspaceId: string, rule: RuleGroup, segmentId: string, ids: readonly number[], db: Db['kysely']): Promise<number[]> {
-    const moved: number[] = [];
-    const repo = new SegmentsRepo(db);
-    const query = new SegmentQueryRepo({ ...this.db, kysely: db });
+  // Evaluates one segment for some customers (reads only), then applies the difference in one
+  // short transaction; returns who moved.
+  private async evaluateSegment(workspaceId: string, rule: RuleGroup, segmentId: string, ids: readonly number[]): Promise<number[]> {
     const now = this.clock.now();
-    // Each event or order condition repeats the ids in its subquery: keep a statement's bound
-    // values well under SQLite's 32,766.
+    const difference = await this.differenceOf(workspaceId, rule, segmentId, ids, now);
+    if (difference.enter.length === 0 && difference.exit.length === 0) return [];
+    const day = localDayNumber(now, (await this.workspaces.get(workspaceId)).timezone);
+    return this.db.kysely.transaction().execute(async (trx) => {
+      const done = await new SegmentsRepo(trx).applyChanges(workspaceId, segmentId, difference.enter, difference.exit, now, day);
+      return [...done.entered, ...done.exited];
+    });
+  }
+
+  // Who of `ids` should enter and exit one segment, by its rule now: reads only.
+  private async differenceOf(workspaceId: string, rule: RuleGroup, segmentId: string, ids: readonly number[], now: number): Promise<Difference> {
+    const repo = new SegmentsRepo(this.db.kysely);
+    const query = new SegmentQueryRepo(this.db);
+    const out: Difference = { enter: [], exit: [] };
     const step = evalStep(rule);
     for (let i = 0; i < ids.length; i += step) {
+      if (i > 0) await yieldToEventLoop();
       const part = ids.slice(i, i + step);
       const ctx = await this.ctx(workspaceId, now, part);
       const matching = await query.matchingAmong(workspaceId, ruleSql(rule, ctx), part);
       const current = await repo.membersAmong(workspaceId, segmentId, part);
-      const enter = part.filter((id) => matching.has(id) && !current.has(id));
-      const exit = part.filter((id) => current.has(id) && !matching.has(id));
-      if (enter.length === 0 && exit.length === 0) continue;
-      const done = await repo.applyChanges(workspaceId, segmentId, enter, exit, now, localDayNumber(now, ctx.timezone));
-      moved.push(...done.entered, ...done.exited);
+      for (const id of part) {
+        if (matching.has(id) && !current.has(id)) out.enter.push(id);
+        else if (current.has(id) && !matching.has(id)) out.exit.push(id);
+      }
     }
-    return moved;
+    return out;
   }
 
   /**
    * Takes the next changes of a workspace's customers off its feed and re-evaluates them against
-   * the segments that read what changed, moving the cursor in the same transaction; returns how many
-   * changes were read: 0 when none is waiting, -1 when another process holds the workspace.
+   * the segments that read what changed, then moves the cursor; returns how many changes were read:
+   * 0 when none is waiting, -1 when another process holds the workspace or moved its cursor meanwhile.
    */
   async evaluateChanges(workspaceId: string): Promise<number> {
+    const consumer = feedConsumer(workspaceId);
+    const feed = new ChangeFeedRepo(this.db.kysely, this.db.caps);
+    // Nothing waiting costs no write (the loop asks several times a second).
+    const position = await feed.position(consumer);
+    if ((await feed.customerChanges(workspaceId, position, 1)).length === 0) return 0;
+    const lease = await feed.lease(consumer, this.clock.now(), passLeaseMs);
+    if (lease === null) return -1;
+    try {
+      const pass = await this.planChanges(workspaceId);
+      return pass === null ? 0 : await this.applyPlanned(pass);
+    } finally {
+      await feed.release(consumer, lease, this.clock.now());
+    }
+  }
+
+  /**
+   * Reads the next changes of a workspace and evaluates the segments that name no other segment for
+   * their customers, writing nothing; null when no change is waiting. applyPlanned applies it.
+   */
+  async planChanges(workspaceId: string): Promise<PlannedPass | null> {
+    const feed = new ChangeFeedRepo(this.db.kysely, this.db.caps);
+    const from = await feed.position(feedConsumer(workspaceId));
+    const changes = await feed.customerChanges(workspaceId, from, changesPerPass);
+    const last = changes[changes.length - 1];
+    if (!last) return null;
+    const now = this.clock.now();
+    const kinds = new Map<number, number>();
+    for (const c of changes) kinds.set(c.customer_id, (kinds.get(c.customer_id) ?? 0) | c.kinds);
+    const changedKinds = [...kinds.values()].reduce((a, k) => a | k, 0);
+    const segments = await this.live(new SegmentsRepo(this.db.kysely), workspaceId);
+    // Segments that name no other segment are evaluated together, a column each in one pass.
+    const together = segments.filter((s) => s.refs.length === 0 && (s.mask & changedKinds) !== 0);
+    const independent = await this.evaluateMany(workspaceId, together, [...kinds.keys()], now);
+    return { workspaceId, from, to: last.id, read: changes.length, kinds, now, independent };
+  }
+
+  /**
+   * Applies a planned pass: the independent segments' differences, then each segment that names
+   * others, evaluated once those it names are applied, and moves the cursor past the changes read.
+   * Each write is a short transaction that first checks the cursor is still where the pass read it,
+   * so a pass planned from a position another pass has since moved past applies nothing (-1).
+   * Returns how many changes were read.
+   */
+  async applyPlanned(pass: PlannedPass): Promise<number> {
+    const { workspaceId, kinds, now } = pass;
+    const day = localDayNumber(now, (await this.workspaces.get(workspaceId)).timezone);
+    const segments = await this.live(new SegmentsRepo(this.db.kysely), workspaceId);
+    const dependent = segments.filter((s) => s.refs.length > 0);
+    // A segment naming others is re-checked for every customer whose change any of them reads (so a
+    // pass that stopped between two writes loses no one who moved in a segment it names).
+    const masks = new Map<string, number>();
+    for (const s of segments) masks.set(s.row.id, s.refs.reduce((m, ref) => m | (masks.get(ref) ?? 0), s.mask));
+    const changed = [...kinds.keys()];
+    if (!(await this.commitPass(pass, pass.independent, day, dependent.length === 0))) return -1;
+    for (const [i, seg] of dependent.entries()) {
+      const mask = masks.get(seg.row.id) ?? seg.mask;
+      const ids = changed.filter((id) => ((kinds.get(id) ?? 0) & mask) !== 0);
+      const difference = ids.length > 0 ? await this.differenceOf(workspaceId, seg.rule, seg.row.id, ids, now) : { enter: [], exit: [] };
+      if (!(await this.commitPass(pass, new Map([[seg.row.id, difference]]), day, i === dependent.length - 1))) return -1;
+    }
+    return pass.read;
+  }
+
+  // One short write of a pass: checks the cursor is still where the pass read it, applies the
+  // differences (segments in id order, members in id order, so concurrent writers lock rows alike)
+  // and, for the last write, lets merged and erased customers leave static lists and moves the cursor.
+  private async commitPass(pass: PlannedPass, differences: Map<string, Difference>, day: number, last: boolean): Promise<boolean> {
+    const { workspaceId, now } = pass;
+    const work = [...differences].filter(([, d]) => d.enter.length > 0 || d.exit.length > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (work.length === 0 && !last) return true;
     return this.db.kysely.transaction().execute(async (trx) => {
       const feed = new ChangeFeedRepo(trx, this.db.caps);
-      const consumer = `segments:${workspaceId}`;
-      const now = this.clock.now();
-      const cursor = await feed.cursor(consumer, 0, now, true);
-      if (cursor === null) return -1;
-      const changes = await feed.customerChanges(workspaceId, cursor, changesPerPass);
-      if (changes.length === 0) return 0;
-      const kinds = new Map<number, number>();
-      for (const c of changes) kinds.set(c.customer_id, (kinds.get(c.customer_id) ?? 0) | c.kinds);
+      const consumer = feedConsumer(workspaceId);
+      if ((await feed.cursor(consumer, 0, now, true)) !== pass.from) return false;
       const repo = new SegmentsRepo(trx);
-      const moved = new Map<string, number[]>();
-      const segments = await this.live(repo, workspaceId);
-      // Segments that name no other segment are evaluated together, a column each in one pass.
-      const changedKinds = [...kinds.values()].reduce((a, k) => a | k, 0);
-      const together = segments.filter((s) => s.refs.length === 0 && (s.mask & changedKinds) !== 0);
-      for (const [id, list] of await this.evaluateMany(workspaceId, together, [...kinds.keys()], trx, now)) moved.set(id, list);
-      for (const seg of segments) {
-        if (seg.refs.length === 0) continue;
-        const ids = new Set<number>();
-        for (const [id, k] of kinds) if (k & seg.mask) ids.add(id);
-        for (const ref of seg.refs) for (const id of moved.get(ref) ?? []) ids.add(id);
-        if (ids.size === 0) continue;
-        moved.set(seg.row.id, await this.evaluateSegment(workspaceId, seg.rule, seg.row.id, [...ids], trx));
+      for (const [segmentId, d] of work) await repo.applyChanges(workspaceId, segmentId, d.enter, d.exit, now, day);
+      if (last) {
+        await this.leaveStaticLists(repo, workspaceId, [...pass.kinds.keys()], now);
+        await feed.advance(consumer, pass.to, now);
       }
-      await this.leaveStaticLists(repo, workspaceId, [...kinds.keys()], now);
-      const last = changes[changes.length - 1];
-      if (last) await feed.advance(consumer, last.id, now);
-      return changes.length;
+      return true;
     });
   }
 
-  // Evaluates several segments for the same customers: each group of segments (packed so a
-  // statement's bound values stay well under SQLite's limit) is one query per slice of customers,
-  // plus one read of who is in which; then each segment's difference is applied.
-  private async evaluateMany(workspaceId: string, segments: LiveSegment[], ids: readonly number[], db: Db['kysely'], now: number): Promise<Map<string, number[]>> {
-    const moved = new Map<string, number[]>();
-    const repo = new SegmentsRepo(db);
-    const query = new SegmentQueryRepo({ ...this.db, kysely: db });
+  // Evaluates several segments for the same customers, reading only: each group of segments (packed
+  // so a statement's bound values stay well under SQLite's limit) is one query per slice of
+  // customers, plus one read of who is in which.
+  private async evaluateMany(workspaceId: string, segments: LiveSegment[], ids: readonly number[], now: number): Promise<Map<string, Difference>> {
+    const out = new Map<string, Difference>(segments.map((s) => [s.row.id, { enter: [], exit: [] }]));
+    const repo = new SegmentsRepo(this.db.kysely);
+    const query = new SegmentQueryRepo(this.db);
     const budget = 15_000;
     const groups: LiveSegment[][] = [];
     let group: LiveSegment[] = [];
@@ -203,12 +293,13 @@ export class SegmentEvaluator {
       cost += own;
     }
     if (group.length > 0) groups.push(group);
-    const day = localDayNumber(now, (await this.workspaces.get(workspaceId)).timezone);
     for (const g of groups) {
       const values = g.reduce((n, s) => n + countValues(s.rule) + 20, 0);
       const activity = g.reduce((n, s) => n + activityConditions(s.rule), 0);
       const step = Math.max(20, Math.min(evalChunk, Math.floor(Math.max(0, budget - values) / (activity + 1))));
       for (let i = 0; i < ids.length; i += step) {
+        // On SQLite each statement holds this thread: let waiting requests in between.
+        await yieldToEventLoop();
         const part = ids.slice(i, i + step);
         const ctx = await this.ctx(workspaceId, now, part);
         const matching = await query.matchingManyAmong(workspaceId, g.map((s) => ruleSql(s.rule, ctx)), part);
@@ -216,15 +307,16 @@ export class SegmentEvaluator {
         for (const [k, seg] of g.entries()) {
           const match = matching[k] ?? new Set<number>();
           const members = current.get(seg.row.id) ?? new Set<number>();
-          const enter = part.filter((id) => match.has(id) && !members.has(id));
-          const exit = part.filter((id) => members.has(id) && !match.has(id));
-          if (enter.length === 0 && exit.length === 0) continue;
-          const done = await repo.applyChanges(workspaceId, seg.row.id, enter, exit, now, day);
-          moved.set(seg.row.id, [...(moved.get(seg.row.id) ?? []), ...done.entered, ...done.exited]);
+          const d = out.get(seg.row.id);
+          if (!d) continue;
+          for (const id of part) {
+            if (match.has(id) && !members.has(id)) d.enter.push(id);
+            else if (members.has(id) && !match.has(id)) d.exit.push(id);
+          }
         }
       }
     }
-    return moved;
+    return out;
   }
 
   /**
@@ -234,7 +326,7 @@ export class SegmentEvaluator {
    */
   async isolateFailures(workspaceId: string): Promise<string[]> {
     const feed = new ChangeFeedRepo(this.db.kysely, this.db.caps);
-    const cursor = (await feed.cursor(`segments:${workspaceId}`, 0, this.clock.now())) ?? 0;
+    const cursor = await feed.position(feedConsumer(workspaceId));
     const ids = [...new Set((await feed.customerChanges(workspaceId, cursor, changesPerPass)).map((c) => c.customer_id))];
     const failed: string[] = [];
     const query = new SegmentQueryRepo(this.db);
@@ -296,7 +388,7 @@ export class SegmentEvaluator {
       if (source.on === 'daily') continue;
       for (const id of await query.crossing(workspaceId, source, t0, t1, tz)) ids.add(id);
     }
-    const moved = await this.evaluateSegment(workspaceId, parsed.data, segmentId, [...ids], this.db.kysely);
+    const moved = await this.evaluateSegment(workspaceId, parsed.data, segmentId, [...ids]);
     await this.cascade(workspaceId, segmentId, moved);
     await repo.update(workspaceId, segmentId, { swept_until: t1 });
     return ids.size;
@@ -307,6 +399,16 @@ export class SegmentEvaluator {
 // subquery, so a statement's bound values stay well under SQLite's 32,766.
 function evalStep(rule: RuleGroup): number {
   return Math.max(50, Math.min(evalChunk, Math.floor(15_000 / (activityConditions(rule) + 1))));
+}
+
+/** The change feed's reader of a workspace's segments. */
+export function feedConsumer(workspaceId: string): string {
+  return `segments:${workspaceId}`;
+}
+
+// Lets the event loop run what waits (on SQLite every statement holds this thread until it ends).
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** What enters and what exits, from two ascending id lists. */
