@@ -57,9 +57,17 @@ export interface NumberOperands {
   to?: number | undefined;
 }
 
+// A number as a bound parameter. PostgreSQL types a parameter by the column it meets, so 0.7
+// against an integer column would fail to parse ("invalid input syntax for type integer"), and
+// so would an integer past the column's range: those are sent as double precision, a type name
+// SQLite reads as REAL too. Small integers stay as they are, so indexes still serve them.
+function numberParam(v: number): RawBuilder<unknown> {
+  return Number.isInteger(v) && Math.abs(v) <= 2_147_483_647 ? sql`${v}` : sql`cast(${v} as double precision)`;
+}
+
 /** A number operator; "between" includes both ends. */
 export function numberSql(term: RawBuilder<unknown>, cond: NumberOperands): RawBuilder<boolean> {
-  const v = cond.value ?? 0;
+  const v = numberParam(cond.value ?? 0);
   const known = (b: RawBuilder<unknown>) => sql<boolean>`(${b})`;
   switch (cond.op) {
     case 'eq': return known(sql`${term} = ${v}`);
@@ -68,7 +76,7 @@ export function numberSql(term: RawBuilder<unknown>, cond: NumberOperands): RawB
     case 'gte': return known(sql`${term} >= ${v}`);
     case 'lt': return known(sql`${term} < ${v}`);
     case 'lte': return known(sql`${term} <= ${v}`);
-    case 'between': return known(sql`${term} >= ${v} and ${term} <= ${cond.to ?? v}`);
+    case 'between': return known(sql`${term} >= ${v} and ${term} <= ${cond.to === undefined ? v : numberParam(cond.to)}`);
     case 'set': return sql<boolean>`(${term} is not null)`;
     case 'notSet': return sql<boolean>`(${term} is null)`;
     default: return never;

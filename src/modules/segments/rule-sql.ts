@@ -34,17 +34,20 @@ export function ruleSql(rule: RuleGroup, ctx: RuleContext): RawBuilder<boolean> 
   return rule.not ? sql<boolean>`(not coalesce(${body}, false))` : body;
 }
 
-const textColumns: Record<string, string> = {
+/** SQL columns of the standard text fields (read by previews too). */
+export const textColumns: Record<string, string> = {
   firstName: 'c.first_name', lastName: 'c.last_name', middleName: 'c.middle_name', phone: 'c.phone', email: 'c.email', gender: 'c.gender',
   city: 'c.city', region: 'c.region', country: 'c.country', source: 'c.source', utmSource: 'c.utm_source', utmMedium: 'c.utm_medium',
   utmCampaign: 'c.utm_campaign', preferredChannel: 'c.preferred_channel', managerUserId: 'c.manager_user_id', lastDevice: 's.last_device',
   lastOs: 's.last_os', lastBrowser: 's.last_browser', locale: 's.locale',
 };
-const statColumns: Record<string, string> = {
+/** SQL columns of the stats a rule reads. */
+export const statColumns: Record<string, string> = {
   ordersCount: 's.orders_count', orderDays: 's.order_days', revenue: 's.revenue', avgCheck: 's.avg_check',
   firstOrderAt: 's.first_order_at', lastOrderAt: 's.last_order_at', lastActivityAt: 's.last_activity_at',
 };
-const scoreColumns: Record<string, string> = {
+/** SQL columns of the scores a rule reads. */
+export const scoreColumns: Record<string, string> = {
   rfmR: 'sc.rfm_r', rfmF: 'sc.rfm_f', rfmM: 'sc.rfm_m', pAlive: 'sc.p_alive', predictedClv: 'sc.predicted_clv',
   rfmSegment: 'sc.rfm_segment', stage: 'sc.stage', abc: 'sc.abc', xyz: 'sc.xyz',
 };

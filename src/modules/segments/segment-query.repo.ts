@@ -8,14 +8,6 @@ import { localDayNumber, localDayStart } from '../../platform/time.js';
 // and the matching ones among a few customers after a write. The rule arrives as SQL made by
 // rule-sql.ts over the aliases c (customers), s (customer_stats) and sc (customer_scores).
 
-/** What a preview shows: how many match, their revenue, and the workspace's totals to compare. */
-export interface PreviewCounts {
-  count: number;
-  revenue: number;
-  total: number;
-  totalRevenue: number;
-}
-
 /** A member as a preview or member list shows it. */
 export interface MemberRow {
   id: number;
@@ -36,14 +28,15 @@ export interface MemberRow {
  * with the profile), so stats are an inner join and the planner may start from a stats index;
  * scores exist only after a computation.
  */
-function from(workspaceId: string): RawBuilder<unknown> {
+export function from(workspaceId: string): RawBuilder<unknown> {
   return sql`customers c
     join customer_stats s on s.workspace_id = c.workspace_id and s.customer_id = c.id
     left join customer_scores sc on sc.workspace_id = c.workspace_id and sc.customer_id = c.id
     where c.workspace_id = ${workspaceId} and c.merged_into is null and c.erased_at is null`;
 }
 
-const memberColumns = sql`c.id, c.first_name, c.last_name, c.phone, c.email, c.city, s.orders_count, s.revenue, s.last_order_at, sc.rfm_segment, sc.stage`;
+/** The columns of a member row (MemberRow). */
+export const memberColumns = sql`c.id, c.first_name, c.last_name, c.phone, c.email, c.city, s.orders_count, s.revenue, s.last_order_at, sc.rfm_segment, sc.stage`;
 
 /** Rule queries of one workspace. */
 export class SegmentQueryRepo {
@@ -51,21 +44,6 @@ export class SegmentQueryRepo {
 
   constructor(private readonly database: Db) {
     this.db = database.kysely;
-  }
-
-  /** How many customers match and the revenue they brought, with the workspace's totals. */
-  async counts(workspaceId: string, rule: RawBuilder<boolean>): Promise<PreviewCounts> {
-    const matched = await sql<{ n: number; revenue: number | null }>`select count(*) as n, sum(s.revenue) as revenue from ${from(workspaceId)} and ${rule}`.execute(this.db);
-    const all = await sql<{ n: number; revenue: number | null }>`select count(*) as n, sum(s.revenue) as revenue from ${from(workspaceId)}`.execute(this.db);
-    const m = matched.rows[0];
-    const a = all.rows[0];
-    return { count: Number(m?.n ?? 0), revenue: Number(m?.revenue ?? 0), total: Number(a?.n ?? 0), totalRevenue: Number(a?.revenue ?? 0) };
-  }
-
-  /** A few matching customers, the newest first. */
-  async sample(workspaceId: string, rule: RawBuilder<boolean>, limit: number): Promise<MemberRow[]> {
-    const result = await sql<MemberRow>`select ${memberColumns} from ${from(workspaceId)} and ${rule} order by c.id desc limit ${limit}`.execute(this.db);
-    return result.rows;
   }
 
   /** Every matching customer id, ascending (a rebuild; read as arrays, no object per row). */

@@ -9,6 +9,8 @@ import { localDayNumber } from '../../platform/time.js';
 import { isoDay } from '../analytics/days.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import type { CustomersService } from '../customers/customers.service.js';
+import { AudienceCache } from './audience-cache.js';
+import { AudienceRepo } from './audience.repo.js';
 import { readListFile } from './list-file.js';
 import { checkRule, referencedSegments } from './rule-check.js';
 import { type RuleContext, ruleSql } from './rule-sql.js';
@@ -27,7 +29,6 @@ export type Preview = z.infer<typeof previewSchema>;
 
 /** The job kind that computes a segment's members in full. */
 export const REBUILD_JOB = 'segments.rebuild';
-const sampleSize = 20;
 /** Most values a list file may hold. */
 export const MAX_LIST_VALUES = 200_000;
 
@@ -39,7 +40,12 @@ export class SegmentsService {
     private readonly customers: CustomersService,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.audience = new AudienceCache(db, clock);
+  }
+
+  /** Live counts read from in-memory columns of each previewed workspace's customers. */
+  private readonly audience: AudienceCache;
 
   private repo(): SegmentsRepo {
     return new SegmentsRepo(this.db.kysely);
@@ -76,9 +82,8 @@ export class SegmentsService {
     await this.checkRule(workspaceId, rule, null);
     const started = performance.now();
     const ctx = await this.context(workspaceId);
-    const query = new SegmentQueryRepo(this.db);
-    const where = ruleSql(rule, ctx);
-    const [counts, sample] = await Promise.all([query.counts(workspaceId, where), query.sample(workspaceId, where, sampleSize)]);
+    const counts = await this.audience.answer(rule, ctx);
+    const sample = await new AudienceRepo(this.db).members(workspaceId, counts.sampleIds);
     return {
       count: counts.count,
       share: counts.total > 0 ? counts.count / counts.total : 0,
