@@ -94,7 +94,12 @@ async function runPreviews(engine: Engine, prepared: Prepared): Promise<void> {
   const plans: string[] = [];
   try {
     console.log(`\n  live counts (SegmentsService.preview, a warm-up then ${runs} runs; DuckDB the same)`);
+    const before = process.memoryUsage();
     const timings = await timePreviews(started.app, prepared.workspaceId, duck, benchNow, runs, log, group);
+    const after = process.memoryUsage();
+    const mib = (n: number) => `${(n / 1048576).toFixed(0)} MiB`;
+    console.log(`  memory of the bench process (the app, its audience index and DuckDB's copy) before / after the previews: RSS ${mib(before.rss)} / ${mib(after.rss)}, ` +
+      `JavaScript heap ${mib(before.heapUsed)} / ${mib(after.heapUsed)}, array buffers ${mib(before.arrayBuffers)} / ${mib(after.arrayBuffers)}`);
     console.log('\n  materialisation (SegmentEvaluator.rebuild of a new saved segment)');
     const rebuilds = await timeRebuilds(started.app, prepared.workspaceId, ['10 orders or more', 'city is Москва', 'abandoned a cart (24 h) in 30 days'], log);
     for (const group of ['fields', 'activity'] as const) {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { type ColumnSpec, type FlagSpec, ruleColumns } from './audience-columns.js';
+import { type ColumnSpec, type FlagSpec, ruleColumns, tableGroup } from './audience-columns.js';
 import { evaluateRule, type Mask } from './audience-eval.js';
 import { AudienceIndex, DictionaryColumn, FlagColumn, NumberColumn, TraitColumn } from './audience-index.js';
 import { AudienceRepo, type CustomerColumns, type ReadColumn } from './audience.repo.js';
@@ -114,19 +114,15 @@ export class AudienceCache {
     const entry: Entry = {
       index: new AudienceIndex(), specs: new Map(), cursor, refreshedAt: this.clock.now(), refreshedMono: performance.now(), usedMono: performance.now(),
     };
-    const unique = [...new Map(specs.map((s) => [s.key, s])).values()];
-    const read = unique.filter((s): s is ReadColumn => s.source !== 'identifier' && s.source !== 'consent');
-    for (const s of read) addColumn(entry.index, s);
-    for (const s of read) entry.specs.set(s.key, s);
     const repo = this.repo();
     let after = 0;
     for (;;) {
-      const rows = await repo.chunk(workspaceId, read, after, chunkRows);
-      for (const r of rows) put(entry.index, read, r);
+      const rows = await repo.chunk(workspaceId, [], after, chunkRows);
+      for (const r of rows) put(entry.index, [], r);
       if (rows.length < chunkRows) break;
       after = rows[rows.length - 1]?.id ?? after;
     }
-    await this.load(workspaceId, entry, unique.filter((s) => s.source === 'identifier' || s.source === 'consent'));
+    await this.load(workspaceId, entry, specs);
     while (this.entries.size >= keptWorkspaces) {
       const oldest = [...this.entries.entries()].sort((a, b) => a[1].usedMono - b[1].usedMono)[0];
       if (!oldest) break;
@@ -136,17 +132,24 @@ export class AudienceCache {
     return entry;
   }
 
-  // Columns the index does not hold yet, read for every row it has.
+  // Columns the index does not hold yet, read for every row it has: one scan per table, with the
+  // other columns of the same table (audience-columns.ts tableGroup).
   private async load(workspaceId: string, entry: Entry, specs: readonly ColumnSpec[]): Promise<void> {
-    if (specs.length === 0) return;
     const index = entry.index;
     const repo = this.repo();
-    const read = specs.filter((s): s is ReadColumn => s.source !== 'identifier' && s.source !== 'consent');
-    if (read.length > 0) {
+    const wanted = new Map<string, ColumnSpec>();
+    for (const s of specs) {
+      const group = s.source === 'sql' ? tableGroup(s) : [s];
+      for (const g of group) if (!entry.specs.has(g.key)) wanted.set(g.key, g);
+    }
+    if (wanted.size === 0) return;
+    for (const table of ['customers', 'stats', 'scores'] as const) {
+      const read = [...wanted.values()].filter((s): s is ReadColumn => (s.source === 'sql' && s.table === table) || (s.source === 'trait' && table === 'customers'));
+      if (read.length === 0) continue;
       const columns = read.map((s) => addColumn(index, s));
       let after = 0;
       for (;;) {
-        const rows = await repo.chunk(workspaceId, read, after, chunkRows);
+        const rows = await repo.tableChunk(workspaceId, table, read, after, chunkRows);
         for (const r of rows) {
           // A customer the index has not seen yet comes with the next refresh, all columns at once.
           const row = index.rowOf.get(r.id);
@@ -156,7 +159,7 @@ export class AudienceCache {
         after = rows[rows.length - 1]?.id ?? after;
       }
     }
-    for (const s of specs) {
+    for (const s of wanted.values()) {
       if (s.source !== 'identifier' && s.source !== 'consent') continue;
       const column = index.addColumn(s.key, 'flag');
       if (!(column instanceof FlagColumn)) continue;
@@ -165,7 +168,7 @@ export class AudienceCache {
         if (row !== undefined) column.values[row] = code;
       }
     }
-    for (const s of specs) entry.specs.set(s.key, s);
+    for (const s of wanted.values()) entry.specs.set(s.key, s);
   }
 
   // Reads the customers changed since the last look again; false when too many changed (build again).

@@ -5,10 +5,14 @@ import type { Condition, RuleGroup } from './segment-rules.schemas.js';
 // identifier kind and consent channel the rule reads. Keys name the columns in the index; SQL
 // expressions come from the rule compiler's own tables of columns, never from a client.
 
+/** The table a column is read from (aliases c, s and sc of rule-sql.ts). */
+export type ColumnTable = 'customers' | 'stats' | 'scores';
+
 /** A column read from the customer row, its stats or its scores. */
 export interface SqlColumn {
   key: string;
   source: 'sql';
+  table: ColumnTable;
   kind: 'folded' | 'raw' | 'number';
   /** The column, over the aliases c, s and sc of rule-sql.ts. */
   expression: string;
@@ -44,21 +48,46 @@ export const identifierKey = (kind: string) => `identifier:${kind}`;
 /** The key of a consent channel's column. */
 export const consentKey = (channel: string) => `consent:${channel}`;
 
+function sqlColumn(key: string, kind: SqlColumn['kind'], expression: string | undefined): SqlColumn {
+  const e = expression ?? 'null';
+  return { key, source: 'sql', kind, expression: e, table: e.startsWith('sc.') ? 'scores' : e.startsWith('s.') ? 'stats' : 'customers' };
+}
+
+const textColumn = (field: string) => sqlColumn(textKey(field), 'folded', textColumns[field]);
+const birthDate = () => sqlColumn(rawKey('birthDate'), 'raw', 'c.birth_date');
+const createdAt = () => sqlColumn(numberKey('createdAt'), 'number', 'c.created_at');
+const statColumn = (stat: string) => sqlColumn(numberKey(stat), 'number', statColumns[stat]);
+const scoreColumn = (score: string) => sqlColumn(numberKey(score), 'number', scoreColumns[score]);
+const classColumn = (score: string) => sqlColumn(rawKey(score), 'raw', scoreColumns[score]);
+
+/** Text fields with a value nearly per customer (names, contacts): loaded one by one, when a rule reads them. */
+const ownTextFields = new Set(['firstName', 'lastName', 'middleName', 'phone', 'email']);
+
+/**
+ * The columns loaded together with one of a table: one scan of the table reads them all, so the
+ * first rule over a table pays once and later rules over it are answered at once. Names and
+ * contacts (a distinct value per customer) and traits load alone.
+ */
+export function tableGroup(spec: SqlColumn): SqlColumn[] {
+  if (spec.kind === 'folded' && [...ownTextFields].some((f) => textColumns[f] === spec.expression)) return [spec];
+  const texts = Object.keys(textColumns).filter((f) => !ownTextFields.has(f)).map(textColumn);
+  const all = [
+    ...texts, birthDate(), createdAt(), ...Object.keys(statColumns).map(statColumn),
+    ...Object.keys(scoreColumns).map((k) => (['rfmSegment', 'stage', 'abc', 'xyz'].includes(k) ? classColumn(k) : scoreColumn(k))),
+  ];
+  return all.filter((c) => c.table === spec.table);
+}
+
 /** The columns one condition reads (none for activity and segment conditions, which are read as sets of ids). */
 export function conditionColumns(cond: Condition): ColumnSpec[] {
   switch (cond.kind) {
-    case 'text': return [{ key: textKey(cond.field), source: 'sql', kind: 'folded', expression: textColumns[cond.field] ?? 'null' }];
-    case 'date': return cond.field === 'birthDate'
-      ? [{ key: rawKey('birthDate'), source: 'sql', kind: 'raw', expression: 'c.birth_date' }]
-      : [{ key: numberKey('createdAt'), source: 'sql', kind: 'number', expression: 'c.created_at' }];
+    case 'text': return [textColumn(cond.field)];
+    case 'date': return cond.field === 'birthDate' ? [birthDate()] : [createdAt()];
     case 'trait': return [{ key: traitKey(cond.trait), source: 'trait', trait: cond.trait }];
-    case 'stat': {
-      const stat = cond.stat === 'daysSinceLastOrder' ? 'lastOrderAt' : cond.stat;
-      return [{ key: numberKey(stat), source: 'sql', kind: 'number', expression: statColumns[stat] ?? 'null' }];
-    }
-    case 'statDate': return [{ key: numberKey(cond.stat), source: 'sql', kind: 'number', expression: statColumns[cond.stat] ?? 'null' }];
-    case 'score': return [{ key: numberKey(cond.score), source: 'sql', kind: 'number', expression: scoreColumns[cond.score] ?? 'null' }];
-    case 'class': return [{ key: rawKey(cond.score), source: 'sql', kind: 'raw', expression: scoreColumns[cond.score] ?? 'null' }];
+    case 'stat': return [statColumn(cond.stat === 'daysSinceLastOrder' ? 'lastOrderAt' : cond.stat)];
+    case 'statDate': return [statColumn(cond.stat)];
+    case 'score': return [scoreColumn(cond.score)];
+    case 'class': return [classColumn(cond.score)];
     case 'identifier': return [{ key: identifierKey(cond.identifier), source: 'identifier', name: cond.identifier }];
     case 'consent': return [{ key: consentKey(cond.channel), source: 'consent', name: cond.channel }];
     case 'event': case 'purchase': case 'cartAbandoned': case 'segment': return [];

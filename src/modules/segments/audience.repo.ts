@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { FlagSpec, SqlColumn, TraitSpec } from './audience-columns.js';
+import type { ColumnTable, FlagSpec, SqlColumn, TraitSpec } from './audience-columns.js';
 import type { TraitValue } from './audience-index.js';
 import { from, memberColumns, type MemberRow } from './segment-query.repo.js';
 
@@ -65,6 +65,26 @@ export class AudienceRepo {
   async chunk(workspaceId: string, columns: readonly ReadColumn[], afterId: number, limit: number): Promise<CustomerColumns[]> {
     const query = sql`select ${this.selectList(columns)} from ${from(workspaceId)} and c.id > ${afterId} order by c.id limit ${limit}`.compile(this.db);
     return this.read(columns, await this.database.arrays(query));
+  }
+
+  /**
+   * Rows of one table after `afterId` in id order, at most `limit`, with its columns (traits are on
+   * customers): every row of the workspace, live or not; the index keeps the values of its own rows.
+   */
+  async tableChunk(workspaceId: string, table: ColumnTable, columns: readonly ReadColumn[], afterId: number, limit: number): Promise<CustomerColumns[]> {
+    const parts: RawBuilder<unknown>[] = [];
+    for (const column of columns) {
+      if (column.source === 'sql') parts.push(sql.raw(column.expression));
+      else parts.push(...this.traitParts(column.trait));
+    }
+    const list = sql.join(parts);
+    // The revenue column's place is kept (null) so that rows read the same way as `chunk`'s.
+    const query = table === 'customers'
+      ? sql`select c.id, null, ${list} from customers c where c.workspace_id = ${workspaceId} and c.id > ${afterId} order by c.id limit ${limit}`
+      : table === 'stats'
+        ? sql`select s.customer_id, null, ${list} from customer_stats s where s.workspace_id = ${workspaceId} and s.customer_id > ${afterId} order by s.customer_id limit ${limit}`
+        : sql`select sc.customer_id, null, ${list} from customer_scores sc where sc.workspace_id = ${workspaceId} and sc.customer_id > ${afterId} order by sc.customer_id limit ${limit}`;
+    return this.read(columns, await this.database.arrays(query.compile(this.db)));
   }
 
   /** The live customers among `ids`, with the columns (a customer not returned is no longer live). */
