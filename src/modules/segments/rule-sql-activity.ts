@@ -10,6 +10,14 @@ import type { Condition, EventCondition, PropertyCondition, PurchaseCondition, R
 // Conditions on what customers did: events, purchases, abandoned carts. Each is a set of customer
 // ids from an indexed scan of events or orders (grouped and counted where a frequency is asked),
 // tested with `c.id in (…)`; "at most N" and "exactly 0" are the complement of "more than N".
+//
+// Over the whole workspace, events are read by type, name and time and order lines by category
+// (migration 2026-12-08T00-segment-activity-indexes), and their ids grouped in a temporary B-tree.
+// Those ids are selected as `+x.customer_id`, an expression rather than the column, so that SQLite
+// never walks an index in customer order to save that sort: that read every event or order line of
+// the workspace, at random. Orders are the exception: their customer index covers what conditions
+// read, so walking it in customer order reads the index alone. With a few customers
+// (ctx.customerIds) every scan goes by customer.
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -92,11 +100,33 @@ function frequencySql(base: RawBuilder<unknown>, aggregate: RawBuilder<unknown>,
 
 function eventSql(cond: EventCondition, ctx: RuleContext): ActivityMembers {
   const where = [sql<boolean>`e.workspace_id = ${ctx.workspaceId}`, ...onlySql(sql`e.customer_id`, ctx), sql<boolean>`e.type = ${cond.type}`];
-  if (cond.name !== undefined && cond.name !== '') where.push(sql<boolean>`e.name = ${cond.name}`);
   where.push(...windowSql(sql`e.timestamp`, cond.window, ctx));
   for (const p of cond.where) where.push(propertySql(p, ctx));
-  const base = sql`select e.customer_id from events e where ${sql.join(where, sql` and `)}`;
-  return frequencySql(base, sql`count(*)`, cond.frequency.op, cond.frequency.count);
+  const count = (base: RawBuilder<unknown>) => frequencySql(base, sql`count(*)`, cond.frequency.op, cond.frequency.count);
+  const select = (...extra: RawBuilder<boolean>[]) => sql`select +e.customer_id as customer_id from events e where ${sql.join([...where, ...extra], sql` and `)}`;
+  if (cond.name !== undefined && cond.name !== '') return count(select(sql<boolean>`e.name = ${cond.name}`));
+  if (ctx.customerIds) return count(select());
+  // Any name: the index leads with (type, name), so the time range is searched once per name the
+  // type has (read with one index seek each), and once more for events without a name. PostgreSQL
+  // (the engine with arrays) gets the names as an array, which it searches the index with: given
+  // `in (…)` it expected a hundred names and scanned the whole table instead.
+  const names = distinctSql('events', 'name', sql`x.type = ${cond.type}`, ctx);
+  const named = select(ctx.caps.arrayParameters ? sql<boolean>`e.name = any(array(${names}))` : sql<boolean>`e.name in (${names})`);
+  const unnamed = select(sql<boolean>`e.name is null`);
+  return count(sql`select u.customer_id from (${named} union all ${unnamed}) u`);
+}
+
+// The distinct non-null values of an indexed column within a workspace (and a filter on the columns
+// before it in the index), by a loose index scan: one seek per value, however many rows share it.
+function distinctSql(table: 'events' | 'order_items', column: 'name' | 'category', filter: RawBuilder<boolean> | null, ctx: RuleContext): RawBuilder<unknown> {
+  const t = sql.table(table);
+  const c = sql.ref(`x.${column}`);
+  const scope = filter ? sql<boolean>`x.workspace_id = ${ctx.workspaceId} and ${filter}` : sql<boolean>`x.workspace_id = ${ctx.workspaceId}`;
+  return sql`with recursive v(value) as (
+      select (select min(${c}) from ${t} x where ${scope})
+      union all
+      select (select min(${c}) from ${t} x where ${scope} and ${c} > v.value) from v where v.value is not null
+    ) select value from v where value is not null`;
 }
 
 /** A condition on an event property; "context.…" reads the event's context, anything else its properties. */
@@ -132,13 +162,20 @@ function purchaseSql(cond: PurchaseCondition, ctx: RuleContext): ActivityMembers
     return frequencySql(base, cond.measure === 'orders' ? sql`count(*)` : sql`sum(o.total - o.refunded)`, cond.op, cond.value);
   }
   const column = sql.raw(productColumns[cond.product.by]);
-  // Ids and SKUs are codes matched exactly; categories and names ignore case and ё/е.
-  const exact = cond.product.by === 'productId' || cond.product.by === 'sku';
-  const match = exact
-    ? sql<boolean>`${column} in (${sql.join(cond.product.values)})`
-    : sql<boolean>`kl_fold(${column}) in (${sql.join(cond.product.values.map(foldText))})`;
+  const folded = cond.product.values.map(foldText);
+  let match: RawBuilder<boolean>;
+  if (cond.product.by === 'productId' || cond.product.by === 'sku') {
+    // Ids and SKUs are codes matched exactly.
+    match = sql<boolean>`${column} in (${sql.join(cond.product.values)})`;
+  } else if (cond.product.by === 'category' && !ctx.customerIds) {
+    // Categories ignore case and ё/е: the workspace's distinct categories are folded, not every
+    // order line's, and the lines of those that match are read through the category index.
+    match = sql<boolean>`i.category in (select d.value from (${distinctSql('order_items', 'category', null, ctx)}) d where kl_fold(d.value) in (${sql.join(folded)}))`;
+  } else {
+    match = sql<boolean>`kl_fold(${column}) in (${sql.join(folded)})`;
+  }
   const where = [sql<boolean>`i.workspace_id = ${ctx.workspaceId}`, ...onlySql(sql`i.customer_id`, ctx), match, sql<boolean>`o.status in (${statuses})`, ...window];
-  const base = sql`select i.customer_id from order_items i join orders o on o.id = i.order_id where ${sql.join(where, sql` and `)}`;
+  const base = sql`select +i.customer_id as customer_id from order_items i join orders o on o.id = i.order_id where ${sql.join(where, sql` and `)}`;
   const aggregate = cond.measure === 'orders' ? sql`count(distinct o.id)` : cond.measure === 'units' ? sql`sum(i.quantity)` : sql`sum(i.price * i.quantity)`;
   return frequencySql(base, aggregate, cond.op, cond.value);
 }

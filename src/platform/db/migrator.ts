@@ -12,6 +12,7 @@ import * as orderAmountRepair from './migrations/2026-12-07T00-order-amount-repa
 import * as jobs from './migrations/2026-12-07T10-jobs.js';
 import * as segments from './migrations/2026-12-07T20-segments.js';
 import * as segmentExports from './migrations/2026-12-07T21-segment-exports.js';
+import * as segmentActivityIndexes from './migrations/2026-12-08T00-segment-activity-indexes.js';
 
 // Migrations are listed here, in order, rather than read from a folder at run time, so they work the
 // same from source (tsx) and from any bundle. Append-only: never edit one that has shipped.
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T10-jobs': jobs,
   '2026-12-07T20-segments': segments,
   '2026-12-07T21-segment-exports': segmentExports,
+  '2026-12-08T00-segment-activity-indexes': segmentActivityIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
