@@ -13,6 +13,7 @@ import * as jobs from './migrations/2026-12-07T10-jobs.js';
 import * as segments from './migrations/2026-12-07T20-segments.js';
 import * as segmentExports from './migrations/2026-12-07T21-segment-exports.js';
 import * as segmentActivityIndexes from './migrations/2026-12-08T00-segment-activity-indexes.js';
+import * as customerChangeTriggers from './migrations/2026-12-08T20-customer-change-triggers.js';
 
 // Migrations are listed here, in order, rather than read from a folder at run time, so they work the
 // same from source (tsx) and from any bundle. Append-only: never edit one that has shipped.
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T20-segments': segments,
   '2026-12-07T21-segment-exports': segmentExports,
   '2026-12-08T00-segment-activity-indexes': segmentActivityIndexes,
+  '2026-12-08T20-customer-change-triggers': customerChangeTriggers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
