@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { type ColumnSpec, type FlagSpec, ruleColumns, tableGroup } from './audience-columns.js';
+import { type ColumnSpec, type FlagSpec, ruleColumns, type SqlColumn, tableGroup } from './audience-columns.js';
 import { evaluateRule, type Mask } from './audience-eval.js';
 import { AudienceIndex, DictionaryColumn, FlagColumn, NumberColumn, TraitColumn } from './audience-index.js';
 import { AudienceRepo, type CustomerColumns, type ReadColumn } from './audience.repo.js';
@@ -114,11 +114,18 @@ export class AudienceCache {
     const entry: Entry = {
       index: new AudienceIndex(), specs: new Map(), cursor, refreshedAt: this.clock.now(), refreshedMono: performance.now(), usedMono: performance.now(),
     };
+    // The rows come with the customers' own columns when the rule reads any (one scan instead of two).
+    const first = specs.find((s): s is SqlColumn => s.source === 'sql' && s.table === 'customers');
+    const read = first ? tableGroup(first) : [];
+    for (const s of read) {
+      addColumn(entry.index, s);
+      entry.specs.set(s.key, s);
+    }
     const repo = this.repo();
     let after = 0;
     for (;;) {
-      const rows = await repo.chunk(workspaceId, [], after, chunkRows);
-      for (const r of rows) put(entry.index, [], r);
+      const rows = await repo.chunk(workspaceId, read, after, chunkRows);
+      for (const r of rows) put(entry.index, read, r);
       if (rows.length < chunkRows) break;
       after = rows[rows.length - 1]?.id ?? after;
     }
