@@ -51,6 +51,26 @@ export interface ReasonParamMap {
   password_too_common: NoParams;
   password_like_email: NoParams;
   password_wrong: NoParams;
+  // Segment rules (modules/segments/rule-check.ts).
+  rule_too_deep: { max: number };
+  rule_too_many_values: { max: number; count: number };
+  rule_too_many_conditions: { max: number; count: number };
+  range_backwards: NoParams;
+  window_backwards: NoParams;
+  text_required: NoParams;
+  values_required: NoParams;
+  value_required: NoParams;
+  number_required: NoParams;
+  range_end_required: NoParams;
+  day_required: NoParams;
+  first_day_required: NoParams;
+  last_day_required: NoParams;
+  days_required: NoParams;
+  age_required: NoParams;
+  birthday_operator: { op: string };
+  trait_operator: { op: string; type: string };
+  event_name_required: NoParams;
+  class_unknown: { value: string; allowed: string };
 }
 
 /** A reason code. */
@@ -103,6 +123,26 @@ export const reasonTexts: { [C in ReasonCode]: (p: ReasonParamMap[C]) => string 
   password_too_common: () => 'is one of the most common passwords; choose a longer or less predictable one',
   password_like_email: () => 'must not be your e-mail address',
   password_wrong: () => 'is wrong',
+  // Segment rules.
+  rule_too_deep: (p) => `groups may be nested at most ${p.max} deep`,
+  rule_too_many_values: (p) => `a rule may list at most ${p.max} values in all (this one lists ${p.count})`,
+  rule_too_many_conditions: (p) => `a rule may hold at most ${p.max} conditions (this one has ${p.count})`,
+  range_backwards: () => 'the range ends before it starts',
+  window_backwards: () => 'the window ends before it starts',
+  text_required: () => 'a text value is required',
+  values_required: () => 'at least one value is required',
+  value_required: () => 'a value is required',
+  number_required: () => 'a number is required',
+  range_end_required: () => 'the upper end of the range is required',
+  day_required: () => 'a day (YYYY-MM-DD) is required',
+  first_day_required: () => 'the first day is required',
+  last_day_required: () => 'the last day is required',
+  days_required: () => 'a number of days is required',
+  age_required: () => 'a lower or upper age is required',
+  birthday_operator: (p) => `${p.op} applies to dates of birth and date traits only`,
+  trait_operator: (p) => `${p.op} does not apply to a ${p.type} trait`,
+  event_name_required: () => 'the event name is required',
+  class_unknown: (p) => `${p.value} is not one of ${p.allowed}`,
 };
 
 /** A refusal: the English sentence, its code and the values the sentence names. */

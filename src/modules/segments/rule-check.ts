@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../../platform/errors.js';
+import { type Reason, reason } from '../../platform/reasons.js';
 import { booleanOps, classValues, type Condition, dateOps, listOps, MAX_CONDITIONS, MAX_DEPTH, numberOps, type RuleGroup, type RuleWindow, textOps } from './segment-rules.schemas.js';
 
 // What the schema cannot say about a rule: which operands an operator needs, that a range does not
@@ -16,7 +17,7 @@ export function checkRule(rule: RuleGroup, path = 'rule'): FieldProblem[] {
   let conditions = 0;
   const visit = (group: RuleGroup, at: string, depth: number): void => {
     if (depth > MAX_DEPTH) {
-      problems.push({ field: at, reason: `groups may be nested at most ${MAX_DEPTH} deep` });
+      problems.push({ field: at, ...reason('rule_too_deep', { max: MAX_DEPTH }) });
       return;
     }
     group.rules.forEach((r, i) => {
@@ -30,8 +31,8 @@ export function checkRule(rule: RuleGroup, path = 'rule'): FieldProblem[] {
   };
   visit(rule, path, 1);
   const values = countValues(rule);
-  if (values > MAX_VALUES) problems.push({ field: path, reason: `a rule may list at most ${MAX_VALUES} values in all (this one lists ${values})` });
-  if (conditions > MAX_CONDITIONS) problems.push({ field: path, reason: `a rule may hold at most ${MAX_CONDITIONS} conditions (this one has ${conditions})` });
+  if (values > MAX_VALUES) problems.push({ field: path, ...reason('rule_too_many_values', { max: MAX_VALUES, count: values }) });
+  if (conditions > MAX_CONDITIONS) problems.push({ field: path, ...reason('rule_too_many_conditions', { max: MAX_CONDITIONS, count: conditions }) });
   return problems;
 }
 
@@ -74,21 +75,21 @@ export function referencedSegments(rule: RuleGroup): string[] {
   return [...ids];
 }
 
-function need(problems: FieldProblem[], at: string, present: boolean, field: string, why: string): void {
-  if (!present) problems.push({ field: `${at}.${field}`, reason: why });
+function need(problems: FieldProblem[], at: string, present: boolean, field: string, why: Reason): void {
+  if (!present) problems.push({ field: `${at}.${field}`, ...why });
 }
 
 function checkDays(problems: FieldProblem[], at: string, from: string | undefined, to: string | undefined): void {
-  if (from !== undefined && !realDay(from)) problems.push({ field: `${at}.value`, reason: `${from} is not a calendar day` });
-  if (to !== undefined && !realDay(to)) problems.push({ field: `${at}.to`, reason: `${to} is not a calendar day` });
-  if (from !== undefined && to !== undefined && realDay(from) && realDay(to) && from > to) problems.push({ field: `${at}.to`, reason: 'the range ends before it starts' });
+  if (from !== undefined && !realDay(from)) problems.push({ field: `${at}.value`, ...reason('date_not_real', { value: from }) });
+  if (to !== undefined && !realDay(to)) problems.push({ field: `${at}.to`, ...reason('date_not_real', { value: to }) });
+  if (from !== undefined && to !== undefined && realDay(from) && realDay(to) && from > to) problems.push({ field: `${at}.to`, ...reason('range_backwards', {}) });
 }
 
 function checkWindow(problems: FieldProblem[], at: string, window: RuleWindow): void {
   if (window.kind !== 'between') return;
-  if (!realDay(window.from)) problems.push({ field: `${at}.window.from`, reason: `${window.from} is not a calendar day` });
-  if (!realDay(window.to)) problems.push({ field: `${at}.window.to`, reason: `${window.to} is not a calendar day` });
-  if (window.from > window.to) problems.push({ field: `${at}.window.to`, reason: 'the window ends before it starts' });
+  if (!realDay(window.from)) problems.push({ field: `${at}.window.from`, ...reason('date_not_real', { value: window.from }) });
+  if (!realDay(window.to)) problems.push({ field: `${at}.window.to`, ...reason('date_not_real', { value: window.to }) });
+  if (window.from > window.to) problems.push({ field: `${at}.window.to`, ...reason('window_backwards', {}) });
 }
 
 interface Operands {
@@ -102,33 +103,33 @@ interface Operands {
 }
 
 function checkText(problems: FieldProblem[], at: string, c: Operands): void {
-  if (['eq', 'neq', 'contains', 'notContains', 'startsWith'].includes(c.op)) need(problems, at, typeof c.value === 'string' && c.value !== '', 'value', 'a text value is required');
-  if (c.op === 'in' || c.op === 'notIn') need(problems, at, (c.values?.length ?? 0) > 0, 'values', 'at least one value is required');
+  if (['eq', 'neq', 'contains', 'notContains', 'startsWith'].includes(c.op)) need(problems, at, typeof c.value === 'string' && c.value !== '', 'value', reason('text_required', {}));
+  if (c.op === 'in' || c.op === 'notIn') need(problems, at, (c.values?.length ?? 0) > 0, 'values', reason('values_required', {}));
 }
 
 function checkNumber(problems: FieldProblem[], at: string, c: Operands): void {
   if (c.op === 'set' || c.op === 'notSet') return;
-  need(problems, at, typeof c.value === 'number', 'value', 'a number is required');
+  need(problems, at, typeof c.value === 'number', 'value', reason('number_required', {}));
   if (c.op === 'between') {
-    need(problems, at, typeof c.to === 'number', 'to', 'the upper end of the range is required');
-    if (typeof c.value === 'number' && typeof c.to === 'number' && c.to < c.value) problems.push({ field: `${at}.to`, reason: 'the range ends before it starts' });
+    need(problems, at, typeof c.to === 'number', 'to', reason('range_end_required', {}));
+    if (typeof c.value === 'number' && typeof c.to === 'number' && c.to < c.value) problems.push({ field: `${at}.to`, ...reason('range_backwards', {}) });
   }
 }
 
 function checkDate(problems: FieldProblem[], at: string, c: Operands, birthday: boolean): void {
   const value = typeof c.value === 'string' ? c.value : undefined;
   const to = typeof c.to === 'string' ? c.to : undefined;
-  if (c.op === 'before' || c.op === 'after') need(problems, at, value !== undefined, 'value', 'a day (YYYY-MM-DD) is required');
+  if (c.op === 'before' || c.op === 'after') need(problems, at, value !== undefined, 'value', reason('day_required', {}));
   if (c.op === 'between') {
-    need(problems, at, value !== undefined, 'value', 'the first day is required');
-    need(problems, at, to !== undefined, 'to', 'the last day is required');
+    need(problems, at, value !== undefined, 'value', reason('first_day_required', {}));
+    need(problems, at, to !== undefined, 'to', reason('last_day_required', {}));
   }
   checkDays(problems, at, value, to);
-  if (['withinLastDays', 'moreThanDaysAgo', 'anniversaryWithinDays'].includes(c.op)) need(problems, at, c.days !== undefined, 'days', 'a number of days is required');
-  if (['anniversaryWithinDays', 'anniversaryThisMonth', 'ageBetween'].includes(c.op) && !birthday) problems.push({ field: `${at}.op`, reason: `${c.op} applies to dates of birth and date traits only` });
+  if (['withinLastDays', 'moreThanDaysAgo', 'anniversaryWithinDays'].includes(c.op)) need(problems, at, c.days !== undefined, 'days', reason('days_required', {}));
+  if (['anniversaryWithinDays', 'anniversaryThisMonth', 'ageBetween'].includes(c.op) && !birthday) problems.push({ field: `${at}.op`, ...reason('birthday_operator', { op: c.op }) });
   if (c.op === 'ageBetween') {
-    need(problems, at, c.from !== undefined || c.toAge !== undefined, 'from', 'a lower or upper age is required');
-    if (c.from !== undefined && c.toAge !== undefined && c.toAge < c.from) problems.push({ field: `${at}.toAge`, reason: 'the range ends before it starts' });
+    need(problems, at, c.from !== undefined || c.toAge !== undefined, 'from', reason('age_required', {}));
+    if (c.from !== undefined && c.toAge !== undefined && c.toAge < c.from) problems.push({ field: `${at}.toAge`, ...reason('range_backwards', {}) });
   }
 }
 
@@ -142,28 +143,28 @@ function checkCondition(c: Condition, at: string): FieldProblem[] {
     case 'trait': {
       const allowed: Record<string, readonly string[]> = { text: textOps, number: numberOps, date: dateOps, boolean: booleanOps, list: listOps };
       if (!(allowed[c.type] ?? []).includes(c.op)) {
-        problems.push({ field: `${at}.op`, reason: `${c.op} does not apply to a ${c.type} trait` });
+        problems.push({ field: `${at}.op`, ...reason('trait_operator', { op: c.op, type: c.type }) });
         break;
       }
       if (c.type === 'text') checkText(problems, at, c);
       if (c.type === 'number') checkNumber(problems, at, c);
       if (c.type === 'date') checkDate(problems, at, c, true);
-      if (c.type === 'list' && (c.op === 'hasAny' || c.op === 'hasNone')) need(problems, at, (c.values?.length ?? 0) > 0, 'values', 'at least one value is required');
+      if (c.type === 'list' && (c.op === 'hasAny' || c.op === 'hasNone')) need(problems, at, (c.values?.length ?? 0) > 0, 'values', reason('values_required', {}));
       break;
     }
     case 'event':
-      if (c.type === 'track') need(problems, at, c.name !== undefined && c.name !== '', 'name', 'the event name is required');
+      if (c.type === 'track') need(problems, at, c.name !== undefined && c.name !== '', 'name', reason('event_name_required', {}));
       c.where.forEach((p, i) => {
-        if (['eq', 'neq', 'contains', 'gt', 'gte', 'lt', 'lte'].includes(p.op)) need(problems, `${at}.where[${i}]`, p.value !== undefined && p.value !== '', 'value', 'a value is required');
-        if (['gt', 'gte', 'lt', 'lte'].includes(p.op) && typeof p.value !== 'number') problems.push({ field: `${at}.where[${i}].value`, reason: 'a number is required' });
-        if (p.op === 'in') need(problems, `${at}.where[${i}]`, (p.values?.length ?? 0) > 0, 'values', 'at least one value is required');
+        if (['eq', 'neq', 'contains', 'gt', 'gte', 'lt', 'lte'].includes(p.op)) need(problems, `${at}.where[${i}]`, p.value !== undefined && p.value !== '', 'value', reason('value_required', {}));
+        if (['gt', 'gte', 'lt', 'lte'].includes(p.op) && typeof p.value !== 'number') problems.push({ field: `${at}.where[${i}].value`, ...reason('number_required', {}) });
+        if (p.op === 'in') need(problems, `${at}.where[${i}]`, (p.values?.length ?? 0) > 0, 'values', reason('values_required', {}));
       });
       checkWindow(problems, at, c.window);
       break;
     case 'class': {
       const allowed = classValues[c.score];
       c.in.forEach((v, i) => {
-        if (!allowed.includes(v)) problems.push({ field: `${at}.in[${i}]`, reason: `${v} is not one of ${allowed.join(', ')}` });
+        if (!allowed.includes(v)) problems.push({ field: `${at}.in[${i}]`, ...reason('class_unknown', { value: v, allowed: allowed.join(', ') }) });
       });
       break;
     }
