@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
+import { inIds } from '../../platform/db/id-list-sql.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { TimeSource } from './rule-deps.js';
 import { localDayNumber, localDayStart } from '../../platform/time.js';
@@ -56,7 +57,7 @@ export class SegmentQueryRepo {
   /** The ids among `ids` that match (`rule` should be made with the same ids, so its subqueries look only at them). */
   async matchingAmong(workspaceId: string, rule: RawBuilder<boolean>, ids: readonly number[]): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
-    const result = await sql<{ id: number }>`select c.id from ${from(workspaceId)} and c.id in (${sql.join([...ids])}) and ${rule}`.execute(this.db);
+    const result = await sql<{ id: number }>`select c.id from ${from(workspaceId)} and ${inIds(this.database.caps, sql`c.id`, ids)} and ${rule}`.execute(this.db);
     return new Set(result.rows.map((r) => Number(r.id)));
   }
 
@@ -68,7 +69,7 @@ export class SegmentQueryRepo {
     const out = rules.map(() => new Set<number>());
     if (ids.length === 0 || rules.length === 0) return out;
     const columns = rules.map((rule, i) => sql`(${rule}) as ${sql.ref(`m${i}`)}`);
-    const result = await sql<Record<string, unknown>>`select c.id, ${sql.join(columns)} from ${from(workspaceId)} and c.id in (${sql.join([...ids])})`.execute(this.db);
+    const result = await sql<Record<string, unknown>>`select c.id, ${sql.join(columns)} from ${from(workspaceId)} and ${inIds(this.database.caps, sql`c.id`, ids)}`.execute(this.db);
     for (const row of result.rows) {
       const id = Number(row.id);
       rules.forEach((_, i) => {
