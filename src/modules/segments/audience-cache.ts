@@ -180,28 +180,33 @@ export class AudienceCache {
 
   // Reads the customers changed since the last look again; false when too many changed (build again).
   private async refresh(workspaceId: string, entry: Entry): Promise<boolean> {
-    const feed = this.feed();
     const changed = new Set<number>();
     let cursor = entry.cursor;
+    let read = entry.cursor;
+    let open = false;
     for (;;) {
-      const page = await feed.customerChanges(workspaceId, cursor, changesPage);
-      for (const c of page) changed.add(c.customer_id);
-      if (page.length > 0) cursor = page[page.length - 1]?.id ?? cursor;
+      const page = await this.repo().changes(workspaceId, read, changesPage);
+      for (const c of page) {
+        changed.add(c.customerId);
+        if (!c.settled) open = true;
+        if (!open) cursor = c.id;
+        read = c.id;
+      }
       if (changed.size > rebuildAbove) return false;
       if (page.length < changesPage) break;
     }
     const index = entry.index;
     const specs = [...entry.specs.values()];
-    const read = specs.filter((s): s is ReadColumn => s.source !== 'identifier' && s.source !== 'consent');
+    const columns = specs.filter((s): s is ReadColumn => s.source !== 'identifier' && s.source !== 'consent');
     const flags = specs.filter((s): s is FlagSpec => s.source === 'identifier' || s.source === 'consent');
     const repo = this.repo();
     const ids = [...changed];
     for (let i = 0; i < ids.length; i += 500) {
       const slice = ids.slice(i, i + 500);
-      const rows = await repo.among(workspaceId, read, slice);
+      const rows = await repo.among(workspaceId, columns, slice);
       const seen = new Set<number>();
       for (const r of rows) {
-        put(index, read, r);
+        put(index, columns, r);
         seen.add(r.id);
       }
       for (const id of slice) {
