@@ -117,11 +117,11 @@ export class AudienceCache {
     // The rows come with the customers' own columns when the rule reads any (one scan instead of two).
     const first = specs.find((s): s is SqlColumn => s.source === 'sql' && s.table === 'customers');
     const read = first ? tableGroup(first) : [];
+    const repo = this.repo();
     for (const s of read) {
-      addColumn(entry.index, s);
+      addColumn(entry.index, s, repo.foldsText());
       entry.specs.set(s.key, s);
     }
-    const repo = this.repo();
     let after = 0;
     for (;;) {
       const rows = await repo.chunk(workspaceId, read, after, chunkRows);
@@ -153,7 +153,7 @@ export class AudienceCache {
     for (const table of ['customers', 'stats', 'scores'] as const) {
       const read = [...wanted.values()].filter((s): s is ReadColumn => (s.source === 'sql' && s.table === table) || (s.source === 'trait' && table === 'customers'));
       if (read.length === 0) continue;
-      const columns = read.map((s) => addColumn(index, s));
+      const columns = read.map((s) => addColumn(index, s, repo.foldsText()));
       let after = 0;
       for (;;) {
         const rows = await repo.tableChunk(workspaceId, table, read, after, chunkRows);
@@ -261,8 +261,8 @@ function maskOf(index: AudienceIndex, ids: readonly number[], complement: boolea
   return mask;
 }
 
-function addColumn(index: AudienceIndex, spec: ReadColumn) {
-  return index.addColumn(spec.key, spec.source === 'trait' ? 'json' : spec.kind);
+function addColumn(index: AudienceIndex, spec: ReadColumn, engineFolds: boolean) {
+  return index.addColumn(spec.key, spec.source === 'trait' ? 'json' : spec.kind, engineFolds);
 }
 
 function setValue(column: ReturnType<typeof addColumn>, row: number, value: unknown): void {

@@ -134,10 +134,13 @@ export class AudienceIndex {
     return row;
   }
 
-  /** Adds a column of the kind, empty, sized to the rows. */
-  addColumn(key: string, kind: ColumnKind | 'flag'): Column {
+  /**
+   * Adds a column of the kind, empty, sized to the rows. Folded text is folded here unless the
+   * engine already folded it (`engineFolds`).
+   */
+  addColumn(key: string, kind: ColumnKind | 'flag', engineFolds = false): Column {
     const capacity = this.capacity;
-    const column = kind === 'folded' ? new DictionaryColumn(capacity, true)
+    const column = kind === 'folded' ? new DictionaryColumn(capacity, !engineFolds)
       : kind === 'raw' ? new DictionaryColumn(capacity, false)
         : kind === 'number' ? new NumberColumn(capacity)
           : kind === 'json' ? new TraitColumn(capacity)

@@ -15,7 +15,8 @@ import type { Condition, RuleGroup } from './segment-rules.schemas.js';
 
 const day = 86_400_000;
 const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
-const cities = ['Москва', 'Тула', 'Казань', 'ЁЛКИ', 'москва'];
+// Greek capitals: PostgreSQL's lower() may leave them (C collation), JavaScript folds them; both must agree per engine.
+const cities = ['Москва', 'Тула', 'Казань', 'ЁЛКИ', 'москва', 'ΑΘΉΝΑ', 'Αθήνα'];
 const textOps = ['eq', 'neq', 'contains', 'notContains', 'startsWith', 'in', 'notIn', 'set', 'notSet'] as const;
 const numberOps = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'set', 'notSet'] as const;
 const dayOps = ['before', 'after', 'between', 'withinLastDays', 'moreThanDaysAgo', 'anniversaryWithinDays', 'anniversaryThisMonth', 'ageBetween', 'set', 'notSet'] as const;

@@ -30,10 +30,23 @@ export class AudienceRepo {
   private selectList(columns: readonly ReadColumn[]): RawBuilder<unknown> {
     const parts: RawBuilder<unknown>[] = [sql`c.id`, sql`s.revenue`];
     for (const column of columns) {
-      if (column.source === 'sql') parts.push(sql.raw(column.expression));
+      if (column.source === 'sql') parts.push(this.columnSql(column));
       else parts.push(...this.traitParts(column.trait));
     }
     return sql.join(parts);
+  }
+
+  // Text compared folded is folded by the engine's own kl_fold on PostgreSQL, whose lower() depends
+  // on the database's collation, so that a preview folds exactly as the rule's SQL does; SQLite's
+  // kl_fold is the JavaScript foldText, which the index applies itself (audience-index.ts).
+  private columnSql(column: SqlColumn): RawBuilder<unknown> {
+    const e = sql.raw(column.expression);
+    return column.kind === 'folded' && this.database.caps.name === 'postgres' ? sql`kl_fold(${e})` : e;
+  }
+
+  /** Whether the engine folds text columns as it reads them (the index must not fold them again). */
+  foldsText(): boolean {
+    return this.database.caps.name === 'postgres';
   }
 
   // A trait's JSON type and its value as text (two columns), as json-sql.ts reads them.
@@ -74,7 +87,7 @@ export class AudienceRepo {
   async tableChunk(workspaceId: string, table: ColumnTable, columns: readonly ReadColumn[], afterId: number, limit: number): Promise<CustomerColumns[]> {
     const parts: RawBuilder<unknown>[] = [];
     for (const column of columns) {
-      if (column.source === 'sql') parts.push(sql.raw(column.expression));
+      if (column.source === 'sql') parts.push(this.columnSql(column));
       else parts.push(...this.traitParts(column.trait));
     }
     const list = sql.join(parts);
