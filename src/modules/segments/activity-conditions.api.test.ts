@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { fixedClock } from '../../platform/clock.js';
 import { type ActivityCondition, activityMembers } from './rule-sql-activity.js';
+import { sendTracking, settleSegments } from '../../../test/segments.js';
 import { newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
 
 // Conditions on what customers did, read over the whole workspace (previews) and for a few
@@ -12,7 +13,6 @@ import { newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } fr
 // customer order (which read the events table at random: minutes at a million customers).
 
 const day = 86_400_000;
-const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
 describe.each(testDatabases())('activity conditions on $name', (database) => {
   let app: App;
@@ -22,10 +22,7 @@ describe.each(testDatabases())('activity conditions on $name', (database) => {
   });
   afterAll(() => app.close());
 
-  const send = async (ws: TestWorkspace, path: string, body: object) => {
-    const res = await app.http.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/json', authorization: basic(ws.writeKey) }, payload: JSON.stringify(body) });
-    expect(res.statusCode, res.body).toBe(200);
-  };
+  const send = (ws: TestWorkspace, path: string, body: object) => sendTracking(app, ws, path, body);
   const page = (ws: TestWorkspace, userId: string, at: number, name?: string, source?: string) =>
     send(ws, '/v1/page', { userId, ...(name ? { name } : {}), timestamp: new Date(at).toISOString(), ...(source ? { context: { campaign: { source } } } : {}) });
   const customerId = async (ws: TestWorkspace, userId: string) => {
@@ -45,10 +42,7 @@ describe.each(testDatabases())('activity conditions on $name', (database) => {
     expect(res.statusCode, res.body).toBe(200);
     return (res.json() as { sample: { id: number }[] }).sample.map((m) => m.id).sort((a, b) => a - b);
   };
-  const settle = async (ws: TestWorkspace) => {
-    await app.services.jobs.settled({});
-    for (let read = -1; read !== 0; read = await app.services.segmentEvaluator.evaluateChanges(ws.id)) if (read < 0) await new Promise((r) => setTimeout(r, 20));
-  };
+  const settle = (ws: TestWorkspace) => settleSegments(app, ws.id);
   const pageViews = (count: number, days: number, where: object[] = []) =>
     ({ kind: 'event', type: 'page', where, frequency: { op: 'atLeast', count }, window: { kind: 'lastDays', days } });
 

@@ -5,7 +5,7 @@ import { isoDay } from '../analytics/days.js';
 import { consentKey, identifierKey, numberKey, rawKey, textKey, traitKey } from './audience-columns.js';
 import { type AudienceIndex, type Column, DictionaryColumn, FlagColumn, NumberColumn, TraitColumn, type TraitValue } from './audience-index.js';
 import type { RuleContext } from './rule-sql.js';
-import { anniversaryDays, yearsBefore } from './rule-sql-terms.js';
+import { anniversaryDays, type DateOperands, type NumberOperands, type TextOperands, yearsBefore } from './rule-sql-terms.js';
 import type { Condition, RuleGroup } from './segment-rules.schemas.js';
 
 // A rule evaluated over the audience index: one byte per row (1: the row matches). The meaning of
@@ -116,13 +116,6 @@ function byFlag(n: number, flags: Uint8Array, test: (f: number) => boolean): Mas
   return out;
 }
 
-/** What text operators read (rule-sql-terms.ts textSql). */
-interface TextOperands {
-  op: string;
-  value?: string | undefined;
-  values?: string[] | undefined;
-}
-
 // Over folded text, as textSql: a missing value matches neq, notContains, notIn (non-empty list) and notSet only.
 function textTest(cond: TextOperands): (v: string | null) => boolean {
   const v = foldText(cond.value ?? '');
@@ -141,13 +134,6 @@ function textTest(cond: TextOperands): (v: string | null) => boolean {
   }
 }
 
-/** What number operators read (numberSql). */
-interface NumberOperands {
-  op: string;
-  value?: number | undefined;
-  to?: number | undefined;
-}
-
 function numberTest(cond: NumberOperands): (x: number | null) => boolean {
   const v = cond.value ?? 0;
   const to = cond.to ?? v;
@@ -163,16 +149,6 @@ function numberTest(cond: NumberOperands): (x: number | null) => boolean {
     case 'notSet': return (x) => x === null;
     default: return () => false;
   }
-}
-
-/** What date operators read (dateSql). */
-interface DateOperands {
-  op: string;
-  value?: string | undefined;
-  to?: string | undefined;
-  days?: number | undefined;
-  from?: number | undefined;
-  toAge?: number | undefined;
 }
 
 // An instant in epoch ms (instantSql).

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { fixedClock } from '../../platform/clock.js';
 import { Rng } from '../demo/demo.random.js';
+import { sendTracking, settleSegments } from '../../../test/segments.js';
 import { newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
 import { checkRule } from './rule-check.js';
 import type { Condition, RuleGroup } from './segment-rules.schemas.js';
@@ -14,7 +15,6 @@ import type { Condition, RuleGroup } from './segment-rules.schemas.js';
 // checks test its refresh.
 
 const day = 86_400_000;
-const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 // Greek capitals: PostgreSQL's lower() may leave them (C collation), JavaScript folds them; both must agree per engine.
 const cities = ['Москва', 'Тула', 'Казань', 'ЁЛКИ', 'москва', 'ΑΘΉΝΑ', 'Αθήνα'];
 const textOps = ['eq', 'neq', 'contains', 'notContains', 'startsWith', 'in', 'notIn', 'set', 'notSet'] as const;
@@ -83,16 +83,8 @@ describe.each(testDatabases())('live counts from the audience index on $name', (
   });
   afterAll(() => app.close());
 
-  // Saved segments move in the background (the feed loop): let them settle, so that the SQL and the
-  // preview read the same members of the segments a rule names.
-  const settle = async (ws: TestWorkspace) => {
-    await app.services.jobs.settled({});
-    for (let read = -1; read !== 0; read = await app.services.segmentEvaluator.evaluateChanges(ws.id)) if (read < 0) await new Promise((r) => setTimeout(r, 20));
-  };
-  const send = async (ws: TestWorkspace, path: string, body: object) => {
-    const res = await app.http.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/json', authorization: basic(ws.writeKey) }, payload: JSON.stringify(body) });
-    expect(res.statusCode, res.body).toBe(200);
-  };
+  const settle = (ws: TestWorkspace) => settleSegments(app, ws.id);
+  const send = (ws: TestWorkspace, path: string, body: object) => sendTracking(app, ws, path, body);
 
   it('equal what the rule selects in SQL, after random writes, merges, erasures, recomputations and clock advances', async () => {
     const rng = new Rng(7122026);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { fixedClock } from '../../platform/clock.js';
 import { Rng } from '../demo/demo.random.js';
+import { sendTracking, settleSegments } from '../../../test/segments.js';
 import { newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
 import type { Condition, RuleGroup } from './segment-rules.schemas.js';
 
@@ -10,7 +11,6 @@ import type { Condition, RuleGroup } from './segment-rules.schemas.js';
 // saved segment's members equal a full evaluation of its rule from scratch.
 
 const day = 86_400_000;
-const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 const cities = ['Москва', 'Тула', 'Казань'];
 
 function randomCondition(rng: Rng, segmentIds: string[]): Condition {
@@ -42,14 +42,8 @@ describe.each(testDatabases())('segment membership kept incrementally on $name',
   });
   afterAll(() => app.close());
 
-  const settle = async (ws: TestWorkspace) => {
-    await app.services.jobs.settled({});
-    for (let read = -1; read !== 0; read = await app.services.segmentEvaluator.evaluateChanges(ws.id)) if (read < 0) await new Promise((r) => setTimeout(r, 20));
-  };
-  const send = async (ws: TestWorkspace, path: string, body: object) => {
-    const res = await app.http.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/json', authorization: basic(ws.writeKey) }, payload: JSON.stringify(body) });
-    expect(res.statusCode, res.body).toBe(200);
-  };
+  const settle = (ws: TestWorkspace) => settleSegments(app, ws.id);
+  const send = (ws: TestWorkspace, path: string, body: object) => sendTracking(app, ws, path, body);
 
   it('equals a full evaluation after random writes and clock advances', async () => {
     const rng = new Rng(20261207);
