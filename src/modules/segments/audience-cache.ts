@@ -4,7 +4,7 @@ import { type ColumnSpec, type FlagSpec, ruleColumns, type SqlColumn, tableGroup
 import { evaluateRule, type Mask } from './audience-eval.js';
 import { AudienceIndex, DictionaryColumn, FlagColumn, NumberColumn, TraitColumn } from './audience-index.js';
 import { AudienceRepo, type CustomerColumns, type ReadColumn } from './audience.repo.js';
-import { ChangeFeedRepo } from './change-feed.repo.js';
+import { ChangeFeedRepo, type FeedPosition } from './change-feed.repo.js';
 import { activityMembers } from './rule-sql-activity.js';
 import type { RuleContext } from './rule-sql.js';
 import type { Condition, RuleGroup } from './segment-rules.schemas.js';
@@ -40,7 +40,7 @@ export interface AudienceAnswer {
 interface Entry {
   index: AudienceIndex;
   specs: Map<string, ColumnSpec>;
-  cursor: number;
+  cursor: FeedPosition;
   refreshedAt: number;
   refreshedMono: number;
   usedMono: number;
@@ -108,7 +108,7 @@ export class AudienceCache {
 
   private async build(workspaceId: string, specs: readonly ColumnSpec[]): Promise<Entry> {
     this.entries.delete(workspaceId);
-    // Changes at or below the horizon are committed, so the rows read next include them; later
+    // Changes at or before the horizon are committed, so the rows read next include them; later
     // ones are read again by the next refresh.
     const cursor = await this.feed().horizon(workspaceId);
     const entry: Entry = {
@@ -179,18 +179,20 @@ export class AudienceCache {
   }
 
   // Reads the customers changed since the last look again; false when too many changed (build again).
+  // Every change this process can see is read, so a preview shows what SQL shows now, but the cursor
+  // moves only past settled ones (change-feed.repo.ts), so a change committed later is never behind it.
   private async refresh(workspaceId: string, entry: Entry): Promise<boolean> {
     const changed = new Set<number>();
     let cursor = entry.cursor;
     let read = entry.cursor;
     let open = false;
     for (;;) {
-      const page = await this.repo().changes(workspaceId, read, changesPage);
+      const page = await this.feed().seenChanges(workspaceId, read, changesPage);
       for (const c of page) {
         changed.add(c.customerId);
         if (!c.settled) open = true;
-        if (!open) cursor = c.id;
-        read = c.id;
+        if (!open) cursor = { tx: c.tx, id: c.id };
+        read = { tx: c.tx, id: c.id };
       }
       if (changed.size > rebuildAbove) return false;
       if (page.length < changesPage) break;

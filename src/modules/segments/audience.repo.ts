@@ -121,21 +121,6 @@ export class AudienceRepo {
     return rows.map((r) => [Number(r[0]), Number(r[1])]);
   }
 
-  /**
-   * Changes of the workspace's customers after `after`, in order, as far as this statement sees
-   * them, each marked settled or not (PostgreSQL: a row is settled once no transaction older than
-   * its own is still running; change-feed.repo.ts). Unlike the segment evaluator, the index reads
-   * the customers of unsettled rows too, so that it shows what SQL shows now, and keeps its cursor
-   * before the first unsettled row, so that a change committed later below a row it read is not
-   * skipped.
-   */
-  async changes(workspaceId: string, after: number, limit: number): Promise<{ id: number; customerId: number; settled: boolean }[]> {
-    const settled = this.database.caps.concurrentWriters ? sql<boolean>`(tx < pg_snapshot_xmin(pg_current_snapshot()))` : sql<boolean>`(1 = 1)`;
-    const rows = await this.database.arrays(sql`select id, customer_id, ${settled} from customer_changes
-      where workspace_id = ${workspaceId} and id > ${after} order by id limit ${limit}`.compile(this.db));
-    return rows.map((r) => ({ id: Number(r[0]), customerId: Number(r[1]), settled: r[2] === true || Number(r[2]) === 1 }));
-  }
-
   /** The customer ids a query of one column selects. */
   async ids(query: RawBuilder<unknown>): Promise<number[]> {
     const rows = await this.database.arrays(query.compile(this.db));

@@ -7,7 +7,7 @@ import { activityConditions, countValues, referencedSegments } from './rule-chec
 import { dependencyMask, timeSources } from './rule-deps.js';
 import { type RuleContext, ruleSql } from './rule-sql.js';
 import { cartEvents } from './rule-sql-activity.js';
-import { ChangeFeedRepo } from './change-feed.repo.js';
+import { ChangeFeedRepo, type FeedPosition, feedStart, positionAfter, samePosition } from './change-feed.repo.js';
 import { SegmentQueryRepo } from './segment-query.repo.js';
 import { type RuleGroup, ruleGroupSchema } from './segment-rules.schemas.js';
 import { type SegmentRow, SegmentsRepo } from './segments.repo.js';
@@ -40,9 +40,9 @@ interface Difference {
 export interface PlannedPass {
   workspaceId: string;
   /** The cursor's position the changes were read after. */
-  from: number;
+  from: FeedPosition;
   /** The last change read. */
-  to: number;
+  to: FeedPosition;
   /** How many changes were read. */
   read: number;
   /** The changed customers with what changed about each. */
@@ -118,7 +118,7 @@ export class SegmentEvaluator {
     await this.cascade(workspaceId, segmentId, [...enter, ...exit]);
     // Customers whose data changed while the members were computed are checked again.
     const upTo = await feed.horizon(workspaceId);
-    if (upTo > from) await this.evaluateSegment(workspaceId, parsed.data, segmentId, await feed.changedBetween(workspaceId, from, upTo));
+    if (positionAfter(upTo, from)) await this.evaluateSegment(workspaceId, parsed.data, segmentId, await feed.changedBetween(workspaceId, from, upTo));
     await repo.update(workspaceId, segmentId, { status: 'ready', error: null, built_at: this.clock.now(), swept_until: now });
     return repo.memberCount(workspaceId, segmentId);
   }
@@ -220,7 +220,7 @@ export class SegmentEvaluator {
     // Segments that name no other segment are evaluated together, a column each in one pass.
     const together = segments.filter((s) => s.refs.length === 0 && (s.mask & changedKinds) !== 0);
     const independent = await this.evaluateMany(workspaceId, together, [...kinds.keys()], now);
-    return { workspaceId, from, to: last.id, read: changes.length, kinds, now, independent };
+    return { workspaceId, from, to: { tx: last.tx, id: last.id }, read: changes.length, kinds, now, independent };
   }
 
   /**
@@ -260,7 +260,8 @@ export class SegmentEvaluator {
     return this.db.kysely.transaction().execute(async (trx) => {
       const feed = new ChangeFeedRepo(trx, this.db.caps);
       const consumer = feedConsumer(workspaceId);
-      if ((await feed.cursor(consumer, 0, now, true)) !== pass.from) return false;
+      const at = await feed.cursor(consumer, feedStart, now, true);
+      if (at === null || !samePosition(at, pass.from)) return false;
       const repo = new SegmentsRepo(trx);
       for (const [segmentId, d] of work) await repo.applyChanges(workspaceId, segmentId, d.enter, d.exit, now, day);
       if (last) {

@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { SegmentEvaluator } from './segment-evaluator.js';
 import { SegmentsRepo } from './segments.repo.js';
-import { ChangeFeedRepo } from './change-feed.repo.js';
+import { ChangeFeedRepo, feedStart } from './change-feed.repo.js';
 import { REBUILD_JOB } from './segments.service.js';
 import { EXPORT_JOB, type SegmentExportsService } from './segment-exports.service.js';
 
@@ -83,7 +83,7 @@ export function registerSegmentJobs(worker: JobWorker, deps: SegmentJobDeps, exp
   worker.register(PRUNE_JOB, async () => {
     const now = deps.clock.now();
     for (const ws of await deps.segments.workspacesWithRules()) {
-      const position = await deps.feed.cursor(`segments:${ws}`, 0, now);
+      const position = await deps.feed.cursor(`segments:${ws}`, feedStart, now);
       if (position !== null) await deps.feed.prune(ws, position, now - KEEP_CHANGES_MS);
     }
     await deps.feed.pruneUnread(now - KEEP_CHANGES_MS);
