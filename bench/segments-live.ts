@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { App } from '../src/main.js';
+import { ChangeFeedRepo } from '../src/modules/segments/change-feed.repo.js';
+import { feedConsumer } from '../src/modules/segments/segment-evaluator.js';
 import { percentile } from './bench-support.js';
 import type { SegmentsLoadResult } from './segments-ingest-load.js';
 import { liveRules, probeRule } from './segments-rules.js';
@@ -140,9 +142,7 @@ export async function runLive(app: App, options: LiveOptions, log: (line: string
 
 // Changes on the workspace's feed that the segment evaluator has not read yet.
 async function backlog(app: App, workspaceId: string): Promise<number> {
-  const result = await sql<{ n: number }>`select count(*) as n from customer_changes where workspace_id = ${workspaceId}
-    and id > coalesce((select position from feed_cursors where consumer = ${`segments:${workspaceId}`}), 0)`.execute(app.db.kysely);
-  return Number(result.rows[0]?.n ?? 0);
+  return new ChangeFeedRepo(app.db.kysely, app.db.caps).backlog(workspaceId, feedConsumer(workspaceId));
 }
 
 // Waits until the feed has no unread change (or the limit passes); returns the time waited.
