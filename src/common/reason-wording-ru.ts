@@ -69,4 +69,5 @@ export const reasonWordingRu: Record<ReasonCode, string> = {
   trait_operator: 'не подходит для признака этого типа',
   event_name_required: 'укажите название события',
   class_unknown: '«{{value}}» — не одно из значений {{allowed}}',
+  rule_too_many_traits: 'правило может читать не больше {{max}} разных признаков (здесь {{count}})',
 };

@@ -71,6 +71,7 @@ export interface ReasonParamMap {
   trait_operator: { op: string; type: string };
   event_name_required: NoParams;
   class_unknown: { value: string; allowed: string };
+  rule_too_many_traits: { max: number; count: number };
 }
 
 /** A reason code. */
@@ -143,6 +144,7 @@ export const reasonTexts: { [C in ReasonCode]: (p: ReasonParamMap[C]) => string 
   trait_operator: (p) => `${p.op} does not apply to a ${p.type} trait`,
   event_name_required: () => 'the event name is required',
   class_unknown: (p) => `${p.value} is not one of ${p.allowed}`,
+  rule_too_many_traits: (p) => `a rule may read at most ${p.max} different traits (this one reads ${p.count})`,
 };
 
 /** A refusal: the English sentence, its code and the values the sentence names. */

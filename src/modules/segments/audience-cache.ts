@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { type ColumnSpec, type FlagSpec, ruleColumns, type SqlColumn, tableGroup } from './audience-columns.js';
+import { type ColumnSpec, type FlagSpec, MAX_RULE_TRAITS, ruleColumns, type SqlColumn, tableGroup } from './audience-columns.js';
 import { evaluateRule, type Mask } from './audience-eval.js';
 import { AudienceIndex, DictionaryColumn, FlagColumn, NumberColumn, TraitColumn } from './audience-index.js';
 import { AudienceRepo, type CustomerColumns, type ReadColumn } from './audience.repo.js';
@@ -84,7 +84,7 @@ export class AudienceCache {
     let entry = this.usable(ctx.workspaceId);
     const built = entry === null;
     if (!entry) entry = await this.build(ctx.workspaceId, specs);
-    else await this.load(ctx.workspaceId, entry, specs.filter((s) => !entry?.specs.has(s.key)));
+    else await this.load(ctx.workspaceId, entry, specs);
     if (!(await this.refresh(ctx.workspaceId, entry))) entry = await this.build(ctx.workspaceId, [...entry.specs.values(), ...specs]);
     const index = entry.index;
     const sets = await this.sets(rule, ctx, index);
@@ -150,6 +150,7 @@ export class AudienceCache {
       for (const g of group) if (!entry.specs.has(g.key)) wanted.set(g.key, g);
     }
     if (wanted.size === 0) return;
+    this.forgetTraits(entry, specs, [...wanted.values()].filter((s) => s.source === 'trait').length);
     for (const table of ['customers', 'stats', 'scores'] as const) {
       const read = [...wanted.values()].filter((s): s is ReadColumn => (s.source === 'sql' && s.table === table) || (s.source === 'trait' && table === 'customers'));
       if (read.length === 0) continue;
@@ -176,6 +177,20 @@ export class AudienceCache {
       }
     }
     for (const s of wanted.values()) entry.specs.set(s.key, s);
+  }
+
+  // Traits are custom, so a workspace may have any number of them: the index keeps the columns of
+  // at most MAX_RULE_TRAITS, forgetting the ones loaded first that this rule does not read.
+  private forgetTraits(entry: Entry, reading: readonly ColumnSpec[], adding: number): void {
+    const needed = new Set(reading.map((s) => s.key));
+    const held = [...entry.specs.values()].filter((s) => s.source === 'trait' && !needed.has(s.key));
+    let excess = held.length + reading.filter((s) => s.source === 'trait' && entry.specs.has(s.key)).length + adding - MAX_RULE_TRAITS;
+    for (const s of held) {
+      if (excess <= 0) break;
+      entry.specs.delete(s.key);
+      entry.index.columns.delete(s.key);
+      excess--;
+    }
   }
 
   // Reads the customers changed since the last look again; false when too many changed (build again).

@@ -35,6 +35,9 @@ export interface FlagSpec {
 /** Any column the index may hold. */
 export type ColumnSpec = SqlColumn | TraitSpec | FlagSpec;
 
+/** Most custom traits one rule may read (each is a column of the audience index while the rule is counted). */
+export const MAX_RULE_TRAITS = 32;
+
 /** The key of a text field's column (folded). */
 export const textKey = (field: string) => `text:${field}`;
 /** The key of a number column (stats, scores, the creation time). */

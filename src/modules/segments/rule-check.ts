@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../../platform/errors.js';
 import { type Reason, reason } from '../../platform/reasons.js';
+import { MAX_RULE_TRAITS, ruleColumns } from './audience-columns.js';
 import { booleanOps, classValues, type Condition, dateOps, listOps, MAX_CONDITIONS, MAX_DEPTH, numberOps, type RuleGroup, type RuleWindow, textOps } from './segment-rules.schemas.js';
 
 // What the schema cannot say about a rule: which operands an operator needs, that a range does not
@@ -33,6 +34,8 @@ export function checkRule(rule: RuleGroup, path = 'rule'): FieldProblem[] {
   const values = countValues(rule);
   if (values > MAX_VALUES) problems.push({ field: path, ...reason('rule_too_many_values', { max: MAX_VALUES, count: values }) });
   if (conditions > MAX_CONDITIONS) problems.push({ field: path, ...reason('rule_too_many_conditions', { max: MAX_CONDITIONS, count: conditions }) });
+  const traits = ruleColumns(rule).filter((c) => c.source === 'trait').length;
+  if (traits > MAX_RULE_TRAITS) problems.push({ field: path, ...reason('rule_too_many_traits', { max: MAX_RULE_TRAITS, count: traits }) });
   return problems;
 }
 

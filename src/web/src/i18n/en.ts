@@ -145,6 +145,7 @@ export const en = {
     trait_operator: 'does not apply to a trait of this type',
     event_name_required: 'enter the event name',
     class_unknown: '“{{value}}” is not one of {{allowed}}',
+    rule_too_many_traits: 'a rule may read at most {{max}} different traits (this one reads {{count}})',
   },
   customers: {
     title: 'Customers',
