@@ -1,9 +1,11 @@
 import { expect } from 'vitest';
 import type { App } from '../src/main.js';
+import type { Rng } from '../src/modules/demo/demo.random.js';
+import type { Condition, RuleGroup } from '../src/modules/segments/segment-rules.schemas.js';
 import type { TestWorkspace } from './harness.js';
 
-// Helpers of the segments tests: tracking calls with the write key, and waiting until saved
-// segments have taken in every change (the feed loop runs in the background).
+// Helpers of the segments tests: tracking calls with the write key, waiting until saved segments
+// have taken in every change (the feed loop runs in the background), and random rule trees.
 
 const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
@@ -17,4 +19,12 @@ export async function sendTracking(app: App, ws: TestWorkspace, path: string, bo
 export async function settleSegments(app: App, workspaceId: string): Promise<void> {
   await app.services.jobs.settled({});
   for (let read = -1; read !== 0; read = await app.services.segmentEvaluator.evaluateChanges(workspaceId)) if (read < 0) await new Promise((r) => setTimeout(r, 20));
+}
+
+/** A random rule tree: 1–3 rules a group, nested at most two deep, `condition` drawing each condition. */
+export function randomRuleTree(rng: Rng, condition: () => Condition, notChance: number, depth = 0): RuleGroup {
+  const rules: RuleGroup['rules'] = [];
+  const n = 1 + rng.int(3);
+  for (let i = 0; i < n; i++) rules.push(depth < 2 && rng.chance(0.3) ? randomRuleTree(rng, condition, notChance, depth + 1) : condition());
+  return { kind: 'group', combinator: rng.chance(0.5) ? 'and' : 'or', ...(rng.chance(notChance) ? { not: true } : {}), rules };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { fixedClock } from '../../platform/clock.js';
 import { Rng } from '../demo/demo.random.js';
-import { sendTracking, settleSegments } from '../../../test/segments.js';
+import { randomRuleTree, sendTracking, settleSegments } from '../../../test/segments.js';
 import { newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
 import { checkRule } from './rule-check.js';
 import type { Condition, RuleGroup } from './segment-rules.schemas.js';
@@ -63,16 +63,9 @@ function randomCondition(rng: Rng, segmentIds: string[]): Condition {
 // A random rule the rule checker accepts (operands that fit the operator), drawn again until one does.
 function randomRule(rng: Rng, segmentIds: string[]): RuleGroup {
   for (;;) {
-    const rule = randomGroup(rng, segmentIds);
+    const rule = randomRuleTree(rng, () => randomCondition(rng, segmentIds), 0.25);
     if (checkRule(rule).length === 0) return rule;
   }
-}
-
-function randomGroup(rng: Rng, segmentIds: string[], depth = 0): RuleGroup {
-  const rules: RuleGroup['rules'] = [];
-  const n = 1 + rng.int(3);
-  for (let i = 0; i < n; i++) rules.push(depth < 2 && rng.chance(0.3) ? randomGroup(rng, segmentIds, depth + 1) : randomCondition(rng, segmentIds));
-  return { kind: 'group', combinator: rng.chance(0.5) ? 'and' : 'or', ...(rng.chance(0.25) ? { not: true } : {}), rules };
 }
 
 describe.each(testDatabases())('live counts from the audience index on $name', (database) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../main.js';
 import { fixedClock } from '../../platform/clock.js';
 import { Rng } from '../demo/demo.random.js';
-import { sendTracking, settleSegments } from '../../../test/segments.js';
+import { randomRuleTree, sendTracking, settleSegments } from '../../../test/segments.js';
 import { newWorkspace, startApp, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
 import type { Condition, RuleGroup } from './segment-rules.schemas.js';
 
@@ -27,11 +27,8 @@ function randomCondition(rng: Rng, segmentIds: string[]): Condition {
   }
 }
 
-function randomRule(rng: Rng, segmentIds: string[], depth = 0): RuleGroup {
-  const rules: RuleGroup['rules'] = [];
-  const n = 1 + rng.int(3);
-  for (let i = 0; i < n; i++) rules.push(depth < 2 && rng.chance(0.3) ? randomRule(rng, segmentIds, depth + 1) : randomCondition(rng, segmentIds));
-  return { kind: 'group', combinator: rng.chance(0.5) ? 'and' : 'or', ...(rng.chance(0.2) ? { not: true } : {}), rules };
+function randomRule(rng: Rng, segmentIds: string[]): RuleGroup {
+  return randomRuleTree(rng, () => randomCondition(rng, segmentIds), 0.2);
 }
 
 describe.each(testDatabases())('segment membership kept incrementally on $name', (database) => {
