@@ -11,8 +11,9 @@ export function MembersTable({ rows, label, compact = false }: { rows: SegmentMe
   const f = useFormatter();
   const { id: workspaceId } = useWorkspace();
   return (
-    <Table.ScrollContainer minWidth={compact ? 0 : 560}>
-      <Table striped highlightOnHover aria-label={label} verticalSpacing={6}>
+    // Compact (beside the builder, about 340 px): tighter cells, and a scroll rather than a clipped column.
+    <Table.ScrollContainer minWidth={compact ? 300 : 560}>
+      <Table striped highlightOnHover aria-label={label} verticalSpacing={6} horizontalSpacing={compact ? 6 : 'sm'} fz="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('segments.members.name')}</Table.Th>
