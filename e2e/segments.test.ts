@@ -209,10 +209,10 @@ describe.skipIf(!chromiumPath)('web app: segments', () => {
     await page.locator('.ruleGroup .ruleGroup').scrollIntoViewIfNeeded();
     await screenshot(page, 'segment-builder-behaviour');
 
-    // Revenue from 1 500,50 ₽ up to 100 ₽: the API refuses the range, and the builder says so beside it.
+    // Revenue from 1 500,50 ₽ up to 100 ₽: the API refuses the range (a coded reason), and the builder says so beside it, in Russian.
     const revenue = page.locator('.rule').nth(4);
     await revenue.getByLabel('По', { exact: true }).fill('100');
-    await revenue.getByRole('alert').filter({ hasText: 'the range ends before it starts' }).waitFor();
+    await revenue.getByRole('alert').filter({ hasText: 'конец диапазона раньше его начала' }).waitFor();
     await page.getByText('Исправьте условия, отмеченные красным').waitFor();
     await revenue.getByLabel('По', { exact: true }).fill('10000');
     await page.getByTestId('preview-count').filter({ hasText: 'Клиентов: 0' }).waitFor();
