@@ -33,8 +33,6 @@ export interface AudienceAnswer {
   total: number;
   totalRevenue: number;
   sampleIds: number[];
-  /** Whether this answer built the index (the first preview of a workspace in this process). */
-  built: boolean;
 }
 
 interface Entry {
@@ -74,22 +72,16 @@ export class AudienceCache {
     }
   }
 
-  /** Drops every index (tests, and a process that wants its memory back). */
-  clear(): void {
-    this.entries.clear();
-  }
-
   private async answerNow(rule: RuleGroup, ctx: RuleContext): Promise<AudienceAnswer> {
     const specs = ruleColumns(rule);
     let entry = this.usable(ctx.workspaceId);
-    const built = entry === null;
     if (!entry) entry = await this.build(ctx.workspaceId, specs);
     else await this.load(ctx.workspaceId, entry, specs);
     if (!(await this.refresh(ctx.workspaceId, entry))) entry = await this.build(ctx.workspaceId, [...entry.specs.values(), ...specs]);
     const index = entry.index;
     const sets = await this.sets(rule, ctx, index);
     const mask = evaluateRule(index, rule, ctx, sets);
-    return { ...summarise(index, mask), built };
+    return summarise(index, mask);
   }
 
   // The workspace's index when it can still be trusted, else null (dropped).
@@ -298,7 +290,7 @@ function put(index: AudienceIndex, read: readonly ReadColumn[], r: CustomerColum
 }
 
 // Live matches, their revenue, the live totals, and the newest matching ids.
-function summarise(index: AudienceIndex, mask: Mask): Omit<AudienceAnswer, 'built'> {
+function summarise(index: AudienceIndex, mask: Mask): AudienceAnswer {
   let count = 0;
   let revenue = 0;
   let total = 0;
