@@ -18,7 +18,21 @@ export async function sendTracking(app: App, ws: TestWorkspace, path: string, bo
 /** Runs queued jobs, then evaluates waiting changes until none is left (a pass that lost its lease is tried again). */
 export async function settleSegments(app: App, workspaceId: string): Promise<void> {
   await app.services.jobs.settled({});
-  for (let read = -1; read !== 0; read = await app.services.segmentEvaluator.evaluateChanges(workspaceId)) if (read < 0) await new Promise((r) => setTimeout(r, 20));
+  await settleChanges(app, workspaceId);
+}
+
+/**
+ * Evaluates a workspace's waiting changes until none is left: a pass that lost its lease is tried
+ * again, and on PostgreSQL changes not yet settled (another test's transaction still open) are
+ * waited for, since no pass reads them until then.
+ */
+export async function settleChanges(app: App, workspaceId: string): Promise<void> {
+  const evaluator = app.services.segmentEvaluator;
+  for (;;) {
+    const read = await evaluator.evaluateChanges(workspaceId);
+    if (read === 0 && !(await evaluator.changesWaiting(workspaceId))) return;
+    if (read <= 0) await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** A random rule tree: 1–3 rules a group, nested at most two deep, `condition` drawing each condition. */

@@ -5,6 +5,7 @@ import { fixedClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { newWorkspace, tempDir, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
+import { settleChanges } from '../../../test/segments.js';
 
 // On PostgreSQL a feed row's id is taken when the row is inserted, its transaction id (tx) at the
 // transaction's first write, and the two orders differ. Here T2 takes its transaction id first, T1
@@ -45,7 +46,7 @@ describe.each(postgres)('feed readers and transactions committing out of id orde
     return Number(res.json().customer.id);
   };
   const settle = async (ws: TestWorkspace) => {
-    for (let read = -1; read !== 0; read = await app.services.segmentEvaluator.evaluateChanges(ws.id)) if (read < 0) await new Promise((r) => setTimeout(r, 20));
+    await settleChanges(app, ws.id);
   };
   const preview = async (ws: TestWorkspace) => {
     const res = await withKey(app, ws.secretKey, { method: 'POST', url: '/api/v1/segments/preview', payload: { rule: gold } });

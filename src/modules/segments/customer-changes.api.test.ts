@@ -27,9 +27,12 @@ describe.each(testDatabases())('customer change feed on $name', (database) => {
   // Takes every waiting change off the workspace's feed; returns how many there were.
   const drain = async (ws: TestWorkspace) => {
     let total = 0;
-    for (let read = -1; read !== 0; read = await app.services.segmentEvaluator.evaluateChanges(ws.id)) {
-      if (read < 0) await new Promise((r) => setTimeout(r, 20));
-      else total += read;
+    // On PostgreSQL a change waits, unread, until every older transaction has ended.
+    for (;;) {
+      const read = await app.services.segmentEvaluator.evaluateChanges(ws.id);
+      if (read > 0) total += read;
+      else if (read === 0 && !(await app.services.segmentEvaluator.changesWaiting(ws.id))) break;
+      else await new Promise((r) => setTimeout(r, 20));
     }
     return total;
   };

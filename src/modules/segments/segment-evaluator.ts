@@ -203,6 +203,15 @@ export class SegmentEvaluator {
   }
 
   /**
+   * Whether any committed change of a workspace's customers waits after its cursor, including, on
+   * PostgreSQL, ones not yet settled (an older transaction still open), which no pass reads yet.
+   */
+  async changesWaiting(workspaceId: string): Promise<boolean> {
+    const feed = new ChangeFeedRepo(this.db.kysely, this.db.caps);
+    return (await feed.seenChanges(workspaceId, await feed.position(feedConsumer(workspaceId)), 1)).length > 0;
+  }
+
+  /**
    * Reads the next changes of a workspace and evaluates the segments that name no other segment for
    * their customers, writing nothing; null when no change is waiting. applyPlanned applies it.
    */

@@ -4,6 +4,7 @@ import { fixedClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { newWorkspace, tempDir, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
+import { settleChanges } from '../../../test/segments.js';
 
 // The feed loop evaluates changed customers outside any write transaction and applies the result in
 // a short one afterwards. Writes can land in between: a customer can change again after the
@@ -33,7 +34,7 @@ describe.each(testDatabases())('segment feed passes racing writes on $name', (da
     expect(res.statusCode, res.body).toBe(200);
   };
   const settle = async (ws: TestWorkspace) => {
-    for (let read = -1; read !== 0; read = await app.services.segmentEvaluator.evaluateChanges(ws.id)) if (read < 0) await new Promise((r) => setTimeout(r, 20));
+    await settleChanges(app, ws.id);
   };
   // A workspace with u1 in a saved segment "tier is gold", every change applied.
   const goldMember = async () => {
