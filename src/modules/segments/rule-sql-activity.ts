@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { boundInstant } from '../../common/time-bounds.js';
 import { purchaseStatuses } from '../../common/purchase-statuses.js';
 import { foldText } from '../../platform/db/fold.js';
+import { inIds } from '../../platform/db/id-list-sql.js';
 import { jsonValue } from '../../platform/db/json-sql.js';
 import type { RuleContext } from './rule-sql.js';
 import { numberSql, textSql } from './rule-sql-terms.js';
@@ -35,8 +36,9 @@ export function windowBounds(window: RuleWindow, ctx: Pick<RuleContext, 'now' | 
 }
 
 // Restricts a subquery to the customers being evaluated, when only a few are.
+// (The ids are one bound parameter, so the statement's text is the same whatever they are.)
 function onlySql(column: RawBuilder<unknown>, ctx: RuleContext): RawBuilder<boolean>[] {
-  return ctx.customerIds ? [sql<boolean>`${column} in (${sql.join([...ctx.customerIds])})`] : [];
+  return ctx.customerIds ? [inIds(ctx.caps, column, ctx.customerIds)] : [];
 }
 
 function windowSql(column: RawBuilder<unknown>, window: RuleWindow, ctx: RuleContext): RawBuilder<boolean>[] {

@@ -77,20 +77,25 @@ export function conditionSql(cond: Condition, ctx: RuleContext): RawBuilder<bool
       return numberSql(col(scoreColumns[cond.score] ?? 'null'), cond);
     case 'class':
       return sql<boolean>`(${col(scoreColumns[cond.score] ?? 'null')} in (${sql.join(cond.in)}))`;
-    case 'identifier':
-    {
-      const has = sql<boolean>`(c.id in (select i.customer_id from customer_identifiers i where i.workspace_id = ${ctx.workspaceId} and i.kind = ${cond.identifier}))`;
+    case 'identifier': {
+      const has = ctx.customerIds
+        ? sql<boolean>`exists (select 1 from customer_identifiers i where i.workspace_id = ${ctx.workspaceId} and i.customer_id = c.id and i.kind = ${cond.identifier})`
+        : sql<boolean>`(c.id in (select i.customer_id from customer_identifiers i where i.workspace_id = ${ctx.workspaceId} and i.kind = ${cond.identifier}))`;
       return cond.present ? has : sql<boolean>`(not ${has})`;
     }
     case 'consent': {
-      if (cond.status === 'unknown') {
-        return sql<boolean>`(c.id not in (select k.customer_id from customer_consents k where k.workspace_id = ${ctx.workspaceId} and k.channel = ${cond.channel}))`;
-      }
-      return sql<boolean>`(c.id in (select k.customer_id from customer_consents k where k.workspace_id = ${ctx.workspaceId} and k.channel = ${cond.channel} and k.status = ${cond.status}))`;
+      // Over a few customers each is looked up by its key; over a workspace, one pass reads the channel's rows.
+      const status = cond.status === 'unknown' ? sql`` : sql`and k.status = ${cond.status}`;
+      const has = ctx.customerIds
+        ? sql<boolean>`exists (select 1 from customer_consents k where k.workspace_id = ${ctx.workspaceId} and k.customer_id = c.id and k.channel = ${cond.channel} ${status})`
+        : sql<boolean>`(c.id in (select k.customer_id from customer_consents k where k.workspace_id = ${ctx.workspaceId} and k.channel = ${cond.channel} ${status}))`;
+      return cond.status === 'unknown' ? sql<boolean>`(not ${has})` : has;
     }
     case 'segment': {
-      const members = sql`select m.customer_id from segment_members m where m.workspace_id = ${ctx.workspaceId} and m.segment_id = ${cond.segmentId}`;
-      return cond.member ? sql<boolean>`(c.id in (${members}))` : sql<boolean>`(c.id not in (${members}))`;
+      const has = ctx.customerIds
+        ? sql<boolean>`exists (select 1 from segment_members m where m.workspace_id = ${ctx.workspaceId} and m.segment_id = ${cond.segmentId} and m.customer_id = c.id)`
+        : sql<boolean>`(c.id in (select m.customer_id from segment_members m where m.workspace_id = ${ctx.workspaceId} and m.segment_id = ${cond.segmentId}))`;
+      return cond.member ? has : sql<boolean>`(not ${has})`;
     }
     case 'event':
     case 'purchase':

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { readJson } from '../../platform/db/normalize.js';
 import { localDayNumber } from '../../platform/time.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
-import { activityConditions, countValues, referencedSegments } from './rule-check.js';
+import { countValues, referencedSegments } from './rule-check.js';
 import { dependencyMask, timeSources } from './rule-deps.js';
 import { type RuleContext, ruleSql } from './rule-sql.js';
 import { cartEvents } from './rule-sql-activity.js';
@@ -23,7 +23,7 @@ import { type SegmentRow, SegmentsRepo } from './segments.repo.js';
 //   after the changes read, so the next pass evaluates its customer again;
 // - sweep: customers who crossed a threshold of a condition relative to now since the last sweep.
 
-// Customers evaluated per statement.
+// Customers evaluated per statement (bound as one value: inIds).
 const evalChunk = 1000;
 // Changes read per pass.
 const changesPerPass = 5000;
@@ -166,7 +166,7 @@ export class SegmentEvaluator {
     const repo = new SegmentsRepo(this.db.kysely);
     const query = new SegmentQueryRepo(this.db);
     const out: Difference = { enter: [], exit: [] };
-    const step = evalStep(rule);
+    const step = evalChunk;
     for (let i = 0; i < ids.length; i += step) {
       if (i > 0) await yieldToEventLoop();
       const part = ids.slice(i, i + step);
@@ -293,7 +293,7 @@ export class SegmentEvaluator {
     let group: LiveSegment[] = [];
     let cost = 0;
     for (const seg of segments) {
-      const own = countValues(seg.rule) + activityConditions(seg.rule) * 50 + 20;
+      const own = countValues(seg.rule) + 20;
       if (group.length > 0 && (cost + own > budget || group.length >= 25)) {
         groups.push(group);
         group = [];
@@ -304,9 +304,8 @@ export class SegmentEvaluator {
     }
     if (group.length > 0) groups.push(group);
     for (const g of groups) {
-      const values = g.reduce((n, s) => n + countValues(s.rule) + 20, 0);
-      const activity = g.reduce((n, s) => n + activityConditions(s.rule), 0);
-      const step = Math.max(20, Math.min(evalChunk, Math.floor(Math.max(0, budget - values) / (activity + 1))));
+      // The customers are one bound value however many they are (inIds).
+      const step = evalChunk;
       for (let i = 0; i < ids.length; i += step) {
         // On SQLite each statement holds this thread: let waiting requests in between.
         await yieldToEventLoop();
@@ -342,7 +341,7 @@ export class SegmentEvaluator {
     const query = new SegmentQueryRepo(this.db);
     for (const seg of await this.live(new SegmentsRepo(this.db.kysely), workspaceId)) {
       try {
-        const step = evalStep(seg.rule);
+        const step = evalChunk;
         for (let i = 0; i < ids.length; i += step) {
           const part = ids.slice(i, i + step);
           await query.matchingAmong(workspaceId, ruleSql(seg.rule, await this.ctx(workspaceId, this.clock.now(), part)), part);
@@ -403,12 +402,6 @@ export class SegmentEvaluator {
     await repo.update(workspaceId, segmentId, { swept_until: t1 });
     return ids.size;
   }
-}
-
-// Customers per statement for one rule: each event or order condition repeats the ids in its
-// subquery, so a statement's bound values stay well under SQLite's 32,766.
-function evalStep(rule: RuleGroup): number {
-  return Math.max(50, Math.min(evalChunk, Math.floor(15_000 / (activityConditions(rule) + 1))));
 }
 
 /** The change feed's reader of a workspace's segments. */
