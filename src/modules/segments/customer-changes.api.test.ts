@@ -48,10 +48,10 @@ describe.each(testDatabases())('customer change feed on $name', (database) => {
     const res = await withKey(app, ws.secretKey, { method: 'PATCH', url: `/api/v1/customers/${id}`, payload });
     expect(res.statusCode, res.body).toBe(200);
   };
-  const track = async (ws: TestWorkspace, timestamp: number) => {
+  const track = async (ws: TestWorkspace, timestamp: number, event = 'Product Viewed') => {
     const res = await app.http.inject({
       method: 'POST', url: '/v1/track', headers: { 'content-type': 'application/json', authorization: basic(ws.writeKey) },
-      payload: JSON.stringify({ userId: 'c-1', event: 'Product Viewed', timestamp: new Date(timestamp).toISOString() }),
+      payload: JSON.stringify({ userId: 'c-1', event, timestamp: new Date(timestamp).toISOString() }),
     });
     expect(res.statusCode, res.body).toBe(200);
   };
@@ -82,5 +82,45 @@ describe.each(testDatabases())('customer change feed on $name', (database) => {
     // Changes no stats column but its time of writing: event conditions still learn of the event.
     await track(ws, now - 3_600_000);
     expect(await drain(ws)).toBeGreaterThan(0);
+  });
+
+  it('re-checks for an event only the segments that read events of its name, and for an order those that read orders', async () => {
+    const ws = await newWorkspace(app);
+    await customer(ws);
+    const rule = (c: object) => ({ kind: 'group', combinator: 'and', rules: [c] });
+    const ever = { frequency: { op: 'atLeast', count: 1 }, window: { kind: 'ever' } };
+    const make = async (name: string, r: object) => {
+      const res = await withKey(app, ws.secretKey, { method: 'POST', url: '/api/v1/segments', payload: { name, rule: r } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const viewed = await make('viewed', rule({ kind: 'event', type: 'track', name: 'Product Viewed', where: [], ...ever }));
+    const anyPage = await make('any page', rule({ kind: 'event', type: 'page', where: [], ...ever }));
+    const orders = await make('2+ orders', rule({ kind: 'stat', stat: 'ordersCount', op: 'gte', value: 2 }));
+    const bought = await make('bought', rule({ kind: 'purchase', measure: 'orders', op: 'atLeast', value: 1, window: { kind: 'ever' } }));
+    // This process runs no jobs: the segments are built here.
+    for (const id of [viewed, anyPage, orders, bought]) await app.services.segmentEvaluator.rebuild(ws.id, id);
+    await drain(ws);
+    // Which segments the next pass evaluates (it writes nothing); "any page" reads page calls alone.
+    const planned = async () => [...((await app.services.segmentEvaluator.planChanges(ws.id))?.independent.keys() ?? [])].sort();
+    await track(ws, now - 60_000, 'Product Viewed');
+    expect(await planned()).toEqual([viewed]);
+    await drain(ws);
+    await track(ws, now - 60_000, 'Signed Up');
+    expect(await planned()).toEqual([]);
+    await drain(ws);
+    const page = await app.http.inject({
+      method: 'POST', url: '/v1/page', headers: { 'content-type': 'application/json', authorization: basic(ws.writeKey) },
+      payload: JSON.stringify({ userId: 'c-1', name: 'Каталог', timestamp: new Date(now - 60_000).toISOString() }),
+    });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(await planned()).toEqual([anyPage]);
+    await drain(ws);
+    const order = await app.http.inject({
+      method: 'POST', url: '/v1/track', headers: { 'content-type': 'application/json', authorization: basic(ws.writeKey) },
+      payload: JSON.stringify({ userId: 'c-1', event: 'Order Completed', properties: { order_id: 'o-1', total: 1000, currency: 'RUB' }, timestamp: new Date(now - 60_000).toISOString() }),
+    });
+    expect(order.statusCode, order.body).toBe(200);
+    expect(await planned()).toEqual([bought, orders].sort());
   });
 });

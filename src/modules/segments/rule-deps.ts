@@ -1,10 +1,41 @@
 import type { Condition, RuleGroup } from './segment-rules.schemas.js';
+import { cartEvents as cartEventNames } from './rule-sql-activity.js';
 
 // What a rule depends on, so that the evaluator re-checks a segment only when something it reads
 // changes, and re-checks customers as time passes only when they cross one of its thresholds.
 
-/** Bits of customer_changes.kinds: what changed about a customer. */
-export const changeKinds = { profile: 1, stats: 2, consent: 4, identifiers: 8, scores: 16 } as const;
+/**
+ * Bits of customer_changes.kinds: what changed about a customer (the triggers of migrations
+ * 2026-12-08T20 and 2026-12-09T20 write them). `stats` is the order figures of customer_stats and
+ * `device` its last device, OS, browser and locale; `events` and `orders` say an event or an order of
+ * the customer was stored, moved or deleted, an event with one of the bits of eventKind() too.
+ */
+export const changeKinds = { profile: 1, stats: 2, consent: 4, identifiers: 8, scores: 16, device: 32, events: 64, orders: 128 } as const;
+
+/** Every bit eventKind() can give. */
+export const allEventBits = 0x7fffff00;
+/** The bits of track events (bits 8–26); page, screen, identify and other calls have a bit each (27–30). */
+const trackBits = 0x07ffff00;
+const typeBits: Record<string, number> = { page: 1 << 27, screen: 1 << 28, identify: 1 << 29 };
+
+/**
+ * The bit of customer_changes.kinds an event of this type and name sets: for a track event one of
+ * 19 (bits 8–26) from the name's length and the code points of its first and last characters; for
+ * any other type one per type (27–30). The event triggers compute the same in SQL; track events of
+ * different names may share a bit, which only costs a segment a needless re-check.
+ */
+export function eventKind(type: string, name: string | null | undefined): number {
+  if (type !== 'track') return typeBits[type] ?? 1 << 30;
+  const chars = [...(name ?? '')];
+  const code = (c: string | undefined) => (c === undefined ? 0 : (c.codePointAt(0) ?? 0));
+  return 1 << (8 + ((chars.length * 31 + code(chars[0]) * 7 + code(chars[chars.length - 1])) % 19));
+}
+
+// The bits events a condition reads can set: a track event of any name may set any track bit.
+function eventMask(type: string, name: string | undefined): number {
+  if (type === 'track' && (name === undefined || name === '')) return trackBits;
+  return eventKind(type, name);
+}
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -23,10 +54,15 @@ function conditionMask(c: Condition): number {
   switch (c.kind) {
     case 'text':
       // The last device and locale live on customer_stats.
-      return ['lastDevice', 'lastOs', 'lastBrowser', 'locale'].includes(c.field) ? changeKinds.stats : changeKinds.profile;
+      return ['lastDevice', 'lastOs', 'lastBrowser', 'locale'].includes(c.field) ? changeKinds.device : changeKinds.profile;
     case 'date': case 'trait': return changeKinds.profile;
-    // Every stored event and order rewrites the customer's stats row.
-    case 'stat': case 'statDate': case 'event': case 'purchase': case 'cartAbandoned': return changeKinds.stats;
+    case 'stat': return changeKinds.stats;
+    // The last activity moves with every stored event or order (and no change row says so but theirs).
+    case 'statDate': return c.stat === 'lastActivityAt' ? changeKinds.stats | changeKinds.events | changeKinds.orders | allEventBits : changeKinds.stats;
+    // An event without a name condition may be of any name.
+    case 'event': return eventMask(c.type, c.name);
+    case 'purchase': return changeKinds.orders;
+    case 'cartAbandoned': return changeKinds.orders | cartEventNames.reduce((m, name) => m | eventKind('track', name), 0);
     case 'score': case 'class': return changeKinds.scores;
     case 'identifier': return changeKinds.identifiers;
     case 'consent': return changeKinds.consent;

@@ -228,7 +228,7 @@ export class SegmentEvaluator {
     const segments = await this.live(new SegmentsRepo(this.db.kysely), workspaceId);
     // Segments that name no other segment are evaluated together, a column each in one pass.
     const together = segments.filter((s) => s.refs.length === 0 && (s.mask & changedKinds) !== 0);
-    const independent = await this.evaluateMany(workspaceId, together, [...kinds.keys()], now);
+    const independent = await this.evaluateMany(workspaceId, together, kinds, now);
     return { workspaceId, from, to: { tx: last.tx, id: last.id }, read: changes.length, kinds, now, independent };
   }
 
@@ -281,10 +281,11 @@ export class SegmentEvaluator {
     });
   }
 
-  // Evaluates several segments for the same customers, reading only: each group of segments (packed
-  // so a statement's bound values stay well under SQLite's limit) is one query per slice of
-  // customers, plus one read of who is in which.
-  private async evaluateMany(workspaceId: string, segments: LiveSegment[], ids: readonly number[], now: number): Promise<Map<string, Difference>> {
+  // Evaluates several segments for the changed customers, reading only. Segments that read the same
+  // kinds of change are evaluated together (groups packed so a statement's bound values stay well
+  // under SQLite's limit), each group for the customers whose change it reads: one query per slice
+  // of them, with a column per segment, plus one read of who is in which.
+  private async evaluateMany(workspaceId: string, segments: LiveSegment[], kinds: ReadonlyMap<number, number>, now: number): Promise<Map<string, Difference>> {
     const out = new Map<string, Difference>(segments.map((s) => [s.row.id, { enter: [], exit: [] }]));
     const repo = new SegmentsRepo(this.db.kysely);
     const query = new SegmentQueryRepo(this.db);
@@ -292,9 +293,9 @@ export class SegmentEvaluator {
     const groups: LiveSegment[][] = [];
     let group: LiveSegment[] = [];
     let cost = 0;
-    for (const seg of segments) {
+    for (const seg of [...segments].sort((a, b) => a.mask - b.mask)) {
       const own = countValues(seg.rule) + 20;
-      if (group.length > 0 && (cost + own > budget || group.length >= 25)) {
+      if (group.length > 0 && (cost + own > budget || group.length >= 25 || group[0]?.mask !== seg.mask)) {
         groups.push(group);
         group = [];
         cost = 0;
@@ -304,6 +305,8 @@ export class SegmentEvaluator {
     }
     if (group.length > 0) groups.push(group);
     for (const g of groups) {
+      const mask = g[0]?.mask ?? 0;
+      const ids = [...kinds].filter(([, k]) => (k & mask) !== 0).map(([id]) => id);
       // The customers are one bound value however many they are (inIds).
       const step = evalChunk;
       for (let i = 0; i < ids.length; i += step) {

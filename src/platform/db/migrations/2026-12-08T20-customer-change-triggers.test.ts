@@ -2,7 +2,7 @@ import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/harness.js';
 import { openDatabase } from '../database.js';
-import { migrateToLatest, migrations } from '../migrator.js';
+import { migrations } from '../migrator.js';
 import type { Database } from '../schema.js';
 
 const name = '2026-12-08T20-customer-change-triggers';
@@ -30,7 +30,7 @@ describe.each(testDatabases())('customer change triggers migration on $name', (d
       await sql`insert into customer_scores (workspace_id, customer_id, stage, computed_at) values ('w', 1, 'active', 0)`.execute(db.kysely);
       await sql`insert into customer_stats (workspace_id, customer_id, orders_count, order_days, revenue, avg_check, updated_at)
         values ('w', 1, 0, 0, 0, 0, 0)`.execute(db.kysely);
-      await migrateToLatest(db);
+      expect((await migrator(db.kysely, migrations).migrateTo(name)).error).toBeUndefined();
 
       let count = await changes();
       await rewrite(1);
@@ -50,7 +50,7 @@ describe.each(testDatabases())('customer change triggers migration on $name', (d
       await rewrite(4);
       expect(await changes()).toBe(count + 4);
 
-      await migrateToLatest(db);
+      expect((await migrator(db.kysely, migrations).migrateTo(name)).error).toBeUndefined();
       count = await changes();
       await rewrite(5);
       expect(await changes()).toBe(count);

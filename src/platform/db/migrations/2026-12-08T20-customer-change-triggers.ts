@@ -18,7 +18,7 @@ import { isPostgres } from '../migration-helpers.js';
 
 const kinds = { profile: 1, stats: 2, consent: 4, identifiers: 8, scores: 16 } as const;
 
-interface Watched {
+export interface Watched {
   table: string;
   kind: number;
   id: string;
@@ -28,7 +28,7 @@ interface Watched {
   compared: string[] | null;
 }
 
-const watched: Watched[] = [
+export const watched: Watched[] = [
   {
     table: 'customers', kind: kinds.profile, id: 'id', key: ['id'],
     compared: [
@@ -74,7 +74,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   }
 }
 
-async function dropTriggers(db: Kysely<unknown>, w: Watched, pg: boolean): Promise<void> {
+export async function dropTriggers(db: Kysely<unknown>, w: Watched, pg: boolean): Promise<void> {
   if (pg) {
     for (const what of ['changed', 'inserted', 'deleted', 'updated']) {
       await sql`drop trigger if exists ${sql.raw(`${w.table}_${what}`)} on ${sql.table(w.table)}`.execute(db);
@@ -90,7 +90,7 @@ async function dropTriggers(db: Kysely<unknown>, w: Watched, pg: boolean): Promi
 // rows) calls one function and runs one INSERT … SELECT instead of one call and one insert per row.
 // An update pairs each row's old and new version by the table's key; a row whose key changed pairs
 // with nothing and names both its old and its new customer.
-async function createPostgres(db: Kysely<unknown>, w: Watched): Promise<void> {
+export async function createPostgres(db: Kysely<unknown>, w: Watched): Promise<void> {
   const id = w.id;
   const on = w.key.map((k) => `o.${k} = n.${k}`).join(' and ');
   const differs = w.compared === null ? 'true' : w.compared.map((c) => `o.${c} is distinct from n.${c}`).join(' or ');
@@ -134,7 +134,7 @@ async function createPostgresPerRow(db: Kysely<unknown>, w: Watched): Promise<vo
   await sql`create trigger ${fn} after insert or update or delete on ${sql.table(w.table)} for each row execute function ${fn}()`.execute(db);
 }
 
-async function createSqlite(db: Kysely<unknown>, w: Watched): Promise<void> {
+export async function createSqlite(db: Kysely<unknown>, w: Watched): Promise<void> {
   const id = sql.raw(w.id);
   const kind = sql.lit(w.kind);
   const add = (row: 'new' | 'old') => sql`insert into customer_changes (workspace_id, customer_id, kinds) values (${sql.raw(row)}.workspace_id, ${sql.raw(row)}.${id}, ${kind});`;
