@@ -20,6 +20,8 @@ interface Expected {
   revenue: number;
   ordersCount: number;
   lastActivityAt: number | null;
+  /** The tags of the latest event with a campaign, and its time. */
+  lastTouch: { at: number; source: string; medium: string; name: string } | null;
 }
 
 /** What each generated customer should show, computed from the generator's own output. */
@@ -28,7 +30,7 @@ function expectedShop(customers: number): { byPhone: Map<string, Expected>; orde
   let orders = 0;
   let events = 0;
   for (const chunk of generateDemoShop({ seed, customers, endDate })) {
-    for (const customer of chunk.customers) byKey.set(customer.key, { customer, orders: [], revenue: 0, ordersCount: 0, lastActivityAt: null });
+    for (const customer of chunk.customers) byKey.set(customer.key, { customer, orders: [], revenue: 0, ordersCount: 0, lastActivityAt: null, lastTouch: null });
     for (const order of chunk.orders) {
       const e = byKey.get(order.customerKey);
       if (!e) throw new Error(`order of an unknown customer ${order.customerKey}`);
@@ -44,6 +46,8 @@ function expectedShop(customers: number): { byPhone: Map<string, Expected>; orde
     for (const event of chunk.events) {
       const e = byKey.get(event.customerKey);
       if (e) e.lastActivityAt = Math.max(e.lastActivityAt ?? 0, event.timestamp);
+      const tags = event.context.campaign;
+      if (e && tags && (!e.lastTouch || event.timestamp >= e.lastTouch.at)) e.lastTouch = { at: event.timestamp, ...tags };
       events++;
     }
   }
@@ -91,6 +95,21 @@ describe.each(testDatabases())('demo workspace on $name', (database) => {
     );
     expect(found.consent.sms.status).toBe(c.consentSms ? 'granted' : 'revoked');
     expect(found.stats).toMatchObject({ revenue: someone.revenue, ordersCount: someone.ordersCount, lastActivityAt: someone.lastActivityAt });
+
+    // The last touch agrees with the generated events' campaigns, for every customer: the preview of
+    // each last source counts the customers whose latest tagged event came from it.
+    const bySource = new Map<string | null, number>();
+    for (const e of expected.byPhone.values()) bySource.set(e.lastTouch?.source ?? null, (bySource.get(e.lastTouch?.source ?? null) ?? 0) + 1);
+    expect(bySource.size).toBeGreaterThan(2);
+    for (const [source, count] of bySource) {
+      const rule = { kind: 'group', combinator: 'and', rules: [source === null ? { kind: 'text', field: 'lastUtmSource', op: 'notSet' } : { kind: 'text', field: 'lastUtmSource', op: 'eq', value: source }] };
+      const res = await withKey(app, secret.key, { method: 'POST', url: '/api/v1/segments/preview', payload: { rule } });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().count, String(source)).toBe(count);
+    }
+    const touched = [...expected.byPhone.values()].find((e) => e.lastTouch !== null);
+    const touchedProfile = await get(`/api/v1/customers/lookup?kind=external_id&value=${touched?.customer.key}`);
+    expect(touchedProfile).toMatchObject({ lastUtmSource: touched?.lastTouch?.source, lastUtmMedium: touched?.lastTouch?.medium, lastUtmCampaign: touched?.lastTouch?.name });
 
     // The live path's recomputation from the stored orders changes nothing: the bulk load computed the
     // same numbers. Checked on the top customers, on customers with cancelled or refunded orders and

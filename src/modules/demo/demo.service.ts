@@ -7,7 +7,7 @@ import { searchName } from '../customers/customer-fields.js';
 import { demoShopName } from './demo.catalog.js';
 import { generateDemoShop } from './demo.generator.js';
 import { type DemoCustomerRow, type DemoItemRow, type DemoOrderRow, DemoRepo } from './demo.repo.js';
-import type { DemoChunk, DemoCustomer, DemoOrder } from './demo.types.js';
+import type { DemoChunk, DemoCustomer, DemoEvent, DemoOrder } from './demo.types.js';
 import { purchaseStatuses } from '../../common/purchase-statuses.js';
 
 /** Options of createDemoWorkspace. */
@@ -142,7 +142,12 @@ function chunkRows(workspaceId: string, chunk: DemoChunk, dayOf: (ms: number) =>
     else ordersOf.set(order.customerKey, [order]);
   }
   const lastEvent = new Map<string, number>();
-  for (const event of chunk.events) lastEvent.set(event.customerKey, Math.max(lastEvent.get(event.customerKey) ?? 0, event.timestamp));
+  const touches = new Map<string, DemoEvent>();
+  for (const event of chunk.events) {
+    lastEvent.set(event.customerKey, Math.max(lastEvent.get(event.customerKey) ?? 0, event.timestamp));
+    const touch = touches.get(event.customerKey);
+    if (event.context.campaign && (!touch || event.timestamp >= touch.timestamp)) touches.set(event.customerKey, event);
+  }
 
   for (const c of chunk.customers) {
     rows.customers.push(customerRow(workspaceId, c, now));
@@ -160,7 +165,7 @@ function chunkRows(workspaceId: string, chunk: DemoChunk, dayOf: (ms: number) =>
     if (c.email !== null) consent('email', c.consentEmail);
     consent('sms', c.consentSms);
     const orders = ordersOf.get(c.key) ?? [];
-    rows.stats.push({ workspace_id: workspaceId, key: c.key, ...customerStats(orders, lastEvent.get(c.key) ?? null, dayOf), ...lastDevice(c), updated_at: now });
+    rows.stats.push({ workspace_id: workspaceId, key: c.key, ...customerStats(orders, lastEvent.get(c.key) ?? null, dayOf), ...lastDevice(c), ...lastTouch(touches.get(c.key)), updated_at: now });
     for (const o of orders) {
       rows.orders.push({
         workspace_id: workspaceId, key: c.key, external_id: o.externalId, status: o.status, total: o.total, discount: o.discount,
@@ -198,12 +203,21 @@ function lastDevice(c: DemoCustomer): Pick<CustomerStatsTable, 'last_device' | '
   return { last_device: c.device, last_os: c.os, last_browser: c.browser, locale: 'ru-RU' };
 }
 
+type LastTouchColumn = 'last_utm_source' | 'last_utm_medium' | 'last_utm_campaign' | 'last_utm_at';
+
+// The last touch as the tracking API keeps it: the tags of the customer's latest event with a campaign.
+function lastTouch(event: DemoEvent | undefined): Pick<CustomerStatsTable, LastTouchColumn> {
+  const campaign = event?.context.campaign;
+  if (!event || !campaign) return { last_utm_source: null, last_utm_medium: null, last_utm_campaign: null, last_utm_at: null };
+  return { last_utm_source: campaign.source, last_utm_medium: campaign.medium, last_utm_campaign: campaign.name, last_utm_at: event.timestamp };
+}
+
 // A customer's aggregates as StatsRepo.recomputeOrders computes them from the same orders (purchases
 // only, revenue net of refunds, integer average, distinct local days). Last activity is the latest
 // order of any status or event: in the live path each order arrives as an event, which touches it.
 function customerStats(
   orders: DemoOrder[], lastEventAt: number | null, dayOf: (ms: number) => number,
-): Omit<CustomerStatsTable, 'workspace_id' | 'customer_id' | 'updated_at' | 'last_device' | 'last_os' | 'last_browser' | 'locale'> {
+): Omit<CustomerStatsTable, 'workspace_id' | 'customer_id' | 'updated_at' | 'last_device' | 'last_os' | 'last_browser' | 'locale' | LastTouchColumn> {
   let count = 0;
   let revenue = 0;
   let first: number | null = null;

@@ -16,6 +16,7 @@ import * as segmentActivityIndexes from './migrations/2026-12-08T00-segment-acti
 import * as customerChangeTriggers from './migrations/2026-12-08T20-customer-change-triggers.js';
 import * as feedTransactionCursors from './migrations/2026-12-09T10-feed-transaction-cursors.js';
 import * as eventChangeKinds from './migrations/2026-12-09T20-event-change-kinds.js';
+import * as lastTouchUtm from './migrations/2026-12-10T00-last-touch-utm.js';
 
 // Migrations are listed here, in order, rather than read from a folder at run time, so they work the
 // same from source (tsx) and from any bundle. Append-only: never edit one that has shipped.
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T20-customer-change-triggers': customerChangeTriggers,
   '2026-12-09T10-feed-transaction-cursors': feedTransactionCursors,
   '2026-12-09T20-event-change-kinds': eventChangeKinds,
+  '2026-12-10T00-last-touch-utm': lastTouchUtm,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -204,6 +204,11 @@ export interface CustomerStatsTable {
   last_os: string | null;
   last_browser: string | null;
   locale: string | null;
+  /** The last touch: UTM tags of the latest tracked event that came with a campaign, and its time (epoch ms). */
+  last_utm_source: string | null;
+  last_utm_medium: string | null;
+  last_utm_campaign: string | null;
+  last_utm_at: number | null;
 }
 
 /** A customer's scores as of the last computation (docs/analytics.md, "Stored scores"). */

@@ -21,7 +21,8 @@ import { createPostgres, createSqlite, dropTriggers, watched } from './2026-12-0
 const kinds = { stats: 2, device: 32, events: 64, orders: 128 } as const;
 const allEventBits = 0x7fffff00;
 const orderColumns = ['first_order_at', 'last_order_at', 'orders_count', 'order_days', 'revenue', 'avg_check', 'first_order_day', 'last_order_day', 'prev_order_day', 'first_day_value'];
-const deviceColumns = ['last_device', 'last_os', 'last_browser', 'locale'];
+/** The customer_stats columns this migration compares under `device` (later migrations add to the group). */
+export const deviceColumns: readonly string[] = ['last_device', 'last_os', 'last_browser', 'locale'];
 
 function eventBit(row: string, pg: boolean): string {
   const first = pg ? `ascii(${row}.name)` : `unicode(${row}.name)`;
@@ -32,18 +33,28 @@ function eventBit(row: string, pg: boolean): string {
 }
 
 // The kind of a stats update: which group of compared columns changed (0: none).
-function statsUpdateKind(pg: boolean): string {
-  const differs = (cols: string[]) => cols.map((c) => (pg ? `o.${c} is distinct from n.${c}` : `old.${c} is not new.${c}`)).join(' or ');
-  return `((case when ${differs(orderColumns)} then ${kinds.stats} else 0 end) | (case when ${differs(deviceColumns)} then ${kinds.device} else 0 end))`;
+function statsUpdateKind(pg: boolean, device: readonly string[]): string {
+  const differs = (cols: readonly string[]) => cols.map((c) => (pg ? `o.${c} is distinct from n.${c}` : `old.${c} is not new.${c}`)).join(' or ');
+  return `((case when ${differs(orderColumns)} then ${kinds.stats} else 0 end) | (case when ${differs(device)} then ${kinds.device} else 0 end))`;
 }
 
-interface Source {
+/** A table whose triggers put its customers on the change feed, and with which kinds. */
+export interface Source {
   table: 'events' | 'orders' | 'customer_stats';
   key: string[];
   /** The kind a row names its customer with, inserted or deleted (`row` its alias). */
   kind: (row: string, pg: boolean) => string;
   /** The kind an update names the customer with (0: the update changes nothing rules read). */
   updateKind: (pg: boolean) => string;
+}
+
+/** The customer_stats triggers' source, comparing the order figures and these columns under `device`. */
+export function statsSource(device: readonly string[]): Source {
+  return {
+    table: 'customer_stats', key: ['workspace_id', 'customer_id'],
+    kind: () => `${kinds.stats | kinds.device}`,
+    updateKind: (pg) => statsUpdateKind(pg, device),
+  };
 }
 
 const sources: Source[] = [
@@ -53,11 +64,7 @@ const sources: Source[] = [
     updateKind: (pg) => `(${kinds.events} | ${eventBit(pg ? 'o' : 'old', pg)} | ${eventBit(pg ? 'n' : 'new', pg)})`,
   },
   { table: 'orders', key: ['id'], kind: () => `${kinds.orders}`, updateKind: () => `${kinds.orders}` },
-  {
-    table: 'customer_stats', key: ['workspace_id', 'customer_id'],
-    kind: () => `${kinds.stats | kinds.device}`,
-    updateKind: (pg) => statsUpdateKind(pg),
-  },
+  statsSource(deviceColumns),
 ];
 
 const suffixes = ['inserted', 'deleted', 'updated'] as const;
@@ -67,10 +74,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const pg = await isPostgres(db);
   const stats = watched.find((w) => w.table === 'customer_stats');
   if (stats) await dropTriggers(db, stats, pg);
-  for (const s of sources) {
-    if (pg) await createPostgresTriggers(db, s);
-    else await createSqliteTriggers(db, s);
-  }
+  for (const s of sources) await createSourceTriggers(db, s, pg);
   await sql`update customer_changes set kinds = kinds | ${sql.lit(kinds.device | kinds.events | kinds.orders | allEventBits)} where (kinds & ${sql.lit(kinds.stats)}) <> 0`.execute(db);
 }
 
@@ -85,7 +89,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   }
 }
 
-async function dropSourceTriggers(db: Kysely<unknown>, s: Source, pg: boolean): Promise<void> {
+/** Drops a source's three triggers (and their functions on PostgreSQL). */
+export async function dropSourceTriggers(db: Kysely<unknown>, s: Source, pg: boolean): Promise<void> {
   for (const what of suffixes) {
     const name = sql.raw(`${s.table}_${what}`);
     if (pg) {
@@ -95,6 +100,12 @@ async function dropSourceTriggers(db: Kysely<unknown>, s: Source, pg: boolean): 
       await sql`drop trigger if exists ${name}`.execute(db);
     }
   }
+}
+
+/** Creates a source's insert, delete and update triggers on this engine. */
+export async function createSourceTriggers(db: Kysely<unknown>, s: Source, pg: boolean): Promise<void> {
+  if (pg) await createPostgresTriggers(db, s);
+  else await createSqliteTriggers(db, s);
 }
 
 // SQLite: a trigger per row; an update naming nothing rules read writes nothing.
