@@ -34,6 +34,28 @@ export const deviceColumns = {
   locale: 'locale',
 } as const satisfies Record<string, keyof CustomerStatsTable>;
 
+/**
+ * The last touch: UTM tags of the latest tracked event that came with a campaign, on customer_stats
+ * beside the last device (the first touch is utmSource… on the customers row). Read-only: only
+ * tracked events write it (StatsRepo.touchActivity), so the API shows it but takes no value for it.
+ */
+export const touchColumns = {
+  lastUtmSource: 'last_utm_source',
+  lastUtmMedium: 'last_utm_medium',
+  lastUtmCampaign: 'last_utm_campaign',
+} as const satisfies Record<string, keyof CustomerStatsTable>;
+
+/** A last-touch field's API name. */
+export type TouchFieldName = keyof typeof touchColumns;
+/** The last touch's tags (null: not told). */
+export type TouchFields = Record<TouchFieldName, string | null>;
+/** A tracked event's campaign tags and time: a candidate for the customer's last touch. */
+export interface Touch {
+  /** When the event happened, epoch ms: a touch older than the stored one is not kept. */
+  at: number;
+  tags: TouchFields;
+}
+
 /** A field kept on the customers row. */
 export type ProfileFieldName = keyof typeof profileColumns;
 /** A last-device field, kept on the customer_stats row. */
@@ -101,6 +123,15 @@ export function devicesFromRow(row: Pick<CustomerStatsTable, DeviceColumn> | und
   const out = {} as Required<DeviceFields>;
   for (const name of deviceFieldNames) out[name] = row ? row[deviceColumns[name]] : null;
   return out;
+}
+
+/** The last touch read from a customer_stats row; all null without one. */
+export function touchFromRow(row: Pick<CustomerStatsTable, (typeof touchColumns)[TouchFieldName]> | undefined): TouchFields {
+  return {
+    lastUtmSource: row?.last_utm_source ?? null,
+    lastUtmMedium: row?.last_utm_medium ?? null,
+    lastUtmCampaign: row?.last_utm_campaign ?? null,
+  };
 }
 
 /** Consent channels. */

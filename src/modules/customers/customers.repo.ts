@@ -137,10 +137,10 @@ export class CustomersRepo {
       .where('workspace_id', '=', workspaceId)
       .where('id', '=', id)
       .execute();
-    // The stats row keeps the order numbers (orders stay, anonymous) but not the device.
+    // The stats row keeps the order numbers (orders stay, anonymous) but not the device or the last touch.
     await db
       .updateTable('customer_stats')
-      .set({ ...toDeviceColumns(blank), updated_at: now })
+      .set({ ...toDeviceColumns(blank), last_utm_source: null, last_utm_medium: null, last_utm_campaign: null, last_utm_at: null, updated_at: now })
       .where('workspace_id', '=', workspaceId)
       .where('customer_id', '=', id)
       .execute();

@@ -76,6 +76,9 @@ export const customerProfileSchema = z.object({
   lastOs: text,
   lastBrowser: text,
   locale: text,
+  lastUtmSource: text.meta({ description: 'Last touch: UTM source of the latest tracked event that came with campaign tags (utmSource is the first touch); read-only' }),
+  lastUtmMedium: text.meta({ description: 'Last touch: UTM medium; read-only' }),
+  lastUtmCampaign: text.meta({ description: 'Last touch: UTM campaign (campaign.name); read-only' }),
   traits: z.record(z.string(), z.unknown()).meta({ description: 'Custom attributes' }),
   identifiers: z.array(z.object({ kind: z.string(), value: z.string(), addedAt: epochMs('Added') })),
   consent: z.record(z.string(), z.object({ status: z.string(), source: text, updatedAt: epochMs('Changed') })).meta({

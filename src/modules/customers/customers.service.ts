@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { invalid, notFound } from '../../platform/errors.js';
 import type { Role } from '../../platform/roles.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
-import { type CustomerFields, deviceFieldNames, devicesFromRow, fromRow, toColumns } from './customer-fields.js';
+import { type CustomerFields, deviceFieldNames, devicesFromRow, fromRow, toColumns, touchFromRow, type TouchFields } from './customer-fields.js';
 import type { IdentityCache } from './identity-cache.js';
 import { type CustomerRow, CustomersRepo } from './customers.repo.js';
 import { type Identifier, type IdentifierKind, isIdentifierKind, normalizeIdentifier } from '../../common/identifiers.js';
@@ -19,7 +19,7 @@ import { reason } from '../../platform/reasons.js';
 import { identifierRequired, identifierTaken } from './customers.errors.js';
 
 /** A customer profile as the API shows it. */
-export interface CustomerProfile extends Required<CustomerFields> {
+export interface CustomerProfile extends Required<CustomerFields>, TouchFields {
   id: number;
   traits: Record<string, unknown>;
   identifiers: { kind: string; value: string; addedAt: number }[];
@@ -158,6 +158,7 @@ export class CustomersService {
       id: row.id,
       ...fromRow(row),
       ...devicesFromRow(stats),
+      ...touchFromRow(stats),
       traits: row.traits,
       identifiers: identifiers.map((i) => ({ kind: i.kind, value: i.value, addedAt: i.created_at })),
       consent: Object.fromEntries(consents.map((c) => [c.channel, { status: c.status, source: c.source, updatedAt: c.updated_at }])),

@@ -92,14 +92,19 @@ export class IdentityRepo {
       from customer_consents where workspace_id = ${workspaceId} and customer_id = ${loserId}
       on conflict (workspace_id, customer_id, channel) do nothing`.execute(db);
     await db.deleteFrom('customer_consents').where('workspace_id', '=', workspaceId).where('customer_id', '=', loserId).execute();
-    // The survivor keeps its last device; the loser's fills the fields it has none of. The order
-    // numbers are recomputed from the moved orders by the caller, so the loser's stats row goes.
+    // The survivor keeps its last device; the loser's fills the fields it has none of. The last touch
+    // is the later of the two (a tie: the survivor's), its tags taken together. The order numbers are
+    // recomputed from the moved orders by the caller, so the loser's stats row goes.
+    const loserNewer = sql`l.last_utm_at is not null and (customer_stats.last_utm_at is null or l.last_utm_at > customer_stats.last_utm_at)`;
+    const touch = ['last_utm_source', 'last_utm_medium', 'last_utm_campaign', 'last_utm_at']
+      .map((c) => sql`${sql.raw(c)} = case when ${loserNewer} then ${sql.raw(`l.${c}`)} else ${sql.raw(`customer_stats.${c}`)} end`);
     await sql`
       update customer_stats set
         last_device = coalesce(customer_stats.last_device, l.last_device),
         last_os = coalesce(customer_stats.last_os, l.last_os),
         last_browser = coalesce(customer_stats.last_browser, l.last_browser),
-        locale = coalesce(customer_stats.locale, l.locale)
+        locale = coalesce(customer_stats.locale, l.locale),
+        ${sql.join(touch)}
       from customer_stats l
       where customer_stats.workspace_id = ${workspaceId} and customer_stats.customer_id = ${survivorId}
         and l.workspace_id = ${workspaceId} and l.customer_id = ${loserId}`.execute(db);

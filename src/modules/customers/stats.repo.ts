@@ -1,15 +1,17 @@
 import { type Kysely, sql } from 'kysely';
 import type { CustomerStatsTable, Database } from '../../platform/db/schema.js';
 import { purchaseStatuses } from '../../common/purchase-statuses.js';
-import type { DeviceFields } from './customer-fields.js';
+import type { DeviceFields, Touch } from './customer-fields.js';
 
 /** Per-customer aggregates as stored. */
 export type StatsRow = CustomerStatsTable;
 
-/** What a batch of events says of a customer: the latest time they were active and, when told, their device. */
+/** What a batch of events says of a customer: the latest time they were active and, when told, their device and last touch. */
 export interface Activity {
   at: number;
   device?: DeviceFields;
+  /** The batch's latest event with campaign tags. */
+  touch?: Touch;
 }
 
 /** SQL for customer_stats, the per-customer aggregates kept current at write time. */
@@ -63,20 +65,29 @@ export class StatsRepo {
 
   /**
    * Raises customers' last activity to the given times (never lowers it) and writes the last-device
-   * fields given with them; one statement per 100 customers. A device field not given is left as
-   * stored, so the device costs no statement and no page beyond the activity's own.
+   * fields and the last touch given with them; one statement per 100 customers. A device field not
+   * given is left as stored, so the device costs no statement and no page beyond the activity's own.
+   * A touch replaces the stored one, its three tags together (a campaign without a name clears the
+   * name), only when its event is not older than the stored touch's: a late-arriving old visit never
+   * hides a newer campaign. It is compared with the stored touch's own time rather than with the last
+   * activity, which orders and untagged visits move too.
    */
   async touchActivity(workspaceId: string, activity: Map<number, Activity>, now: number): Promise<void> {
     const entries = [...activity];
     for (let i = 0; i < entries.length; i += 100) {
-      const rows = entries.slice(i, i + 100).map(([customerId, { at, device = {} }]) => {
+      const rows = entries.slice(i, i + 100).map(([customerId, { at, device = {}, touch }]) => {
         const [lastDevice, lastOs, lastBrowser, locale] = [device.lastDevice ?? null, device.lastOs ?? null, device.lastBrowser ?? null, device.locale ?? null];
-        return sql`(${workspaceId}, ${customerId}, null, null, 0, 0, 0, 0, ${at}, ${now}, ${lastDevice}, ${lastOs}, ${lastBrowser}, ${locale})`;
+        const tags = touch?.tags;
+        return sql`(${workspaceId}, ${customerId}, null, null, 0, 0, 0, 0, ${at}, ${now}, ${lastDevice}, ${lastOs}, ${lastBrowser}, ${locale},
+          ${tags?.lastUtmSource ?? null}, ${tags?.lastUtmMedium ?? null}, ${tags?.lastUtmCampaign ?? null}, ${touch?.at ?? null})`;
       });
+      // Every SET expression reads the row as it was, so the touch's test holds for all four columns.
+      const newer = sql`excluded.last_utm_at is not null and (customer_stats.last_utm_at is null or excluded.last_utm_at >= customer_stats.last_utm_at)`;
+      const touched = (column: string) => sql`${sql.raw(column)} = case when ${newer} then ${sql.raw(`excluded.${column}`)} else ${sql.raw(`customer_stats.${column}`)} end`;
       await sql`
         insert into customer_stats
           (workspace_id, customer_id, first_order_at, last_order_at, orders_count, order_days, revenue, avg_check, last_activity_at, updated_at,
-           last_device, last_os, last_browser, locale)
+           last_device, last_os, last_browser, locale, last_utm_source, last_utm_medium, last_utm_campaign, last_utm_at)
         values ${sql.join(rows)}
         on conflict (workspace_id, customer_id) do update set
           last_activity_at = case
@@ -87,6 +98,7 @@ export class StatsRepo {
           last_os = coalesce(excluded.last_os, customer_stats.last_os),
           last_browser = coalesce(excluded.last_browser, customer_stats.last_browser),
           locale = coalesce(excluded.locale, customer_stats.locale),
+          ${sql.join(['last_utm_source', 'last_utm_medium', 'last_utm_campaign', 'last_utm_at'].map(touched))},
           updated_at = excluded.updated_at`.execute(this.db);
     }
   }

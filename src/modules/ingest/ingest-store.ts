@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { withWriteRetry } from '../../platform/db/retry.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { Activity, CustomersService } from '../customers/customers.service.js';
-import type { DeviceFields } from '../customers/customer-fields.js';
+import type { DeviceFields, Touch } from '../customers/customer-fields.js';
 import { IdentityCache } from '../customers/identity-cache.js';
 import { writesProfileRow } from '../customers/profile-input.js';
 import type { OrdersService } from '../orders/orders.service.js';
@@ -38,6 +38,8 @@ export interface PreparedMessage {
   messageId: string;
   person: Exclude<ReturnType<typeof profileFromMessage>, { problems: FieldProblem[] }>;
   device: ReturnType<typeof deviceFields>;
+  /** Its campaign tags, when it has any (a candidate for the customer's last touch). */
+  touch: Touch | null;
   order: OrderCommand | null;
 }
 
@@ -83,8 +85,8 @@ export class IngestStore implements BatchStore {
     const seen = await events.seenMessageIds(workspace.id, prepared.map((p) => p.messageId));
     const rows: NewEventRow[] = [];
     const orderCustomers = new Set<number>();
-    // Per stored message: its customer, its time and its device, folded into one stats write per customer at the end.
-    const touched: [number, number, DeviceFields][] = [];
+    // Per stored message: its customer, its time, its device and its touch, folded into one stats write per customer at the end.
+    const touched: [number, number, DeviceFields, Touch | null][] = [];
     let duplicates = 0;
     const rejected: StoreResult['rejected'] = [];
     const cache = new IdentityCache();
@@ -126,16 +128,18 @@ export class IngestStore implements BatchStore {
         timestamp: item.event.timestamp,
         received_at: now,
       });
-      touched.push([customerId, item.event.timestamp, item.device]);
+      touched.push([customerId, item.event.timestamp, item.device, item.touch]);
     }
     await events.insertMany(rows.map((row) => ({ ...row, customer_id: live(row.customer_id) })));
     if (orderCustomers.size > 0) await this.orders.refreshStats(trx, workspace.id, [...orderCustomers].map(live));
     // In message order, so a customer's latest device wins; the device is written with the activity,
-    // without reading the profile.
+    // without reading the profile. The touch is the latest by event time (a tie: the later message),
+    // as the stats write then compares it with the stored one.
     const activity = new Map<number, Activity>();
-    for (const [id, at, device] of touched) {
+    for (const [id, at, device, touch] of touched) {
       const prior = activity.get(live(id));
-      activity.set(live(id), { at: Math.max(prior?.at ?? 0, at), device: { ...prior?.device, ...device } });
+      const latest = touch && (!prior?.touch || touch.at >= prior.touch.at) ? touch : prior?.touch;
+      activity.set(live(id), { at: Math.max(prior?.at ?? 0, at), device: { ...prior?.device, ...device }, ...(latest ? { touch: latest } : {}) });
     }
     await this.customers.recordActivity(trx, workspace.id, activity, now);
     return { stored: rows.length, duplicates, rejected };

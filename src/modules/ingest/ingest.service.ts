@@ -5,7 +5,7 @@ import type { FieldProblem } from '../../platform/errors.js';
 import type { Workspace, WorkspacesService } from '../workspaces/workspaces.service.js';
 import { orderFromTrack } from './ecommerce.js';
 import type { BatchStore, PreparedMessage } from './ingest-store.js';
-import { deviceFields, profileFromMessage } from './message-profile.js';
+import { deviceFields, profileFromMessage, touchOf } from './message-profile.js';
 import type { MessageType } from './segment.schemas.js';
 import { contextSummary, parseMessage } from './segment-message.js';
 
@@ -93,6 +93,7 @@ export class IngestService {
       messageId: message.messageId ?? randomUUID(),
       person,
       device: deviceFields(summary),
+      touch: touchOf(summary, message.timestamp),
       order: order ? order.command : null,
     };
   }

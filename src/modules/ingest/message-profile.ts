@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../platform/errors.js';
-import type { CustomerFields, DeviceFields } from '../customers/customer-fields.js';
+import type { CustomerFields, DeviceFields, Touch } from '../customers/customer-fields.js';
 import { type CleanProfile, cleanProfile, type ProfileInput } from '../customers/profile-input.js';
 import type { ContextSummary } from './segment-message.js';
 import type { NormalizedMessage } from './segment-message.js';
@@ -95,6 +95,16 @@ export function deviceFields(summary: ContextSummary): DeviceFields {
   if (summary.browser) out.lastBrowser = summary.browser;
   if (summary.locale) out.locale = summary.locale;
   return out;
+}
+
+/**
+ * The event's campaign tags as a candidate last touch, read as the first touch is (context.campaign,
+ * else the page URL's utm_ parameters); null when the event names no source, medium or campaign.
+ */
+export function touchOf(summary: ContextSummary, at: number): Touch | null {
+  const { source, medium, campaign } = summary.utm;
+  if (!source && !medium && !campaign) return null;
+  return { at, tags: { lastUtmSource: source, lastUtmMedium: medium, lastUtmCampaign: campaign } };
 }
 
 // Problems from cleanProfile name profile fields; report them under the trait the client sent.
