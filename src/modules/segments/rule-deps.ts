@@ -7,7 +7,7 @@ import { cartEvents as cartEventNames } from './rule-sql-activity.js';
 /**
  * Bits of customer_changes.kinds: what changed about a customer (the triggers of migrations
  * 2026-12-08T20 and 2026-12-09T20 write them). `stats` is the order figures of customer_stats and
- * `device` its last device, OS, browser and locale; `events` and `orders` say an event or an order of
+ * `device` its last device, OS, browser, locale and last touch (UTM tags); `events` and `orders` say an event or an order of
  * the customer was stored, moved or deleted, an event with one of the bits of eventKind() too.
  */
 export const changeKinds = { profile: 1, stats: 2, consent: 4, identifiers: 8, scores: 16, device: 32, events: 64, orders: 128 } as const;
@@ -50,11 +50,14 @@ export function dependencyMask(rule: RuleGroup): number {
   return mask;
 }
 
+// Text fields kept on customer_stats (migrations 2026-12-09T20 and 2026-12-10T00 compare them under `device`).
+const statsTextFields = new Set<string>(['lastDevice', 'lastOs', 'lastBrowser', 'locale', 'lastUtmSource', 'lastUtmMedium', 'lastUtmCampaign']);
+
 function conditionMask(c: Condition): number {
   switch (c.kind) {
     case 'text':
-      // The last device and locale live on customer_stats.
-      return ['lastDevice', 'lastOs', 'lastBrowser', 'locale'].includes(c.field) ? changeKinds.device : changeKinds.profile;
+      // The last device, locale and last touch live on customer_stats, compared under `device`.
+      return statsTextFields.has(c.field) ? changeKinds.device : changeKinds.profile;
     case 'date': case 'trait': return changeKinds.profile;
     case 'stat': return changeKinds.stats;
     // The last activity moves with every stored event or order (and no change row says so but theirs).

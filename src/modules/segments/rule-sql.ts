@@ -40,6 +40,7 @@ export const textColumns: Record<string, string> = {
   city: 'c.city', region: 'c.region', country: 'c.country', source: 'c.source', utmSource: 'c.utm_source', utmMedium: 'c.utm_medium',
   utmCampaign: 'c.utm_campaign', preferredChannel: 'c.preferred_channel', managerUserId: 'c.manager_user_id', lastDevice: 's.last_device',
   lastOs: 's.last_os', lastBrowser: 's.last_browser', locale: 's.locale',
+  lastUtmSource: 's.last_utm_source', lastUtmMedium: 's.last_utm_medium', lastUtmCampaign: 's.last_utm_campaign',
 };
 /** SQL columns of the stats a rule reads. */
 export const statColumns: Record<string, string> = {

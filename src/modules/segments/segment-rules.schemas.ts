@@ -20,10 +20,14 @@ const text = z.string().max(500);
 const finite = z.number().min(-1e15).max(1e15);
 const count = z.number().int().min(0).max(1_000_000);
 
-/** Standard profile text fields (customers row and the last device on customer_stats). */
+/**
+ * Standard profile text fields (customers row; the last device and the last touch on customer_stats).
+ * utmSource, utmMedium and utmCampaign are the first touch, lastUtm… the latest event with campaign tags.
+ */
 export const textFields = [
   'firstName', 'lastName', 'middleName', 'phone', 'email', 'gender', 'city', 'region', 'country', 'source',
   'utmSource', 'utmMedium', 'utmCampaign', 'preferredChannel', 'managerUserId', 'lastDevice', 'lastOs', 'lastBrowser', 'locale',
+  'lastUtmSource', 'lastUtmMedium', 'lastUtmCampaign',
 ] as const;
 /** Standard profile date fields. */
 export const dateFields = ['birthDate', 'createdAt'] as const;
