@@ -17,6 +17,8 @@ import type { Condition, RuleGroup } from './segment-rules.schemas.js';
 const day = 86_400_000;
 // Greek capitals: PostgreSQL's lower() may leave them (C collation), JavaScript folds them; both must agree per engine.
 const cities = ['Москва', 'Тула', 'Казань', 'ЁЛКИ', 'москва', 'ΑΘΉΝΑ', 'Αθήνα'];
+// Campaign tags of tracked events (the last touch), in mixed case and with ё.
+const sources = ['Yandex', 'vk', 'ЁЛКА', 'елка'];
 const textOps = ['eq', 'neq', 'contains', 'notContains', 'startsWith', 'in', 'notIn', 'set', 'notSet'] as const;
 const numberOps = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'set', 'notSet'] as const;
 const dayOps = ['before', 'after', 'between', 'withinLastDays', 'moreThanDaysAgo', 'anniversaryWithinDays', 'anniversaryThisMonth', 'ageBetween', 'set', 'notSet'] as const;
@@ -35,8 +37,9 @@ function randomDay(rng: Rng): string {
 function randomCondition(rng: Rng, segmentIds: string[]): Condition {
   switch (rng.int(14)) {
     case 0: case 1: {
-      const field = pick(rng, ['city', 'gender', 'email', 'firstName', 'lastBrowser'] as const);
-      return { kind: 'text', field, op: pick(rng, textOps), value: pick(rng, [...cities, 'е', 'ex', 'f', '']), values: rng.chance(0.8) ? [pick(rng, cities), 'f'] : [] };
+      const field = pick(rng, ['city', 'gender', 'email', 'firstName', 'lastBrowser', 'lastUtmSource', 'lastUtmCampaign'] as const);
+      const words = field.startsWith('lastUtm') ? sources : cities;
+      return { kind: 'text', field, op: pick(rng, textOps), value: pick(rng, [...words, 'е', 'ex', 'f', '']), values: rng.chance(0.8) ? [pick(rng, words), 'f'] : [] };
     }
     case 2: return { kind: 'date', field: 'birthDate', op: pick(rng, dayOps), value: randomDay(rng), to: randomDay(rng), days: rng.int(400), from: rng.int(40), toAge: 20 + rng.int(50) };
     case 3: return { kind: 'date', field: 'createdAt', op: pick(rng, instantOps), value: '2026-03-02', to: '2026-03-20', days: rng.int(20) };
@@ -100,7 +103,10 @@ describe.each(testDatabases())('live counts from the audience index on $name', (
             ...(rng.chance(0.3) ? { email: `${user}@example.com` } : {}),
           },
         }); break;
-        case 2: await send(ws, '/v1/track', { userId: user, event: 'Product Viewed', properties: { sku: 'x' }, timestamp: new Date(at).toISOString(), context: { userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/120.0' } }); break;
+        case 2: await send(ws, '/v1/track', {
+          userId: user, event: 'Product Viewed', properties: { sku: 'x' }, timestamp: new Date(at).toISOString(),
+          context: { userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/120.0', ...(rng.chance(0.5) ? { campaign: { source: pick(rng, sources), name: pick(rng, sources) } } : {}) },
+        }); break;
         case 3: await send(ws, '/v1/track', { userId: user, event: 'Order Completed', properties: { order_id: `o${orders++}`, total: 100 * (1 + rng.int(4)), currency: 'RUB' }, timestamp: new Date(at).toISOString() }); break;
         case 4: await send(ws, '/v1/identify', { userId: user, traits: { consent: { [pick(rng, ['email', 'sms'])]: rng.chance(0.5) } } }); break;
         case 5: {

@@ -12,10 +12,14 @@ import type { Condition, RuleGroup } from './segment-rules.schemas.js';
 
 const day = 86_400_000;
 const cities = ['Москва', 'Тула', 'Казань'];
+// Sources of tracked events' campaigns (the last touch).
+const sources = ['yandex', 'vk', 'Ёлка'];
 
 function randomCondition(rng: Rng, segmentIds: string[]): Condition {
   switch (rng.int(9)) {
-    case 0: return { kind: 'text', field: 'city', op: rng.chance(0.5) ? 'eq' : 'neq', value: cities[rng.int(3)] ?? 'Москва' };
+    case 0: return rng.chance(0.6)
+      ? { kind: 'text', field: 'city', op: rng.chance(0.5) ? 'eq' : 'neq', value: cities[rng.int(3)] ?? 'Москва' }
+      : { kind: 'text', field: 'lastUtmSource', op: rng.chance(0.5) ? 'eq' : 'neq', value: sources[rng.int(3)] ?? 'vk' };
     case 1: return { kind: 'stat', stat: 'ordersCount', op: 'gte', value: rng.int(3) };
     case 2: return { kind: 'stat', stat: 'daysSinceLastOrder', op: rng.chance(0.5) ? 'gte' : 'lt', value: 5 + rng.int(20) };
     case 3: return { kind: 'statDate', stat: 'lastActivityAt', op: 'withinLastDays', days: 3 + rng.int(10) };
@@ -59,7 +63,10 @@ describe.each(testDatabases())('segment membership kept incrementally on $name',
       const at = clock.now() - rng.int(3) * day;
       switch (rng.int(7)) {
         case 0: await send(ws, '/v1/identify', { userId: user, traits: { city: cities[rng.int(3)], tier: rng.chance(0.5) ? 'gold' : 'silver', ...(rng.chance(0.3) ? { email: `${user}@example.com` } : {}) } }); break;
-        case 1: await send(ws, '/v1/track', { userId: user, event: 'Product Viewed', properties: { sku: 'x' }, timestamp: new Date(at).toISOString() }); break;
+        case 1: await send(ws, '/v1/track', {
+          userId: user, event: 'Product Viewed', properties: { sku: 'x' }, timestamp: new Date(at).toISOString(),
+          ...(rng.chance(0.5) ? { context: { campaign: { source: sources[rng.int(3)] ?? 'vk', medium: 'cpc' } } } : {}),
+        }); break;
         case 2: await send(ws, '/v1/track', { userId: user, event: 'Order Completed', properties: { order_id: `o${orders++}`, total: 100 * (1 + rng.int(4)), currency: 'RUB' }, timestamp: new Date(at).toISOString() }); break;
         case 3: await send(ws, '/v1/identify', { userId: user, traits: { consent: { email: rng.chance(0.5) } } }); break;
         case 4: {
