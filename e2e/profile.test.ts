@@ -92,7 +92,10 @@ describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
       source: 'yandex_direct', utmSource: 'yandex', utmMedium: 'cpc', utmCampaign: 'catalog_shoes',
     });
     await ingest(suite.server, shop, [
-      { type: 'track', userId, event: 'Product Added', messageId: 'pa-1', timestamp: '2026-04-02T15:25:00Z', properties: { product_id: 'p2' }, context: { device: { type: 'mobile' } } },
+      {
+        type: 'track', userId, event: 'Product Added', messageId: 'pa-1', timestamp: '2026-04-02T15:25:00Z', properties: { product_id: 'p2' },
+        context: { device: { type: 'mobile' }, campaign: { source: 'vk', medium: 'social', name: 'winter_sale' } },
+      },
       { type: 'track', userId, event: 'checkout_started', messageId: 'cs-1', timestamp: '2026-04-02T15:27:00Z', properties: {} },
       { type: 'track', userId, event: 'Подписка на акции', messageId: 'own-1', timestamp: '2026-04-02T15:28:00Z', properties: {} },
       {
@@ -110,7 +113,8 @@ describe.skipIf(!chromiumPath)('web app: the customer profile', () => {
     await fields.getByText('ru-RU', { exact: true }).waitFor();
     const said = await text(page, 'section[aria-label="Поля и свойства"]');
     // Each name with its code beside it (textContent runs them together).
-    for (const words of ['СтранаРоссияRU', 'ЯзыкРусский (Россия)ru-RU', 'УстройствоСмартфонmobile', 'ИсточникЯндекс Директyandex_direct', 'UTM sourceЯндексyandex', 'UTM mediumОплата за кликиcpc', 'catalog_shoes']) {
+    for (const words of ['СтранаРоссияRU', 'ЯзыкРусский (Россия)ru-RU', 'УстройствоСмартфонmobile', 'ИсточникЯндекс Директyandex_direct', 'UTM source (первый переход)Яндексyandex',
+      'UTM medium (первый переход)Оплата за кликиcpc', 'catalog_shoes', 'UTM source (последний переход)ВКонтактеvk', 'UTM medium (последний переход)Соцсетиsocial', 'winter_sale']) {
       expect(said).toContain(words);
     }
     const timeline = page.locator('section[aria-label="Заказы и события"]');

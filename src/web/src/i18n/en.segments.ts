@@ -45,7 +45,9 @@ export const segmentsEn = {
   fields: {
     text: {
       firstName: 'First name', lastName: 'Last name', middleName: 'Middle name', phone: 'Phone', email: 'E-mail', gender: 'Gender', city: 'City',
-      region: 'Region', country: 'Country', source: 'Source', utmSource: 'UTM source', utmMedium: 'UTM medium', utmCampaign: 'UTM campaign',
+      region: 'Region', country: 'Country', source: 'Source', utmSource: 'UTM source (first touch)', utmMedium: 'UTM medium (first touch)',
+      utmCampaign: 'UTM campaign (first touch)', lastUtmSource: 'UTM source (last touch)', lastUtmMedium: 'UTM medium (last touch)',
+      lastUtmCampaign: 'UTM campaign (last touch)',
       preferredChannel: 'Preferred channel', managerUserId: 'Manager (user id)', lastDevice: 'Last device', lastOs: 'Last OS', lastBrowser: 'Last browser', locale: 'Language',
     },
     date: { birthDate: 'Birth date', createdAt: 'Became a customer' },

@@ -46,7 +46,9 @@ export const segmentsRu: typeof segmentsEn = {
   fields: {
     text: {
       firstName: 'Имя', lastName: 'Фамилия', middleName: 'Отчество', phone: 'Телефон', email: 'E-mail', gender: 'Пол', city: 'Город',
-      region: 'Регион', country: 'Страна', source: 'Источник', utmSource: 'UTM source', utmMedium: 'UTM medium', utmCampaign: 'UTM campaign',
+      region: 'Регион', country: 'Страна', source: 'Источник', utmSource: 'UTM source (первый переход)', utmMedium: 'UTM medium (первый переход)',
+      utmCampaign: 'UTM campaign (первый переход)', lastUtmSource: 'UTM source (последний переход)', lastUtmMedium: 'UTM medium (последний переход)',
+      lastUtmCampaign: 'UTM campaign (последний переход)',
       preferredChannel: 'Предпочтительный канал', managerUserId: 'Менеджер (id пользователя)', lastDevice: 'Последнее устройство', lastOs: 'Последняя ОС', lastBrowser: 'Последний браузер', locale: 'Язык',
     },
     date: { birthDate: 'Дата рождения', createdAt: 'Стал клиентом' },

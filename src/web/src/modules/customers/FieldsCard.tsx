@@ -10,7 +10,7 @@ import { SectionCard } from './SectionCard.js';
 // Standard fields shown when set; names and contacts are in the header already.
 const shownFields = [
   'gender', 'birthDate', 'city', 'region', 'country', 'preferredChannel', 'locale', 'source',
-  'utmSource', 'utmMedium', 'utmCampaign', 'lastDevice', 'lastOs', 'lastBrowser',
+  'utmSource', 'utmMedium', 'utmCampaign', 'lastUtmSource', 'lastUtmMedium', 'lastUtmCampaign', 'lastDevice', 'lastOs', 'lastBrowser',
 ] as const;
 const genders = ['female', 'male', 'other'] as const;
 const channels = ['email', 'sms', 'push', 'messenger'] as const;
@@ -32,8 +32,8 @@ export function FieldsCard({ profile }: { profile: CustomerProfile }) {
     if (field === 'country') return named(raw, countryName(raw, language));
     if (field === 'locale') return named(raw, languageName(raw, language));
     if (field === 'lastDevice') return named(raw, deviceLabel(raw, t));
-    if (field === 'source' || field === 'utmSource') return named(raw, sourceLabel(raw, t));
-    if (field === 'utmMedium') return named(raw, mediumLabel(raw, t));
+    if (field === 'source' || field === 'utmSource' || field === 'lastUtmSource') return named(raw, sourceLabel(raw, t));
+    if (field === 'utmMedium' || field === 'lastUtmMedium') return named(raw, mediumLabel(raw, t));
     return { value: raw };
   };
   const manager = profile.managerUserId ? [{ key: 'manager', label: t('profile.fields.manager'), value: memberName(profile.managerUserId) }] : [];

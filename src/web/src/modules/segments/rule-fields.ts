@@ -36,7 +36,7 @@ const frequencyOps = keys<Of<'event'>['frequency']['op']>({ atLeast: true, atMos
 /** Profile text fields, in the picker's order. */
 export const textFields = keys<TextField>({
   firstName: true, lastName: true, middleName: true, phone: true, email: true, gender: true, city: true, region: true, country: true,
-  source: true, utmSource: true, utmMedium: true, utmCampaign: true, preferredChannel: true, managerUserId: true, lastDevice: true, lastOs: true, lastBrowser: true, locale: true,
+  source: true, utmSource: true, utmMedium: true, utmCampaign: true, lastUtmSource: true, lastUtmMedium: true, lastUtmCampaign: true, preferredChannel: true, managerUserId: true, lastDevice: true, lastOs: true, lastBrowser: true, locale: true,
 });
 /** Customer statistics read as numbers. */
 export const statNumbers = keys<Of<'stat'>['stat']>({ ordersCount: true, orderDays: true, revenue: true, avgCheck: true, daysSinceLastOrder: true });
