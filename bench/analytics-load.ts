@@ -96,6 +96,11 @@ const statsExpressions: Record<string, string> = {
   last_os: 'null',
   last_browser: 'null',
   locale: 'null',
+  // Nor a last touch (the campaign tags of tracked visits).
+  last_utm_source: 'null',
+  last_utm_medium: 'null',
+  last_utm_campaign: 'null',
+  last_utm_at: 'null',
 };
 
 /**
