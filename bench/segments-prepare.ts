@@ -133,9 +133,11 @@ async function firstOrder(database: BenchDatabase, workspaceId: string): Promise
 
 function cachePath(size: DataSize): { dir: string; db: string; meta: string } {
   const dir = process.env.BENCH_DATA_DIR ?? join(tmpdir(), 'klientura-bench-cache');
-  // A schema change (a new migration) or a change to the generators makes a new name.
+  // A schema change (a new migration, or an edit to one while it is being written: its triggers
+  // are in the cached file) or a change to the generators makes a new name.
   const sources = ['segments-data.ts', 'segments-load.ts', 'analytics-data.ts', 'analytics-load.ts'].map((f) => readFileSync(fileURLToPath(new URL(`./${f}`, import.meta.url)), 'utf8'));
-  const migrations = readdirSync(fileURLToPath(new URL('../src/platform/db/migrations', import.meta.url))).sort();
+  const folder = fileURLToPath(new URL('../src/platform/db/migrations', import.meta.url));
+  const migrations = readdirSync(folder).filter((f) => !f.endsWith('.test.ts')).sort().map((f) => `${f}\n${readFileSync(join(folder, f), 'utf8')}`);
   const hash = createHash('sha256').update([...sources, ...migrations].join('\n')).digest('hex').slice(0, 10);
   const name = `segments-${size.customers}-${size.orders}-${size.events}-s${size.seed}-${hash}`;
   return { dir, db: join(dir, `${name}.db`), meta: join(dir, `${name}.json`) };
