@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { changesWrittenBy } from '../../../../test/customer-changes.js';
 import { testDatabases } from '../../../../test/harness.js';
 import { changeKinds } from '../../../modules/segments/rule-deps.js';
 import { openDatabase } from '../database.js';
@@ -14,15 +15,7 @@ describe.each(testDatabases())('last touch migration on $name', (database) => {
   it('puts a customer on the feed as a device change when a last-touch tag changes, and not when it is rewritten as it was', async () => {
     const db = openDatabase(await database.url({ fresh: true }));
     const k = db.kysely;
-    // The change rows written by one statement: customer → kinds.
-    const written = async (statement: () => Promise<unknown>) => {
-      const top = Number((await sql<{ n: number | null }>`select max(id) as n from customer_changes`.execute(k)).rows[0]?.n ?? 0);
-      await statement();
-      const rows = (await sql<{ customer_id: number; kinds: number }>`select customer_id, kinds from customer_changes where id > ${top}`.execute(k)).rows;
-      const out = new Map<number, number>();
-      for (const r of rows) out.set(Number(r.customer_id), (out.get(Number(r.customer_id)) ?? 0) | Number(r.kinds));
-      return out;
-    };
+    const written = (statement: () => Promise<unknown>) => changesWrittenBy(k, statement);
     try {
       await migrateToLatest(db);
       await sql`insert into workspaces (id, name, timezone, currency, phone_region, created_at, updated_at) values ('w', 'Shop', 'Europe/Moscow', 'RUB', 'RU', 0, 0)`.execute(k);
