@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
 import type { App } from '../src/main.js';
+import { ChangeFeedRepo } from '../src/modules/segments/change-feed.repo.js';
+import { feedConsumer } from '../src/modules/segments/segment-evaluator.js';
 import type { Rng } from '../src/modules/demo/demo.random.js';
 import type { Condition, RuleGroup } from '../src/modules/segments/segment-rules.schemas.js';
 import type { TestWorkspace } from './harness.js';
@@ -41,4 +43,17 @@ export function randomRuleTree(rng: Rng, condition: () => Condition, notChance: 
   const n = 1 + rng.int(3);
   for (let i = 0; i < n; i++) rules.push(depth < 2 && rng.chance(0.3) ? randomRuleTree(rng, condition, notChance, depth + 1) : condition());
   return { kind: 'group', combinator: rng.chance(0.5) ? 'and' : 'or', ...(rng.chance(notChance) ? { not: true } : {}), rules };
+}
+
+/**
+ * Waits until every change waiting on a workspace's feed has settled (on PostgreSQL a change stays
+ * unread while an older transaction, perhaps another test's, is still open), so a pass reads them all.
+ */
+export async function waitForSettledChanges(app: App, workspaceId: string): Promise<void> {
+  const feed = new ChangeFeedRepo(app.db.kysely, app.db.caps);
+  for (;;) {
+    const seen = await feed.seenChanges(workspaceId, await feed.position(feedConsumer(workspaceId)), 10_000);
+    if (seen.every((c) => c.settled)) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }

@@ -4,6 +4,7 @@ import { fixedClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { newWorkspace, tempDir, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
+import { waitForSettledChanges } from '../../../test/segments.js';
 
 // The change feed names a customer when something a segment can read about them changed, and only
 // then: a write that repeats what is stored must not make the evaluator (and the previews' audience
@@ -102,7 +103,10 @@ describe.each(testDatabases())('customer change feed on $name', (database) => {
     for (const id of [viewed, anyPage, orders, bought]) await app.services.segmentEvaluator.rebuild(ws.id, id);
     await drain(ws);
     // Which segments the next pass evaluates (it writes nothing); "any page" reads page calls alone.
-    const planned = async () => [...((await app.services.segmentEvaluator.planChanges(ws.id))?.independent.keys() ?? [])].sort();
+    const planned = async () => {
+      await waitForSettledChanges(app, ws.id);
+      return [...((await app.services.segmentEvaluator.planChanges(ws.id))?.independent.keys() ?? [])].sort();
+    };
     await track(ws, now - 60_000, 'Product Viewed');
     expect(await planned()).toEqual([viewed]);
     await drain(ws);

@@ -4,7 +4,7 @@ import { fixedClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { newWorkspace, tempDir, type TestWorkspace, testDatabases, withKey } from '../../../test/harness.js';
-import { settleChanges } from '../../../test/segments.js';
+import { settleChanges, waitForSettledChanges } from '../../../test/segments.js';
 
 // The feed loop evaluates changed customers outside any write transaction and applies the result in
 // a short one afterwards. Writes can land in between: a customer can change again after the
@@ -56,6 +56,7 @@ describe.each(testDatabases())('segment feed passes racing writes on $name', (da
   it('evaluates again a customer written between a pass’s evaluation and its apply', async () => {
     const { ws, segmentId, u1 } = await goldMember();
     await identify(ws, 'silver');
+    await waitForSettledChanges(app, ws.id);
     const pass = await app.services.segmentEvaluator.planChanges(ws.id);
     expect(pass).not.toBeNull();
     // Back to gold after the pass read u1 as silver: the pass applies a stale exit...
@@ -71,8 +72,10 @@ describe.each(testDatabases())('segment feed passes racing writes on $name', (da
   it('applies nothing from a pass planned before another pass moved the cursor', async () => {
     const { ws, segmentId, u1 } = await goldMember();
     await identify(ws, 'silver');
+    await waitForSettledChanges(app, ws.id);
     const stale = await app.services.segmentEvaluator.planChanges(ws.id);
     await identify(ws, 'gold');
+    await waitForSettledChanges(app, ws.id);
     const fresh = await app.services.segmentEvaluator.planChanges(ws.id);
     expect(await app.services.segmentEvaluator.applyPlanned(fresh ?? never())).toBeGreaterThan(0);
     // The stale pass read u1 as silver and would take them out, with no later change to undo it.
