@@ -53,6 +53,16 @@ export const scoreColumns: Record<string, string> = {
   rfmSegment: 'sc.rfm_segment', stage: 'sc.stage', abc: 'sc.abc', xyz: 'sc.xyz',
 };
 
+// Whether the customer has a row of `table` (keyed by workspace and customer) matching `where`
+// (over its alias x): over a few customers each is looked up by its key; over a workspace, one pass
+// reads the matching rows.
+function hasRow(table: 'customer_identifiers' | 'customer_consents' | 'segment_members', where: RawBuilder<boolean>, ctx: RuleContext): RawBuilder<boolean> {
+  const t = sql.table(table);
+  return ctx.customerIds
+    ? sql<boolean>`exists (select 1 from ${t} x where x.workspace_id = ${ctx.workspaceId} and x.customer_id = c.id and ${where})`
+    : sql<boolean>`(c.id in (select x.customer_id from ${t} x where x.workspace_id = ${ctx.workspaceId} and ${where}))`;
+}
+
 // Column names come from the tables above, never from a client.
 function col(name: string): RawBuilder<unknown> {
   return sql.raw(name);
@@ -79,23 +89,16 @@ export function conditionSql(cond: Condition, ctx: RuleContext): RawBuilder<bool
     case 'class':
       return sql<boolean>`(${col(scoreColumns[cond.score] ?? 'null')} in (${sql.join(cond.in)}))`;
     case 'identifier': {
-      const has = ctx.customerIds
-        ? sql<boolean>`exists (select 1 from customer_identifiers i where i.workspace_id = ${ctx.workspaceId} and i.customer_id = c.id and i.kind = ${cond.identifier})`
-        : sql<boolean>`(c.id in (select i.customer_id from customer_identifiers i where i.workspace_id = ${ctx.workspaceId} and i.kind = ${cond.identifier}))`;
+      const has = hasRow('customer_identifiers', sql<boolean>`x.kind = ${cond.identifier}`, ctx);
       return cond.present ? has : sql<boolean>`(not ${has})`;
     }
     case 'consent': {
-      // Over a few customers each is looked up by its key; over a workspace, one pass reads the channel's rows.
-      const status = cond.status === 'unknown' ? sql`` : sql`and k.status = ${cond.status}`;
-      const has = ctx.customerIds
-        ? sql<boolean>`exists (select 1 from customer_consents k where k.workspace_id = ${ctx.workspaceId} and k.customer_id = c.id and k.channel = ${cond.channel} ${status})`
-        : sql<boolean>`(c.id in (select k.customer_id from customer_consents k where k.workspace_id = ${ctx.workspaceId} and k.channel = ${cond.channel} ${status}))`;
+      const status = cond.status === 'unknown' ? sql`` : sql`and x.status = ${cond.status}`;
+      const has = hasRow('customer_consents', sql<boolean>`x.channel = ${cond.channel} ${status}`, ctx);
       return cond.status === 'unknown' ? sql<boolean>`(not ${has})` : has;
     }
     case 'segment': {
-      const has = ctx.customerIds
-        ? sql<boolean>`exists (select 1 from segment_members m where m.workspace_id = ${ctx.workspaceId} and m.segment_id = ${cond.segmentId} and m.customer_id = c.id)`
-        : sql<boolean>`(c.id in (select m.customer_id from segment_members m where m.workspace_id = ${ctx.workspaceId} and m.segment_id = ${cond.segmentId}))`;
+      const has = hasRow('segment_members', sql<boolean>`x.segment_id = ${cond.segmentId}`, ctx);
       return cond.member ? has : sql<boolean>`(not ${has})`;
     }
     case 'event':

@@ -141,7 +141,7 @@ export class SegmentEvaluator {
   private async apply(workspaceId: string, segmentId: string, enter: number[], exit: number[], now: number, timezone: string): Promise<void> {
     const day = localDayNumber(now, timezone);
     const step = 5000;
-    for (let i = 0; i < Math.max(enter.length, exit.length); i += step) {
+    for (let i = 0; i < Math.max(enter.length, exit.length); i += evalChunk) {
       await this.db.kysely.transaction().execute((trx) =>
         new SegmentsRepo(trx).applyChanges(workspaceId, segmentId, enter.slice(i, i + step), exit.slice(i, i + step), now, day),
       );
@@ -166,10 +166,9 @@ export class SegmentEvaluator {
     const repo = new SegmentsRepo(this.db.kysely);
     const query = new SegmentQueryRepo(this.db);
     const out: Difference = { enter: [], exit: [] };
-    const step = evalChunk;
-    for (let i = 0; i < ids.length; i += step) {
+    for (let i = 0; i < ids.length; i += evalChunk) {
       if (i > 0) await yieldToEventLoop();
-      const part = ids.slice(i, i + step);
+      const part = ids.slice(i, i + evalChunk);
       const ctx = await this.ctx(workspaceId, now, part);
       const matching = await query.matchingAmong(workspaceId, ruleSql(rule, ctx), part);
       const current = await repo.membersAmong(workspaceId, segmentId, part);
@@ -307,12 +306,10 @@ export class SegmentEvaluator {
     for (const g of groups) {
       const mask = g[0]?.mask ?? 0;
       const ids = [...kinds].filter(([, k]) => (k & mask) !== 0).map(([id]) => id);
-      // The customers are one bound value however many they are (inIds).
-      const step = evalChunk;
-      for (let i = 0; i < ids.length; i += step) {
+      for (let i = 0; i < ids.length; i += evalChunk) {
         // On SQLite each statement holds this thread: let waiting requests in between.
         await yieldToEventLoop();
-        const part = ids.slice(i, i + step);
+        const part = ids.slice(i, i + evalChunk);
         const ctx = await this.ctx(workspaceId, now, part);
         const matching = await query.matchingManyAmong(workspaceId, g.map((s) => ruleSql(s.rule, ctx)), part);
         const current = await repo.membershipsAmong(workspaceId, g.map((s) => s.row.id), part);
@@ -344,9 +341,8 @@ export class SegmentEvaluator {
     const query = new SegmentQueryRepo(this.db);
     for (const seg of await this.live(new SegmentsRepo(this.db.kysely), workspaceId)) {
       try {
-        const step = evalChunk;
-        for (let i = 0; i < ids.length; i += step) {
-          const part = ids.slice(i, i + step);
+            for (let i = 0; i < ids.length; i += evalChunk) {
+          const part = ids.slice(i, i + evalChunk);
           await query.matchingAmong(workspaceId, ruleSql(seg.rule, await this.ctx(workspaceId, this.clock.now(), part)), part);
         }
       } catch (error) {
