@@ -61,6 +61,8 @@ export type ActivityMembers = { kind: 'all' } | { kind: 'in' | 'notIn'; ids: Raw
 
 /** The SQL of an event, purchase or abandoned-cart condition. */
 export function activitySql(cond: ActivityCondition, ctx: RuleContext): RawBuilder<boolean> {
+  const known = ctx.activity?.get(cond);
+  if (known) return inIds(ctx.caps, sql`c.id`, known);
   const members = activityMembers(cond, ctx);
   if (members.kind === 'all') return sql<boolean>`(1 = 1)`;
   return members.kind === 'in' ? sql<boolean>`(c.id in (${members.ids}))` : sql<boolean>`(c.id not in (${members.ids}))`;

@@ -20,6 +20,11 @@ export interface RuleContext {
   timezone: string;
   /** Evaluating only these customers: subqueries over events and orders look at them alone (their indexes by customer). */
   customerIds?: readonly number[];
+  /**
+   * Activity conditions already evaluated for customerIds (by the condition object): who of them
+   * each holds for. The rule then tests `c.id in (…)` instead of scanning (event-scans.ts).
+   */
+  activity?: ReadonlyMap<Condition, readonly number[]>;
 }
 
 /** The SQL condition a rule stands for (true for an empty group of "and", false for an empty "or"). */

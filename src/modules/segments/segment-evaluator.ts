@@ -7,9 +7,10 @@ import { countValues, referencedSegments } from './rule-check.js';
 import { dependencyMask, timeSources } from './rule-deps.js';
 import { type RuleContext, ruleSql } from './rule-sql.js';
 import { cartEvents } from './rule-sql-activity.js';
+import { eventConditions, eventScanSql, eventScans, frequencyHolds } from './event-scans.js';
 import { ChangeFeedRepo, type FeedPosition, feedStart, positionAfter, samePosition } from './change-feed.repo.js';
 import { SegmentQueryRepo } from './segment-query.repo.js';
-import { type RuleGroup, ruleGroupSchema } from './segment-rules.schemas.js';
+import { type Condition, type EventCondition, type RuleGroup, ruleGroupSchema } from './segment-rules.schemas.js';
 import { type SegmentRow, SegmentsRepo } from './segments.repo.js';
 
 // Keeps saved segments' members current (docs/segments.md):
@@ -166,10 +167,12 @@ export class SegmentEvaluator {
     const repo = new SegmentsRepo(this.db.kysely);
     const query = new SegmentQueryRepo(this.db);
     const out: Difference = { enter: [], exit: [] };
+    const conditions = eventConditions(rule);
+    const counted = await this.countEvents(workspaceId, [{ conditions, ids }], now);
     for (let i = 0; i < ids.length; i += evalChunk) {
       if (i > 0) await yieldToEventLoop();
       const part = ids.slice(i, i + evalChunk);
-      const ctx = await this.ctx(workspaceId, now, part);
+      const ctx = { ...(await this.ctx(workspaceId, now, part)), activity: activityAmong(conditions, counted, part) };
       const matching = await query.matchingAmong(workspaceId, ruleSql(rule, ctx), part);
       const current = await repo.membersAmong(workspaceId, segmentId, part);
       for (const id of part) {
@@ -303,14 +306,18 @@ export class SegmentEvaluator {
       cost += own;
     }
     if (group.length > 0) groups.push(group);
-    for (const g of groups) {
+    const work = groups.map((g) => {
       const mask = g[0]?.mask ?? 0;
-      const ids = [...kinds].filter(([, k]) => (k & mask) !== 0).map(([id]) => id);
+      return { segments: g, ids: [...kinds].filter(([, k]) => (k & mask) !== 0).map(([id]) => id), conditions: g.flatMap((s) => eventConditions(s.rule)) };
+    });
+    // Every group's event conditions over the same events are counted in one scan.
+    const counted = await this.countEvents(workspaceId, work, now);
+    for (const { segments: g, ids, conditions } of work) {
       for (let i = 0; i < ids.length; i += evalChunk) {
         // On SQLite each statement holds this thread: let waiting requests in between.
         await yieldToEventLoop();
         const part = ids.slice(i, i + evalChunk);
-        const ctx = await this.ctx(workspaceId, now, part);
+        const ctx = { ...(await this.ctx(workspaceId, now, part)), activity: activityAmong(conditions, counted, part) };
         const matching = await query.matchingManyAmong(workspaceId, g.map((s) => ruleSql(s.rule, ctx)), part);
         const current = await repo.membershipsAmong(workspaceId, g.map((s) => s.row.id), part);
         for (const [k, seg] of g.entries()) {
@@ -322,6 +329,40 @@ export class SegmentEvaluator {
             if (match.has(id) && !members.has(id)) d.enter.push(id);
             else if (members.has(id) && !match.has(id)) d.exit.push(id);
           }
+        }
+      }
+    }
+    return out;
+  }
+
+  // Counts event conditions for sets of customers, each condition for its set, in one scan per event
+  // type and name over the union of the sets that read it (event-scans.ts); returns who of its set
+  // each condition holds for.
+  private async countEvents(workspaceId: string, work: readonly { conditions: readonly EventCondition[]; ids: readonly number[] }[], now: number): Promise<Map<Condition, Set<number>>> {
+    const out = new Map<Condition, Set<number>>();
+    const idsOf = new Map<EventCondition, readonly number[]>();
+    for (const w of work) for (const c of w.conditions) idsOf.set(c, w.ids);
+    const query = new SegmentQueryRepo(this.db);
+    for (const scan of eventScans([...idsOf.keys()])) {
+      const covered = new Set<number>();
+      for (const c of scan.conditions) for (const id of idsOf.get(c) ?? []) covered.add(id);
+      const ids = [...covered];
+      const holding = scan.conditions.map((c) => {
+        const set = new Set<number>();
+        out.set(c, set);
+        return set;
+      });
+      for (let i = 0; i < ids.length; i += evalChunk) {
+        await yieldToEventLoop();
+        const part = ids.slice(i, i + evalChunk);
+        const counts = new Map<number, unknown[]>();
+        const ctx = { ...(await this.ctx(workspaceId, now)), customerIds: part };
+        for (const row of await query.rows(eventScanSql(scan, ctx))) counts.set(Number(row[0]), row);
+        for (const id of part) {
+          const row = counts.get(id);
+          scan.conditions.forEach((c, k) => {
+            if (frequencyHolds(c, row ? Number(row[k + 1] ?? 0) : 0)) holding[k]?.add(id);
+          });
         }
       }
     }
@@ -401,6 +442,16 @@ export class SegmentEvaluator {
     await repo.update(workspaceId, segmentId, { swept_until: t1 });
     return ids.size;
   }
+}
+
+// Who of `part` each counted condition holds for (RuleContext.activity).
+function activityAmong(conditions: readonly EventCondition[], counted: ReadonlyMap<Condition, ReadonlySet<number>>, part: readonly number[]): Map<Condition, number[]> {
+  const out = new Map<Condition, number[]>();
+  for (const c of conditions) {
+    const set = counted.get(c);
+    if (set) out.set(c, part.filter((id) => set.has(id)));
+  }
+  return out;
 }
 
 /** The change feed's reader of a workspace's segments. */

@@ -80,6 +80,11 @@ export class SegmentQueryRepo {
     return out;
   }
 
+  /** The rows of a query made elsewhere (event-scans.ts), as arrays of values. */
+  async rows(query: RawBuilder<unknown>): Promise<unknown[][]> {
+    return this.database.arrays(query.compile(this.db));
+  }
+
   /** Members as lists show them, by customer id, after `afterId`. */
   async members(workspaceId: string, segmentId: string, afterId: number | null, limit: number): Promise<MemberRow[]> {
     const after = afterId === null ? sql`` : sql`and c.id < ${afterId}`;

@@ -24,7 +24,12 @@ function randomCondition(rng: Rng, segmentIds: string[]): Condition {
     case 2: return { kind: 'stat', stat: 'daysSinceLastOrder', op: rng.chance(0.5) ? 'gte' : 'lt', value: 5 + rng.int(20) };
     case 3: return { kind: 'statDate', stat: 'lastActivityAt', op: 'withinLastDays', days: 3 + rng.int(10) };
     case 4: return { kind: 'consent', channel: 'email', status: rng.chance(0.5) ? 'granted' : 'unknown' };
-    case 5: return { kind: 'event', type: 'track', name: 'Product Viewed', where: [], frequency: { op: rng.chance(0.5) ? 'atLeast' : 'atMost', count: 1 + rng.int(2) }, window: { kind: 'lastDays', days: 2 + rng.int(8) } };
+    case 5: return {
+      kind: 'event', type: 'track', name: 'Product Viewed',
+      where: rng.chance(0.4) ? [{ path: 'sku', op: 'eq', value: rng.chance(0.5) ? 'x' : 'y' }] : [],
+      frequency: { op: (['atLeast', 'atMost', 'exactly'] as const)[rng.int(3)] ?? 'atLeast', count: rng.int(3) },
+      window: { kind: 'lastDays', days: 2 + rng.int(8) },
+    };
     case 6: return { kind: 'purchase', measure: 'amount', op: 'atLeast', value: 100_00 * (1 + rng.int(3)), window: { kind: 'lastDays', days: 5 + rng.int(20) } };
     case 7: return { kind: 'trait', trait: 'tier', type: 'text', op: 'eq', value: rng.chance(0.5) ? 'gold' : 'silver' };
     default: return segmentIds.length > 0 ? { kind: 'segment', segmentId: segmentIds[rng.int(segmentIds.length)] ?? '', member: rng.chance(0.7) } : { kind: 'identifier', identifier: 'email', present: true };
@@ -64,7 +69,7 @@ describe.each(testDatabases())('segment membership kept incrementally on $name',
       switch (rng.int(7)) {
         case 0: await send(ws, '/v1/identify', { userId: user, traits: { city: cities[rng.int(3)], tier: rng.chance(0.5) ? 'gold' : 'silver', ...(rng.chance(0.3) ? { email: `${user}@example.com` } : {}) } }); break;
         case 1: await send(ws, '/v1/track', {
-          userId: user, event: 'Product Viewed', properties: { sku: 'x' }, timestamp: new Date(at).toISOString(),
+          userId: user, event: 'Product Viewed', properties: { sku: rng.chance(0.5) ? 'x' : 'Y' }, timestamp: new Date(at).toISOString(),
           ...(rng.chance(0.5) ? { context: { campaign: { source: sources[rng.int(3)] ?? 'vk', medium: 'cpc' } } } : {}),
         }); break;
         case 2: await send(ws, '/v1/track', { userId: user, event: 'Order Completed', properties: { order_id: `o${orders++}`, total: 100 * (1 + rng.int(4)), currency: 'RUB' }, timestamp: new Date(at).toISOString() }); break;
