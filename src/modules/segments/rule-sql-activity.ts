@@ -153,6 +153,20 @@ export function propertySql(p: PropertyCondition, ctx: RuleContext): RawBuilder<
 
 const productColumns = { productId: 'i.product_id', sku: 'i.sku', category: 'i.category', name: 'i.name' } as const;
 
+/** Whether an order line `i` is one of a purchase condition's products. */
+export function productSql(product: NonNullable<PurchaseCondition['product']>, ctx: RuleContext): RawBuilder<boolean> {
+  const column = sql.raw(productColumns[product.by]);
+  // Ids and SKUs are codes matched exactly.
+  if (product.by === 'productId' || product.by === 'sku') return sql<boolean>`${column} in (${sql.join(product.values)})`;
+  const folded = product.values.map(foldText);
+  // Categories ignore case and ё/е: over a workspace the distinct categories are folded, not every
+  // order line's, and the lines of those that match are read through the category index.
+  if (product.by === 'category' && !ctx.customerIds) {
+    return sql<boolean>`i.category in (select d.value from (${distinctSql('order_items', 'category', null, ctx)}) d where kl_fold(d.value) in (${sql.join(folded)}))`;
+  }
+  return sql<boolean>`kl_fold(${column}) in (${sql.join(folded)})`;
+}
+
 function purchaseSql(cond: PurchaseCondition, ctx: RuleContext): ActivityMembers {
   const statuses = sql.join([...purchaseStatuses]);
   const window = windowSql(sql`o.ordered_at`, cond.window, ctx);
@@ -165,19 +179,7 @@ function purchaseSql(cond: PurchaseCondition, ctx: RuleContext): ActivityMembers
     const base = sql`select o.customer_id from orders o where ${sql.join(where, sql` and `)}`;
     return frequencySql(base, cond.measure === 'orders' ? sql`count(*)` : sql`sum(o.total - o.refunded)`, cond.op, cond.value);
   }
-  const column = sql.raw(productColumns[cond.product.by]);
-  const folded = cond.product.values.map(foldText);
-  let match: RawBuilder<boolean>;
-  if (cond.product.by === 'productId' || cond.product.by === 'sku') {
-    // Ids and SKUs are codes matched exactly.
-    match = sql<boolean>`${column} in (${sql.join(cond.product.values)})`;
-  } else if (cond.product.by === 'category' && !ctx.customerIds) {
-    // Categories ignore case and ё/е: the workspace's distinct categories are folded, not every
-    // order line's, and the lines of those that match are read through the category index.
-    match = sql<boolean>`i.category in (select d.value from (${distinctSql('order_items', 'category', null, ctx)}) d where kl_fold(d.value) in (${sql.join(folded)}))`;
-  } else {
-    match = sql<boolean>`kl_fold(${column}) in (${sql.join(folded)})`;
-  }
+  const match = productSql(cond.product, ctx);
   const where = [sql<boolean>`i.workspace_id = ${ctx.workspaceId}`, ...onlySql(sql`i.customer_id`, ctx), match, sql<boolean>`o.status in (${statuses})`, ...window];
   const base = sql`select +i.customer_id as customer_id from order_items i join orders o on o.id = i.order_id where ${sql.join(where, sql` and `)}`;
   const aggregate = cond.measure === 'orders' ? sql`count(distinct o.id)` : cond.measure === 'units' ? sql`sum(i.quantity)` : sql`sum(i.price * i.quantity)`;

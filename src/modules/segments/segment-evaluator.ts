@@ -7,10 +7,10 @@ import { countValues, referencedSegments } from './rule-check.js';
 import { dependencyMask, timeSources } from './rule-deps.js';
 import { type RuleContext, ruleSql } from './rule-sql.js';
 import { cartEvents } from './rule-sql-activity.js';
-import { eventConditions, eventScanSql, eventScans, frequencyHolds } from './event-scans.js';
+import { activityScanSql, activityScans, frequencyHolds, type ScannedCondition, scannedConditions } from './activity-scans.js';
 import { ChangeFeedRepo, type FeedPosition, feedStart, positionAfter, samePosition } from './change-feed.repo.js';
 import { SegmentQueryRepo } from './segment-query.repo.js';
-import { type Condition, type EventCondition, type RuleGroup, ruleGroupSchema } from './segment-rules.schemas.js';
+import { type Condition, type RuleGroup, ruleGroupSchema } from './segment-rules.schemas.js';
 import { type SegmentRow, SegmentsRepo } from './segments.repo.js';
 
 // Keeps saved segments' members current (docs/segments.md):
@@ -167,8 +167,8 @@ export class SegmentEvaluator {
     const repo = new SegmentsRepo(this.db.kysely);
     const query = new SegmentQueryRepo(this.db);
     const out: Difference = { enter: [], exit: [] };
-    const conditions = eventConditions(rule);
-    const counted = await this.countEvents(workspaceId, [{ conditions, ids }], now);
+    const conditions = scannedConditions(rule);
+    const counted = await this.countActivity(workspaceId, [{ conditions, ids }], now);
     for (let i = 0; i < ids.length; i += evalChunk) {
       if (i > 0) await yieldToEventLoop();
       const part = ids.slice(i, i + evalChunk);
@@ -308,10 +308,10 @@ export class SegmentEvaluator {
     if (group.length > 0) groups.push(group);
     const work = groups.map((g) => {
       const mask = g[0]?.mask ?? 0;
-      return { segments: g, ids: [...kinds].filter(([, k]) => (k & mask) !== 0).map(([id]) => id), conditions: g.flatMap((s) => eventConditions(s.rule)) };
+      return { segments: g, ids: [...kinds].filter(([, k]) => (k & mask) !== 0).map(([id]) => id), conditions: g.flatMap((s) => scannedConditions(s.rule)) };
     });
-    // Every group's event conditions over the same events are counted in one scan.
-    const counted = await this.countEvents(workspaceId, work, now);
+    // Every group's event and purchase conditions over the same rows are counted in one scan.
+    const counted = await this.countActivity(workspaceId, work, now);
     for (const { segments: g, ids, conditions } of work) {
       for (let i = 0; i < ids.length; i += evalChunk) {
         // On SQLite each statement holds this thread: let waiting requests in between.
@@ -335,19 +335,21 @@ export class SegmentEvaluator {
     return out;
   }
 
-  // Counts event conditions for sets of customers, each condition for its set, in one scan per event
-  // type and name over the union of the sets that read it (event-scans.ts); returns who of its set
-  // each condition holds for.
-  private async countEvents(workspaceId: string, work: readonly { conditions: readonly EventCondition[]; ids: readonly number[] }[], now: number): Promise<Map<Condition, Set<number>>> {
+  // Counts event and purchase conditions for sets of customers, each condition for its set, in one
+  // scan of the rows they read over the union of the sets that read them (activity-scans.ts);
+  // returns who of its set each condition holds for.
+  private async countActivity(workspaceId: string, work: readonly { conditions: readonly ScannedCondition[]; ids: readonly number[] }[], now: number): Promise<Map<Condition, Set<number>>> {
     const out = new Map<Condition, Set<number>>();
-    const idsOf = new Map<EventCondition, readonly number[]>();
+    const idsOf = new Map<ScannedCondition, readonly number[]>();
     for (const w of work) for (const c of w.conditions) idsOf.set(c, w.ids);
     const query = new SegmentQueryRepo(this.db);
-    for (const scan of eventScans([...idsOf.keys()])) {
+    const base = await this.ctx(workspaceId, now);
+    for (const scan of activityScans([...idsOf.keys()])) {
+      const conditions: readonly ScannedCondition[] = scan.conditions;
       const covered = new Set<number>();
-      for (const c of scan.conditions) for (const id of idsOf.get(c) ?? []) covered.add(id);
+      for (const c of conditions) for (const id of idsOf.get(c) ?? []) covered.add(id);
       const ids = [...covered];
-      const holding = scan.conditions.map((c) => {
+      const holding = conditions.map((c) => {
         const set = new Set<number>();
         out.set(c, set);
         return set;
@@ -355,12 +357,11 @@ export class SegmentEvaluator {
       for (let i = 0; i < ids.length; i += evalChunk) {
         await yieldToEventLoop();
         const part = ids.slice(i, i + evalChunk);
-        const counts = new Map<number, unknown[]>();
-        const ctx = { ...(await this.ctx(workspaceId, now)), customerIds: part };
-        for (const row of await query.rows(eventScanSql(scan, ctx))) counts.set(Number(row[0]), row);
+        const measured = new Map<number, unknown[]>();
+        for (const row of await query.rows(activityScanSql(scan, { ...base, customerIds: part }))) measured.set(Number(row[0]), row);
         for (const id of part) {
-          const row = counts.get(id);
-          scan.conditions.forEach((c, k) => {
+          const row = measured.get(id);
+          conditions.forEach((c, k) => {
             if (frequencyHolds(c, row ? Number(row[k + 1] ?? 0) : 0)) holding[k]?.add(id);
           });
         }
@@ -445,7 +446,7 @@ export class SegmentEvaluator {
 }
 
 // Who of `part` each counted condition holds for (RuleContext.activity).
-function activityAmong(conditions: readonly EventCondition[], counted: ReadonlyMap<Condition, ReadonlySet<number>>, part: readonly number[]): Map<Condition, number[]> {
+function activityAmong(conditions: readonly ScannedCondition[], counted: ReadonlyMap<Condition, ReadonlySet<number>>, part: readonly number[]): Map<Condition, number[]> {
   const out = new Map<Condition, number[]>();
   for (const c of conditions) {
     const set = counted.get(c);
