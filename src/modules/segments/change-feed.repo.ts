@@ -182,6 +182,14 @@ export class ChangeFeedRepo {
     return result.rows.length > 0 ? until : null;
   }
 
+  /** Extends a lease still held until `now + ms`; returns the new lease, or null when it was lost. */
+  async renew(consumer: string, lease: number, now: number, ms: number): Promise<number | null> {
+    const until = now + ms;
+    const result = await this.db.updateTable('feed_cursors').set({ position: until, updated_at: now })
+      .where('consumer', '=', `${consumer}#lease`).where('position', '=', lease).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0 ? until : null;
+  }
+
   /** Gives a lease back (unless it expired and was taken by another holder since). */
   async release(consumer: string, lease: number, now: number): Promise<void> {
     await this.db.updateTable('feed_cursors').set({ position: 0, updated_at: now }).where('consumer', '=', `${consumer}#lease`).where('position', '=', lease).execute();

@@ -4,7 +4,7 @@ import { readJson } from '../../platform/db/normalize.js';
 import { localDayNumber } from '../../platform/time.js';
 import type { WorkspacesService } from '../workspaces/workspaces.service.js';
 import { countValues, referencedSegments } from './rule-check.js';
-import { dependencyMask, timeSources } from './rule-deps.js';
+import { changeKinds, dependencyMask, timeSources } from './rule-deps.js';
 import { type RuleContext, ruleSql } from './rule-sql.js';
 import { cartEvents } from './rule-sql-activity.js';
 import { activityScanSql, activityScans, frequencyHolds, type ScannedCondition, scannedConditions } from './activity-scans.js';
@@ -51,6 +51,8 @@ export interface PlannedPass {
   now: number;
   /** The differences of the segments that name no other segment. */
   independent: Map<string, Difference>;
+  /** The changed customers merged into another (with the survivor) or erased: they leave static lists. */
+  gone: { id: number; survivor: number | null }[];
 }
 
 interface LiveSegment {
@@ -185,20 +187,34 @@ export class SegmentEvaluator {
 
   /**
    * Takes the next changes of a workspace's customers off its feed and re-evaluates them against
-   * the segments that read what changed, then moves the cursor; returns how many changes were read:
-   * 0 when none is waiting, -1 when another process holds the workspace or moved its cursor meanwhile.
+   * the segments that read what changed, then moves the cursor; while `more()` says so, goes on with
+   * the next changes under the same lease (renewed halfway), so a busy feed costs no lease write per
+   * pass. Returns how many changes were read: 0 when none is waiting, -1 when another process holds
+   * the workspace or moved its cursor meanwhile.
    */
-  async evaluateChanges(workspaceId: string): Promise<number> {
+  async evaluateChanges(workspaceId: string, more: () => boolean = () => false): Promise<number> {
     const consumer = feedConsumer(workspaceId);
     const feed = new ChangeFeedRepo(this.db.kysely, this.db.caps);
     // Nothing waiting costs no write (the loop asks several times a second).
     const position = await feed.position(consumer);
     if ((await feed.customerChanges(workspaceId, position, 1)).length === 0) return 0;
-    const lease = await feed.lease(consumer, this.clock.now(), passLeaseMs);
+    let lease = await feed.lease(consumer, this.clock.now(), passLeaseMs);
     if (lease === null) return -1;
+    let total = 0;
     try {
-      const pass = await this.planChanges(workspaceId);
-      return pass === null ? 0 : await this.applyPlanned(pass);
+      for (;;) {
+        const pass = await this.planChanges(workspaceId);
+        if (pass === null) return total;
+        const read = await this.applyPlanned(pass);
+        if (read < 0) return total > 0 ? total : -1;
+        total += read;
+        if (!more()) return total;
+        if (this.clock.now() > lease - passLeaseMs / 2) {
+          const renewed = await feed.renew(consumer, lease, this.clock.now(), passLeaseMs);
+          if (renewed === null) return total;
+          lease = renewed;
+        }
+      }
     } finally {
       await feed.release(consumer, lease, this.clock.now());
     }
@@ -231,7 +247,11 @@ export class SegmentEvaluator {
     // Segments that name no other segment are evaluated together, a column each in one pass.
     const together = segments.filter((s) => s.refs.length === 0 && (s.mask & changedKinds) !== 0);
     const independent = await this.evaluateMany(workspaceId, together, kinds, now);
-    return { workspaceId, from, to: { tx: last.tx, id: last.id }, read: changes.length, kinds, now, independent };
+    // Merges and erasures change the customer row; they are never undone, so reading them before
+    // the apply's transaction is safe (a later one is a change after this pass's).
+    const profiles = [...kinds].filter(([, k]) => (k & changeKinds.profile) !== 0).map(([id]) => id);
+    const gone = await new SegmentsRepo(this.db.kysely).goneCustomers(this.db.caps, workspaceId, profiles);
+    return { workspaceId, from, to: { tx: last.tx, id: last.id }, read: changes.length, kinds, now, independent, gone };
   }
 
   /**
@@ -276,7 +296,7 @@ export class SegmentEvaluator {
       const repo = new SegmentsRepo(trx);
       for (const [segmentId, d] of work) await repo.applyChanges(workspaceId, segmentId, d.enter, d.exit, now, day);
       if (last) {
-        await this.leaveStaticLists(repo, workspaceId, [...pass.kinds.keys()], now);
+        await this.leaveStaticLists(repo, workspaceId, pass.gone, now);
         await feed.advance(consumer, pass.to, now);
       }
       return true;
@@ -310,8 +330,11 @@ export class SegmentEvaluator {
       const mask = g[0]?.mask ?? 0;
       return { segments: g, ids: [...kinds].filter(([, k]) => (k & mask) !== 0).map(([id]) => id), conditions: g.flatMap((s) => scannedConditions(s.rule)) };
     });
-    // Every group's event and purchase conditions over the same rows are counted in one scan.
+    // Every group's event and purchase conditions over the same rows are counted in one scan, and
+    // who is in which segment is read once for every customer evaluated.
     const counted = await this.countActivity(workspaceId, work, now);
+    const evaluated = [...new Set(work.flatMap((w) => w.ids))];
+    const current = await repo.membershipsOf(this.db.caps, workspaceId, evaluated);
     for (const { segments: g, ids, conditions } of work) {
       for (let i = 0; i < ids.length; i += evalChunk) {
         // On SQLite each statement holds this thread: let waiting requests in between.
@@ -319,7 +342,6 @@ export class SegmentEvaluator {
         const part = ids.slice(i, i + evalChunk);
         const ctx = { ...(await this.ctx(workspaceId, now, part)), activity: activityAmong(conditions, counted, part) };
         const matching = await query.matchingManyAmong(workspaceId, g.map((s) => ruleSql(s.rule, ctx)), part);
-        const current = await repo.membershipsAmong(workspaceId, g.map((s) => s.row.id), part);
         for (const [k, seg] of g.entries()) {
           const match = matching[k] ?? new Set<number>();
           const members = current.get(seg.row.id) ?? new Set<number>();
@@ -396,8 +418,7 @@ export class SegmentEvaluator {
   }
 
   // Merged and erased customers leave static lists; a merged one's survivor takes its place.
-  private async leaveStaticLists(repo: SegmentsRepo, workspaceId: string, ids: number[], now: number): Promise<void> {
-    const gone = await repo.goneCustomers(workspaceId, ids);
+  private async leaveStaticLists(repo: SegmentsRepo, workspaceId: string, gone: PlannedPass['gone'], now: number): Promise<void> {
     if (gone.length === 0) return;
     const day = localDayNumber(now, (await this.workspaces.get(workspaceId)).timezone);
     for (const seg of await repo.list(workspaceId)) {

@@ -124,7 +124,7 @@ export class SegmentFeedLoop {
       for (;;) {
         let read: number;
         try {
-          read = await this.deps.evaluator.evaluateChanges(ws);
+          read = await this.deps.evaluator.evaluateChanges(ws, () => !this.stopped);
         } catch (error) {
           // One segment's failure must not stop the others: find it, set it aside, go on.
           const failed = await this.deps.evaluator.isolateFailures(ws);

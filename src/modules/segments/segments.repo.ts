@@ -1,4 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, type Updateable, sql } from 'kysely';
+import type { Capabilities } from '../../platform/db/capabilities.js';
+import { inIds } from '../../platform/db/id-list-sql.js';
 import type { Database, SegmentsTable } from '../../platform/db/schema.js';
 
 // Saved segments, their members, the history of entries and exits, and daily sizes. Membership is
@@ -75,14 +77,19 @@ export class SegmentsRepo {
     return found;
   }
 
-  /** Of `ids`, who is in which of the segments. */
-  async membershipsAmong(workspaceId: string, segmentIds: readonly string[], ids: readonly number[]): Promise<Map<string, Set<number>>> {
-    const out = new Map<string, Set<number>>(segmentIds.map((id) => [id, new Set<number>()]));
-    if (segmentIds.length === 0) return out;
-    for (let i = 0; i < ids.length; i += chunk) {
-      const rows = await this.db.selectFrom('segment_members').select(['segment_id', 'customer_id']).where('workspace_id', '=', workspaceId)
-        .where('customer_id', 'in', ids.slice(i, i + chunk)).where('segment_id', 'in', [...segmentIds]).execute();
-      for (const r of rows) out.get(r.segment_id)?.add(Number(r.customer_id));
+  /**
+   * Of `ids`, who is in which segment or list (every membership they have, read by customer in one
+   * statement with the ids bound as one value).
+   */
+  async membershipsOf(caps: Capabilities, workspaceId: string, ids: readonly number[]): Promise<Map<string, Set<number>>> {
+    const out = new Map<string, Set<number>>();
+    if (ids.length === 0) return out;
+    const result = await sql<{ segment_id: string; customer_id: number }>`select segment_id, customer_id from segment_members
+      where workspace_id = ${workspaceId} and ${inIds(caps, sql`customer_id`, ids)}`.execute(this.db);
+    for (const r of result.rows) {
+      let set = out.get(r.segment_id);
+      if (!set) out.set(r.segment_id, (set = new Set()));
+      set.add(Number(r.customer_id));
     }
     return out;
   }
@@ -167,13 +174,10 @@ export class SegmentsRepo {
   }
 
   /** Of `ids`, those merged into another customer (with the survivor) or erased. */
-  async goneCustomers(workspaceId: string, ids: readonly number[]): Promise<{ id: number; survivor: number | null }[]> {
-    const out: { id: number; survivor: number | null }[] = [];
-    for (let i = 0; i < ids.length; i += chunk) {
-      const rows = await this.db.selectFrom('customers').select(['id', 'merged_into', 'erased_at']).where('workspace_id', '=', workspaceId)
-        .where('id', 'in', ids.slice(i, i + chunk)).where((eb) => eb.or([eb('merged_into', 'is not', null), eb('erased_at', 'is not', null)])).execute();
-      out.push(...rows.map((r) => ({ id: Number(r.id), survivor: r.erased_at === null && r.merged_into !== null ? Number(r.merged_into) : null })));
-    }
-    return out;
+  async goneCustomers(caps: Capabilities, workspaceId: string, ids: readonly number[]): Promise<{ id: number; survivor: number | null }[]> {
+    if (ids.length === 0) return [];
+    const result = await sql<{ id: number; merged_into: number | null; erased_at: number | null }>`select id, merged_into, erased_at from customers
+      where workspace_id = ${workspaceId} and ${inIds(caps, sql`id`, ids)} and (merged_into is not null or erased_at is not null)`.execute(this.db);
+    return result.rows.map((r) => ({ id: Number(r.id), survivor: r.erased_at === null && r.merged_into !== null ? Number(r.merged_into) : null }));
   }
 }
