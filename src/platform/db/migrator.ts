@@ -17,6 +17,7 @@ import * as customerChangeTriggers from './migrations/2026-12-08T20-customer-cha
 import * as feedTransactionCursors from './migrations/2026-12-09T10-feed-transaction-cursors.js';
 import * as eventChangeKinds from './migrations/2026-12-09T20-event-change-kinds.js';
 import * as lastTouchUtm from './migrations/2026-12-10T00-last-touch-utm.js';
+import * as segmentMembersByCustomer from './migrations/2026-12-10T10-segment-members-by-customer.js';
 
 // Migrations are listed here, in order, rather than read from a folder at run time, so they work the
 // same from source (tsx) and from any bundle. Append-only: never edit one that has shipped.
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T10-feed-transaction-cursors': feedTransactionCursors,
   '2026-12-09T20-event-change-kinds': eventChangeKinds,
   '2026-12-10T00-last-touch-utm': lastTouchUtm,
+  '2026-12-10T10-segment-members-by-customer': segmentMembersByCustomer,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
