@@ -1,5 +1,6 @@
 import { deriveSeed, Rng } from '../src/modules/demo/demo.random.js';
 import type { Shop } from './analytics-data.js';
+import type { EventColumns } from '../src/modules/ingest/event-columns.js';
 
 // What the segments benchmark adds to the analytics benchmark's shop (bench/analytics-data.ts),
 // deterministic by seed: profiles (city, gender, birth date, e-mail, a loyalty tier trait), consents,
@@ -147,17 +148,21 @@ function inTimeOrder(raw: Events, start: number): Events {
 }
 
 /** An event's name, properties and context as the tracking API would have stored them. */
-export function eventRow(events: Events, e: number): { type: string; name: string; properties: string; context: string } {
+export function eventRow(events: Events, e: number): { type: string; name: string; properties: string; context: string } & EventColumns {
   const kind = benchEventKinds[events.kind[e] ?? 0] ?? benchEventKinds[0];
   const detail = events.detail[e] ?? 0;
   if (kind[0] === 'page') {
     const page = benchPages[detail] ?? benchPages[0];
+    const campaign = events.campaign[e] === 1;
     return {
       type: 'page', name: page[0], properties: JSON.stringify({ path: page[1] }),
-      context: events.campaign[e] === 1 ? '{"campaign":{"source":"yandex","medium":"cpc"}}' : '{}',
+      context: campaign ? '{"campaign":{"source":"yandex","medium":"cpc"}}' : '{}',
+      category: null, price: null, campaign_source: campaign ? 'yandex' : null,
     };
   }
-  return { type: 'track', name: kind[1] ?? '', properties: JSON.stringify({ category: benchCategories[detail], price: events.price[e] }), context: '{}' };
+  const category = benchCategories[detail] ?? null;
+  const price = events.price[e] ?? null;
+  return { type: 'track', name: kind[1] ?? '', properties: JSON.stringify({ category, price }), context: '{}', category, price, campaign_source: null };
 }
 
 /** An ISO day of a day number. */

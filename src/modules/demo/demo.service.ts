@@ -9,6 +9,7 @@ import { generateDemoShop } from './demo.generator.js';
 import { type DemoCustomerRow, type DemoItemRow, type DemoOrderRow, DemoRepo } from './demo.repo.js';
 import type { DemoChunk, DemoCustomer, DemoEvent, DemoOrder } from './demo.types.js';
 import { purchaseStatuses } from '../../common/purchase-statuses.js';
+import { eventColumns } from '../ingest/event-columns.js';
 
 /** Options of createDemoWorkspace. */
 export interface DemoWorkspaceOptions {
@@ -184,6 +185,7 @@ function chunkRows(workspaceId: string, chunk: DemoChunk, dayOf: (ms: number) =>
     rows.events.push({
       workspace_id: workspaceId, key: e.customerKey, type: e.type, name: e.name, message_id: e.messageId,
       properties: JSON.stringify(e.properties), context: JSON.stringify(e.context), timestamp: e.timestamp, received_at: e.timestamp,
+      ...eventColumns(e.properties, e.context),
     });
   }
   return rows;

@@ -9,6 +9,7 @@ import { writesProfileRow } from '../customers/profile-input.js';
 import type { OrdersService } from '../orders/orders.service.js';
 import type { Workspace } from '../workspaces/workspaces.service.js';
 import type { CompletedOrder, OrderCommand } from './ecommerce.js';
+import type { EventColumns } from './event-columns.js';
 import { EventsRepo, type NewEventRow } from './events.repo.js';
 import type { deviceFields, profileFromMessage } from './message-profile.js';
 import { DomainError, type FieldProblem } from '../../platform/errors.js';
@@ -25,6 +26,8 @@ export interface PreparedEvent {
   context: string;
   /** When it happened, epoch ms. */
   timestamp: number;
+  /** The properties kept as columns. */
+  columns: EventColumns;
 }
 
 /**
@@ -127,6 +130,7 @@ export class IngestStore implements BatchStore {
         context: item.event.context,
         timestamp: item.event.timestamp,
         received_at: now,
+        ...item.event.columns,
       });
       touched.push([customerId, item.event.timestamp, item.device, item.touch]);
     }

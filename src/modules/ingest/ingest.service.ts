@@ -4,6 +4,7 @@ import { writeJson } from '../../platform/db/normalize.js';
 import type { FieldProblem } from '../../platform/errors.js';
 import type { Workspace, WorkspacesService } from '../workspaces/workspaces.service.js';
 import { orderFromTrack } from './ecommerce.js';
+import { eventColumns } from './event-columns.js';
 import type { BatchStore, PreparedMessage } from './ingest-store.js';
 import { deviceFields, profileFromMessage, touchOf } from './message-profile.js';
 import type { MessageType } from './segment.schemas.js';
@@ -89,6 +90,7 @@ export class IngestService {
         properties: writeJson(message.properties),
         context: writeJson(message.context),
         timestamp: message.timestamp,
+        columns: eventColumns(message.properties, message.context),
       },
       messageId: message.messageId ?? randomUUID(),
       person,

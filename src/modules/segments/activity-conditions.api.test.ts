@@ -111,6 +111,50 @@ describe.each(testDatabases())('activity conditions on $name', (database) => {
     expect(await orders('atMost', 1, 365)).toEqual([a, d]);
   });
 
+  it('reads category, price and campaign source from their columns exactly as from the JSON, odd types included', async () => {
+    const ws = await newWorkspace(app);
+    const now = clock.now();
+    // Each event carries every value twice: under a key kept as a column and under one read from the JSON.
+    const values: unknown[] = ['Обувь', 'обувь', 'ОБУВЬ', 'Ёлки', 5000, 4999.5, '5000', true, null, ['Обувь'], { a: 1 }, ''];
+    const users: string[] = [];
+    for (const [i, v] of values.entries()) {
+      const user = `p${i}`;
+      users.push(user);
+      await send(ws, '/v1/track', {
+        userId: user, event: 'Product Viewed', timestamp: new Date(now - day).toISOString(),
+        properties: { category: v, category2: v, price: v, price2: v }, context: { campaign: { source: v, source2: v } },
+      });
+    }
+    await send(ws, '/v1/track', { userId: 'none', event: 'Product Viewed', timestamp: new Date(now - day).toISOString(), properties: {} });
+    const viewed = (where: object) => ({ kind: 'event', type: 'track', name: 'Product Viewed', where: [where], frequency: { op: 'atLeast', count: 1 }, window: { kind: 'lastDays', days: 7 } });
+    const conditions = [
+      { op: 'eq', value: 'обувь' }, { op: 'neq', value: 'обувь' }, { op: 'contains', value: 'УВ' }, { op: 'in', values: ['елки', '5000'] },
+      { op: 'eq', value: 5000 }, { op: 'neq', value: 5000 }, { op: 'gte', value: 4999.5 }, { op: 'lt', value: 5000 },
+      { op: 'set' }, { op: 'notSet' },
+    ];
+    const saved: { id: string; rule: object }[] = [];
+    for (const [column, json] of [['category', 'category2'], ['price', 'price2'], ['context.campaign.source', 'context.campaign.source2']] as const) {
+      for (const c of conditions) {
+        const fromColumn = await ids(ws, [viewed({ path: column, ...c })]);
+        expect(fromColumn, `${column} ${JSON.stringify(c)}`).toEqual(await ids(ws, [viewed({ path: json, ...c })]));
+        if (c.op === 'eq' || c.op === 'gte') {
+          const res = await withKey(app, ws.secretKey, { method: 'POST', url: '/api/v1/segments', payload: { name: `${column} ${c.op}`, rule: { kind: 'group', combinator: 'and', rules: [viewed({ path: column, ...c })] } } });
+          expect(res.statusCode, res.body).toBe(201);
+          saved.push({ id: res.json().id as string, rule: viewed({ path: json, ...c }) });
+        }
+      }
+    }
+    expect(await ids(ws, [viewed({ path: 'category', op: 'eq', value: 'обувь' })])).toHaveLength(3);
+    // Saved segments kept current read the columns too: the same members as the JSON's rule.
+    await send(ws, '/v1/track', { userId: 'late', event: 'Product Viewed', timestamp: new Date(now).toISOString(), properties: { category: 'Обувь', category2: 'Обувь', price: 5000, price2: 5000 }, context: { campaign: { source: 'обувь', source2: 'обувь' } } });
+    await settle(ws);
+    for (const s of saved) {
+      // (each re-checked after the late event, which joins some of them)
+      const expected = await app.services.segments.matchingIds(ws.id, { kind: 'group', combinator: 'and', rules: [s.rule] } as never);
+      expect(await app.services.segments.memberIds(ws.id, s.id)).toEqual(expected);
+    }
+  });
+
   it.runIf(database.name === 'sqlite')('reads events by name and time and lines by category over a workspace, by customer for a few', async () => {
     const ws = await newWorkspace(app);
     const plan = async (cond: ActivityCondition, customerIds?: number[]) => {

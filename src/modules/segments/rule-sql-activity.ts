@@ -133,11 +133,23 @@ function distinctSql(table: 'events' | 'order_items', column: 'name' | 'category
     ) select value from v where value is not null`;
 }
 
+// Event properties kept as columns (migration 2026-12-10T20-event-property-columns): each holds
+// what its JSON path reads as text or as a number, so rules read the column instead of the JSON.
+const textPropertyColumns: Record<string, string> = { category: 'e.category', 'context.campaign.source': 'e.campaign_source' };
+const numberPropertyColumns: Record<string, string> = { price: 'e.price' };
+
 /** A condition on an event property; "context.…" reads the event's context, anything else its properties. */
 export function propertySql(p: PropertyCondition, ctx: RuleContext): RawBuilder<boolean> {
   const keys = p.path.split('.');
   const inContext = keys[0] === 'context' && keys.length > 1;
-  const value = jsonValue(ctx.caps, inContext ? sql`e.context` : sql`e.properties`, inContext ? keys.slice(1) : keys);
+  const json = jsonValue(ctx.caps, inContext ? sql`e.context` : sql`e.properties`, inContext ? keys.slice(1) : keys);
+  const textColumn = Object.hasOwn(textPropertyColumns, p.path) ? textPropertyColumns[p.path] : undefined;
+  const numberColumn = Object.hasOwn(numberPropertyColumns, p.path) ? numberPropertyColumns[p.path] : undefined;
+  const value = {
+    ...json,
+    text: textColumn ? sql.raw<string | null>(textColumn) : json.text,
+    number: numberColumn ? sql.raw<number | null>(numberColumn) : json.number,
+  };
   switch (p.op) {
     case 'set': return sql<boolean>`(${value.is('string')} or ${value.is('number')} or ${value.is('boolean')})`;
     case 'notSet': return sql<boolean>`(not (${value.is('string')} or ${value.is('number')} or ${value.is('boolean')}))`;

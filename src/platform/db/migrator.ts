@@ -18,6 +18,7 @@ import * as feedTransactionCursors from './migrations/2026-12-09T10-feed-transac
 import * as eventChangeKinds from './migrations/2026-12-09T20-event-change-kinds.js';
 import * as lastTouchUtm from './migrations/2026-12-10T00-last-touch-utm.js';
 import * as segmentMembersByCustomer from './migrations/2026-12-10T10-segment-members-by-customer.js';
+import * as eventPropertyColumns from './migrations/2026-12-10T20-event-property-columns.js';
 
 // Migrations are listed here, in order, rather than read from a folder at run time, so they work the
 // same from source (tsx) and from any bundle. Append-only: never edit one that has shipped.
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T20-event-change-kinds': eventChangeKinds,
   '2026-12-10T00-last-touch-utm': lastTouchUtm,
   '2026-12-10T10-segment-members-by-customer': segmentMembersByCustomer,
+  '2026-12-10T20-event-property-columns': eventPropertyColumns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
