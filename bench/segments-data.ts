@@ -1,6 +1,7 @@
 import { deriveSeed, Rng } from '../src/modules/demo/demo.random.js';
 import type { Shop } from './analytics-data.js';
 import type { EventColumns } from '../src/modules/ingest/event-columns.js';
+import { foldText } from '../src/platform/db/fold.js';
 
 // What the segments benchmark adds to the analytics benchmark's shop (bench/analytics-data.ts),
 // deterministic by seed: profiles (city, gender, birth date, e-mail, a loyalty tier trait), consents,
@@ -157,12 +158,15 @@ export function eventRow(events: Events, e: number): { type: string; name: strin
     return {
       type: 'page', name: page[0], properties: JSON.stringify({ path: page[1] }),
       context: campaign ? '{"campaign":{"source":"yandex","medium":"cpc"}}' : '{}',
-      category: null, price: null, campaign_source: campaign ? 'yandex' : null,
+      category_key: null, price: null, campaign_source_key: campaign ? 'yandex' : null,
     };
   }
   const category = benchCategories[detail] ?? null;
   const price = events.price[e] ?? null;
-  return { type: 'track', name: kind[1] ?? '', properties: JSON.stringify({ category, price }), context: '{}', category, price, campaign_source: null };
+  return {
+    type: 'track', name: kind[1] ?? '', properties: JSON.stringify({ category, price }), context: '{}',
+    category_key: category === null ? null : foldText(category), price, campaign_source_key: null,
+  };
 }
 
 /** An ISO day of a day number. */

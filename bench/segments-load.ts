@@ -106,11 +106,11 @@ export async function loadExtras(
 }
 
 function writeEvents(sink: RowSink, workspaceId: string, events: Events, firstCustomerId: number): Promise<void> {
-  const columns = ['workspace_id', 'customer_id', 'type', 'name', 'message_id', 'properties', 'context', 'timestamp', 'received_at', 'category', 'price', 'campaign_source'];
+  const columns = ['workspace_id', 'customer_id', 'type', 'name', 'message_id', 'properties', 'context', 'timestamp', 'received_at', 'category_key', 'price', 'campaign_source_key'];
   return sink.rows('events', columns, events.customer.length, (e) => {
     const row = eventRow(events, e);
     const at = events.timestamp[e] ?? 0;
-    return [workspaceId, firstCustomerId + (events.customer[e] ?? 0), row.type, row.name, `bench-${e}`, row.properties, row.context, at, at, row.category, row.price, row.campaign_source];
+    return [workspaceId, firstCustomerId + (events.customer[e] ?? 0), row.type, row.name, `bench-${e}`, row.properties, row.context, at, at, row.category_key, row.price, row.campaign_source_key];
   });
 }
 

@@ -1,15 +1,18 @@
+import { foldText } from '../../platform/db/fold.js';
+
 // The event properties kept as columns beside the JSON (migration 2026-12-10T20-event-property-columns):
 // each holds what rules read at its JSON path (platform/db/json-sql.ts) — the value when it is of
-// that JSON type, else null — so segment rules read a column instead of parsing every event.
+// that JSON type, else null — text folded as rules compare it (kl_fold), so segment rules read a
+// column instead of parsing and folding every event's JSON.
 
 /** The property columns of an event row. */
 export interface EventColumns {
-  /** properties.category when a string. */
-  category: string | null;
+  /** properties.category when a string, folded. */
+  category_key: string | null;
   /** properties.price when a number. */
   price: number | null;
-  /** context.campaign.source when a string. */
-  campaign_source: string | null;
+  /** context.campaign.source when a string, folded. */
+  campaign_source_key: string | null;
 }
 
 function own(value: unknown, key: string): unknown {
@@ -22,9 +25,9 @@ export function eventColumns(properties: unknown, context: unknown): EventColumn
   const price = own(properties, 'price');
   const source = own(own(context, 'campaign'), 'source');
   return {
-    category: typeof category === 'string' ? category : null,
+    category_key: typeof category === 'string' ? foldText(category) : null,
     // JSON has no NaN or infinity: such a value is stored as null, and so is the column.
     price: typeof price === 'number' && Number.isFinite(price) ? price : null,
-    campaign_source: typeof source === 'string' ? source : null,
+    campaign_source_key: typeof source === 'string' ? foldText(source) : null,
   };
 }

@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { purchaseStatuses } from '../../common/purchase-statuses.js';
 import { inIds } from '../../platform/db/id-list-sql.js';
 import type { RuleContext } from './rule-sql.js';
-import { productSql, propertySql, windowBounds } from './rule-sql-activity.js';
+import { eventsTable, productSql, propertySql, windowBounds } from './rule-sql-activity.js';
 import type { EventCondition, PurchaseCondition, RuleGroup } from './segment-rules.schemas.js';
 
 // Re-checking a few customers against many segments: the activity conditions of every segment that
@@ -109,7 +109,7 @@ export function activityScanSql(scan: ActivityScan, ctx: RuleContext & { custome
     const when = test.length === 0 ? null : sql.join(test, sql` and `);
     return sql`${measureSql(scan.kind, c, when)} as ${sql.ref(`n${i}`)}`;
   });
-  const rows = scan.kind === 'events' ? sql`events e` : scan.kind === 'orders' ? sql`orders o` : sql`order_items i join orders o on o.id = i.order_id`;
+  const rows = scan.kind === 'events' ? eventsTable(ctx, 'customer') : scan.kind === 'orders' ? sql`orders o` : sql`order_items i join orders o on o.id = i.order_id`;
   return sql`select ${customer}, ${sql.join(measures)} from ${rows} where ${sql.join(where, sql` and `)} group by ${customer}`;
 }
 

@@ -5,7 +5,7 @@ import { foldText } from '../../platform/db/fold.js';
 import { inIds } from '../../platform/db/id-list-sql.js';
 import { jsonValue } from '../../platform/db/json-sql.js';
 import type { RuleContext } from './rule-sql.js';
-import { numberSql, textSql } from './rule-sql-terms.js';
+import { numberSql, textSql, type TextTerm } from './rule-sql-terms.js';
 import type { Condition, EventCondition, PropertyCondition, PurchaseCondition, RuleWindow } from './segment-rules.schemas.js';
 
 // Conditions on what customers did: events, purchases, abandoned carts. Each is a set of customer
@@ -49,6 +49,17 @@ function windowSql(column: RawBuilder<unknown>, window: RuleWindow, ctx: RuleCon
   return parts;
 }
 
+/**
+ * The events table as `e`, read through the index that suits: by customer (and time) for a few
+ * customers, by type, name and time over a workspace. SQLite is told which (INDEXED BY): without
+ * statistics, or with the customer index covering what a query reads, its planner could take the
+ * other and read every event of the workspace. PostgreSQL plans from its statistics.
+ */
+export function eventsTable(ctx: Pick<RuleContext, 'caps'>, by: 'customer' | 'name'): RawBuilder<unknown> {
+  if (ctx.caps.name === 'postgres') return sql`events e`;
+  return by === 'customer' ? sql`events e indexed by events_customer_time` : sql`events e indexed by events_name_time`;
+}
+
 /** A condition on what customers did. */
 export type ActivityCondition = Extract<Condition, { kind: 'event' | 'purchase' | 'cartAbandoned' }>;
 
@@ -85,7 +96,7 @@ export function activityMembers(cond: ActivityCondition, ctx: RuleContext): Acti
         sql<boolean>`not exists (select 1 from orders o where o.workspace_id = e.workspace_id and o.customer_id = e.customer_id
           and o.ordered_at >= e.timestamp and o.ordered_at < e.timestamp + ${cond.hours * hour})`,
       ];
-      return { kind: 'in', ids: sql`select e.customer_id from events e where ${sql.join(where, sql` and `)}` };
+      return { kind: 'in', ids: sql`select e.customer_id from ${eventsTable(ctx, ctx.customerIds ? 'customer' : 'name')} where ${sql.join(where, sql` and `)}` };
     }
   }
 }
@@ -107,7 +118,8 @@ function eventSql(cond: EventCondition, ctx: RuleContext): ActivityMembers {
   where.push(...windowSql(sql`e.timestamp`, cond.window, ctx));
   for (const p of cond.where) where.push(propertySql(p, ctx));
   const count = (base: RawBuilder<unknown>) => frequencySql(base, sql`count(*)`, cond.frequency.op, cond.frequency.count);
-  const select = (...extra: RawBuilder<boolean>[]) => sql`select +e.customer_id as customer_id from events e where ${sql.join([...where, ...extra], sql` and `)}`;
+  const events = eventsTable(ctx, ctx.customerIds ? 'customer' : 'name');
+  const select = (...extra: RawBuilder<boolean>[]) => sql`select +e.customer_id as customer_id from ${events} where ${sql.join([...where, ...extra], sql` and `)}`;
   if (cond.name !== undefined && cond.name !== '') return count(select(sql<boolean>`e.name = ${cond.name}`));
   if (ctx.customerIds) return count(select());
   // Any name: the index leads with (type, name), so the time range is searched once per name the
@@ -134,8 +146,8 @@ function distinctSql(table: 'events' | 'order_items', column: 'name' | 'category
 }
 
 // Event properties kept as columns (migration 2026-12-10T20-event-property-columns): each holds
-// what its JSON path reads as text or as a number, so rules read the column instead of the JSON.
-const textPropertyColumns: Record<string, string> = { category: 'e.category', 'context.campaign.source': 'e.campaign_source' };
+// what its JSON path reads as text (folded) or as a number, so rules read the column instead of the JSON.
+const textPropertyColumns: Record<string, string> = { category: 'e.category_key', 'context.campaign.source': 'e.campaign_source_key' };
 const numberPropertyColumns: Record<string, string> = { price: 'e.price' };
 
 /** A condition on an event property; "context.…" reads the event's context, anything else its properties. */
@@ -145,21 +157,19 @@ export function propertySql(p: PropertyCondition, ctx: RuleContext): RawBuilder<
   const json = jsonValue(ctx.caps, inContext ? sql`e.context` : sql`e.properties`, inContext ? keys.slice(1) : keys);
   const textColumn = Object.hasOwn(textPropertyColumns, p.path) ? textPropertyColumns[p.path] : undefined;
   const numberColumn = Object.hasOwn(numberPropertyColumns, p.path) ? numberPropertyColumns[p.path] : undefined;
-  const value = {
-    ...json,
-    text: textColumn ? sql.raw<string | null>(textColumn) : json.text,
-    number: numberColumn ? sql.raw<number | null>(numberColumn) : json.number,
-  };
+  const number = numberColumn ? sql.raw<number | null>(numberColumn) : json.number;
+  // A folded column is its own folded text.
+  const text: TextTerm = textColumn ? { text: sql.raw(textColumn), folded: sql.raw(textColumn) } : { text: json.text };
   switch (p.op) {
-    case 'set': return sql<boolean>`(${value.is('string')} or ${value.is('number')} or ${value.is('boolean')})`;
-    case 'notSet': return sql<boolean>`(not (${value.is('string')} or ${value.is('number')} or ${value.is('boolean')}))`;
+    case 'set': return sql<boolean>`(${json.is('string')} or ${json.is('number')} or ${json.is('boolean')})`;
+    case 'notSet': return sql<boolean>`(not (${json.is('string')} or ${json.is('number')} or ${json.is('boolean')}))`;
     case 'gt': case 'gte': case 'lt': case 'lte':
-      return numberSql(value.number, { op: p.op, value: typeof p.value === 'number' ? p.value : Number(p.value) });
+      return numberSql(number, { op: p.op, value: typeof p.value === 'number' ? p.value : Number(p.value) });
     case 'eq': case 'neq':
-      if (typeof p.value === 'number') return numberSql(value.number, { op: p.op, value: p.value });
-      return textSql({ text: value.text }, { op: p.op, value: p.value });
-    case 'contains': return textSql({ text: value.text }, { op: 'contains', value: String(p.value ?? '') });
-    case 'in': return textSql({ text: value.text }, { op: 'in', values: p.values });
+      if (typeof p.value === 'number') return numberSql(number, { op: p.op, value: p.value });
+      return textSql(text, { op: p.op, value: p.value });
+    case 'contains': return textSql(text, { op: 'contains', value: String(p.value ?? '') });
+    case 'in': return textSql(text, { op: 'in', values: p.values });
   }
 }
 

@@ -15,6 +15,8 @@ const never = sql<boolean>`(1 = 0)`;
 /** A text value: a column or a value read from JSON. */
 export interface TextTerm {
   text: RawBuilder<unknown>;
+  /** The text already folded (a stored key), when there is one: read instead of kl_fold(text). */
+  folded?: RawBuilder<unknown>;
 }
 
 /** What text operators read from a condition. */
@@ -31,7 +33,7 @@ function likeEscaped(text: string): string {
 
 /** A text operator (case and ё/е ignored). */
 export function textSql(term: TextTerm, cond: TextOperands): RawBuilder<boolean> {
-  const folded = sql`kl_fold(${term.text})`;
+  const folded = term.folded ?? sql`kl_fold(${term.text})`;
   const v = foldText(cond.value ?? '');
   const list = (cond.values ?? []).map(foldText);
   const known = (b: RawBuilder<unknown>) => sql<boolean>`(${b})`;

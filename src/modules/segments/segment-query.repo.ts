@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { inIds } from '../../platform/db/id-list-sql.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { TimeSource } from './rule-deps.js';
+import { eventsTable } from './rule-sql-activity.js';
 import { localDayNumber, localDayStart } from '../../platform/time.js';
 
 // Reading who matches a rule: counts and samples for previews, every matching id for a rebuild,
@@ -126,9 +127,9 @@ export class SegmentQueryRepo {
           query = sql<{ id: number }>`select id from customers where workspace_id = ${workspaceId} and created_at >= ${lo} and created_at < ${hi}`;
           break;
         case 'events': {
-          const names = source.names === null ? sql`` : sql`and name in (${sql.join(source.names)})`;
-          query = sql<{ id: number }>`select distinct customer_id as id from events where workspace_id = ${workspaceId} and type = ${source.type} ${names}
-            and timestamp >= ${lo} and timestamp < ${hi}`;
+          const names = source.names === null ? sql`` : sql`and e.name in (${sql.join(source.names)})`;
+          query = sql<{ id: number }>`select distinct e.customer_id as id from ${eventsTable(this.database, 'name')} where e.workspace_id = ${workspaceId} and e.type = ${source.type} ${names}
+            and e.timestamp >= ${lo} and e.timestamp < ${hi}`;
           break;
         }
         case 'orders':

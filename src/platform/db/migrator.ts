@@ -19,6 +19,7 @@ import * as eventChangeKinds from './migrations/2026-12-09T20-event-change-kinds
 import * as lastTouchUtm from './migrations/2026-12-10T00-last-touch-utm.js';
 import * as segmentMembersByCustomer from './migrations/2026-12-10T10-segment-members-by-customer.js';
 import * as eventPropertyColumns from './migrations/2026-12-10T20-event-property-columns.js';
+import * as eventsCustomerCovering from './migrations/2026-12-11T00-events-customer-covering.js';
 
 // Migrations are listed here, in order, rather than read from a folder at run time, so they work the
 // same from source (tsx) and from any bundle. Append-only: never edit one that has shipped.
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T00-last-touch-utm': lastTouchUtm,
   '2026-12-10T10-segment-members-by-customer': segmentMembersByCustomer,
   '2026-12-10T20-event-property-columns': eventPropertyColumns,
+  '2026-12-11T00-events-customer-covering': eventsCustomerCovering,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -145,12 +145,12 @@ export interface EventsTable {
   context: JsonColumn;
   timestamp: number;
   received_at: number;
-  /** properties.category when a JSON string (migration 2026-12-10T20-event-property-columns). */
-  category: ColumnType<string | null, string | null | undefined, string | null>;
+  /** properties.category when a JSON string, folded (migration 2026-12-10T20-event-property-columns). */
+  category_key: ColumnType<string | null, string | null | undefined, string | null>;
   /** properties.price when a JSON number. */
   price: ColumnType<number | null, number | null | undefined, number | null>;
-  /** context.campaign.source when a JSON string. */
-  campaign_source: ColumnType<string | null, string | null | undefined, string | null>;
+  /** context.campaign.source when a JSON string, folded. */
+  campaign_source_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrdersTable {

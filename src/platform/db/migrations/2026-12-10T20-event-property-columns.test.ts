@@ -12,7 +12,7 @@ const migrator = (db: Kysely<Database>, list: Record<string, Migration>) => new 
 
 // Stored events of every shape get the columns ingestion would give them (eventColumns).
 const shapes: { properties: unknown; context: unknown }[] = [
-  { properties: { category: 'Обувь', price: 5000 }, context: { campaign: { source: 'yandex', medium: 'cpc' } } },
+  { properties: { category: 'ОБУВЬ Ёлки', price: 5000 }, context: { campaign: { source: 'Yandex', medium: 'cpc' } } },
   { properties: { category: 12, price: '5000' }, context: { campaign: { source: 7 } } },
   { properties: { category: null, price: 4999.5 }, context: { campaign: 'yandex' } },
   { properties: { category: ['a'], price: true }, context: {} },
@@ -34,15 +34,15 @@ describe.each(testDatabases())('event property columns migration on $name', (dat
           values ('w', 1, 'track', 'Product Viewed', ${`m${i}`}, ${JSON.stringify(s.properties)}, ${JSON.stringify(s.context)}, 0, 0)`.execute(k);
       }
       await migrateToLatest(db);
-      const rows = await sql<{ message_id: string; category: string | null; price: number | string | null; campaign_source: string | null }>`
-        select message_id, category, price, campaign_source from events order by message_id`.execute(k);
-      expect(rows.rows.map((r) => ({ category: r.category, price: r.price === null ? null : Number(r.price), campaign_source: r.campaign_source })))
+      const rows = await sql<{ message_id: string; category_key: string | null; price: number | string | null; campaign_source_key: string | null }>`
+        select message_id, category_key, price, campaign_source_key from events order by message_id`.execute(k);
+      expect(rows.rows.map((r) => ({ category_key: r.category_key, price: r.price === null ? null : Number(r.price), campaign_source_key: r.campaign_source_key })))
         .toEqual(shapes.map((s) => eventColumns(s.properties, s.context)));
       expect((await migrator(k, migrations).migrateTo(before)).error).toBeUndefined();
       const columns = (await k.introspection.getTables()).find((t) => t.name === 'events')?.columns.map((c) => c.name) ?? [];
-      expect(columns).not.toContain('category');
+      expect(columns).not.toContain('category_key');
       await migrateToLatest(db);
-      expect(Number((await sql<{ n: number }>`select count(*) as n from events where category = 'Обувь'`.execute(k)).rows[0]?.n)).toBe(1);
+      expect(Number((await sql<{ n: number }>`select count(*) as n from events where category_key = 'обувь елки'`.execute(k)).rows[0]?.n)).toBe(1);
     } finally {
       await db.close();
     }
@@ -51,10 +51,10 @@ describe.each(testDatabases())('event property columns migration on $name', (dat
 
 describe('event columns of a tracked message', () => {
   it('keep a value only when it is of the column JSON type', () => {
-    expect(eventColumns({ category: 'Обувь', price: 10 }, { campaign: { source: 'vk' } })).toEqual({ category: 'Обувь', price: 10, campaign_source: 'vk' });
-    expect(eventColumns({ category: 1, price: '10' }, { campaign: ['vk'] })).toEqual({ category: null, price: null, campaign_source: null });
-    expect(eventColumns(null, 'text')).toEqual({ category: null, price: null, campaign_source: null });
+    expect(eventColumns({ category: 'Ёлки', price: 10 }, { campaign: { source: 'VK' } })).toEqual({ category_key: 'елки', price: 10, campaign_source_key: 'vk' });
+    expect(eventColumns({ category: 1, price: '10' }, { campaign: ['vk'] })).toEqual({ category_key: null, price: null, campaign_source_key: null });
+    expect(eventColumns(null, 'text')).toEqual({ category_key: null, price: null, campaign_source_key: null });
     // An inherited key is not a property.
-    expect(eventColumns(Object.create({ category: 'x' }), {})).toEqual({ category: null, price: null, campaign_source: null });
+    expect(eventColumns(Object.create({ category: 'x' }), {})).toEqual({ category_key: null, price: null, campaign_source_key: null });
   });
 });
