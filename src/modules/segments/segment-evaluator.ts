@@ -7,10 +7,11 @@ import { countValues, referencedSegments } from './rule-check.js';
 import { changeKinds, dependencyMask, timeSources } from './rule-deps.js';
 import { type RuleContext, ruleSql } from './rule-sql.js';
 import { cartEvents } from './rule-sql-activity.js';
-import { activityScanSql, activityScans, frequencyHolds, type ScannedCondition, scannedConditions } from './activity-scans.js';
+import { scannedConditions } from './activity-scans.js';
+import { activityAmong, countActivity } from './activity-counts.js';
 import { ChangeFeedRepo, type FeedPosition, feedStart, positionAfter, samePosition } from './change-feed.repo.js';
 import { SegmentQueryRepo } from './segment-query.repo.js';
-import { type Condition, type RuleGroup, ruleGroupSchema } from './segment-rules.schemas.js';
+import { type RuleGroup, ruleGroupSchema } from './segment-rules.schemas.js';
 import { type SegmentRow, SegmentsRepo } from './segments.repo.js';
 
 // Keeps saved segments' members current (docs/segments.md):
@@ -170,7 +171,7 @@ export class SegmentEvaluator {
     const query = new SegmentQueryRepo(this.db);
     const out: Difference = { enter: [], exit: [] };
     const conditions = scannedConditions(rule);
-    const counted = await this.countActivity(workspaceId, [{ conditions, ids }], now);
+    const counted = await countActivity(this.db, await this.ctx(workspaceId, now), [{ conditions, ids }]);
     for (let i = 0; i < ids.length; i += evalChunk) {
       if (i > 0) await yieldToEventLoop();
       const part = ids.slice(i, i + evalChunk);
@@ -332,7 +333,7 @@ export class SegmentEvaluator {
     });
     // Every group's event and purchase conditions over the same rows are counted in one scan, and
     // who is in which segment is read once for every customer evaluated.
-    const counted = await this.countActivity(workspaceId, work, now);
+    const counted = await countActivity(this.db, await this.ctx(workspaceId, now), work);
     const evaluated = [...new Set(work.flatMap((w) => w.ids))];
     const current = await repo.membershipsOf(this.db.caps, workspaceId, evaluated);
     for (const { segments: g, ids, conditions } of work) {
@@ -351,41 +352,6 @@ export class SegmentEvaluator {
             if (match.has(id) && !members.has(id)) d.enter.push(id);
             else if (members.has(id) && !match.has(id)) d.exit.push(id);
           }
-        }
-      }
-    }
-    return out;
-  }
-
-  // Counts event and purchase conditions for sets of customers, each condition for its set, in one
-  // scan of the rows they read over the union of the sets that read them (activity-scans.ts);
-  // returns who of its set each condition holds for.
-  private async countActivity(workspaceId: string, work: readonly { conditions: readonly ScannedCondition[]; ids: readonly number[] }[], now: number): Promise<Map<Condition, Set<number>>> {
-    const out = new Map<Condition, Set<number>>();
-    const idsOf = new Map<ScannedCondition, readonly number[]>();
-    for (const w of work) for (const c of w.conditions) idsOf.set(c, w.ids);
-    const query = new SegmentQueryRepo(this.db);
-    const base = await this.ctx(workspaceId, now);
-    for (const scan of activityScans([...idsOf.keys()])) {
-      const conditions: readonly ScannedCondition[] = scan.conditions;
-      const covered = new Set<number>();
-      for (const c of conditions) for (const id of idsOf.get(c) ?? []) covered.add(id);
-      const ids = [...covered];
-      const holding = conditions.map((c) => {
-        const set = new Set<number>();
-        out.set(c, set);
-        return set;
-      });
-      for (let i = 0; i < ids.length; i += evalChunk) {
-        await yieldToEventLoop();
-        const part = ids.slice(i, i + evalChunk);
-        const measured = new Map<number, unknown[]>();
-        for (const row of await query.rows(activityScanSql(scan, { ...base, customerIds: part }))) measured.set(Number(row[0]), row);
-        for (const id of part) {
-          const row = measured.get(id);
-          conditions.forEach((c, k) => {
-            if (frequencyHolds(c, row ? Number(row[k + 1] ?? 0) : 0)) holding[k]?.add(id);
-          });
         }
       }
     }
@@ -464,16 +430,6 @@ export class SegmentEvaluator {
     await repo.update(workspaceId, segmentId, { swept_until: t1 });
     return ids.size;
   }
-}
-
-// Who of `part` each counted condition holds for (RuleContext.activity).
-function activityAmong(conditions: readonly ScannedCondition[], counted: ReadonlyMap<Condition, ReadonlySet<number>>, part: readonly number[]): Map<Condition, number[]> {
-  const out = new Map<Condition, number[]>();
-  for (const c of conditions) {
-    const set = counted.get(c);
-    if (set) out.set(c, part.filter((id) => set.has(id)));
-  }
-  return out;
 }
 
 /** The change feed's reader of a workspace's segments. */
