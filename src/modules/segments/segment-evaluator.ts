@@ -145,7 +145,7 @@ export class SegmentEvaluator {
   private async apply(workspaceId: string, segmentId: string, enter: number[], exit: number[], now: number, timezone: string): Promise<void> {
     const day = localDayNumber(now, timezone);
     const step = 5000;
-    for (let i = 0; i < Math.max(enter.length, exit.length); i += evalChunk) {
+    for (let i = 0; i < Math.max(enter.length, exit.length); i += step) {
       await this.db.kysely.transaction().execute((trx) =>
         new SegmentsRepo(trx).applyChanges(workspaceId, segmentId, enter.slice(i, i + step), exit.slice(i, i + step), now, day),
       );
